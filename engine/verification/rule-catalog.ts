@@ -1,0 +1,212 @@
+/**
+ * The closed catalog of verification rules. It is the contract between the verification engine
+ * (which implements each rule) and the policy language (whose `verification.rules` section may only
+ * name rules listed here, set their weights, and override their parameters within bounds).
+ *
+ * A hard rule REJECTs a reading whatever its trust score; a soft rule lowers the score by its
+ * weight and, by the policy's thresholds, usually makes the reading FLAGGED for a human.
+ *
+ * Parameter units are UCUM-style strings understood by `engine/units` ('1' means dimensionless).
+ */
+export interface RuleParamSpec {
+  unit: string;
+  default: number;
+  min?: number;
+  max?: number;
+  description: string;
+}
+
+export interface RuleSpec {
+  id: string;
+  hard: boolean;
+  /** Default weight of a soft rule in the trust score (ignored for hard rules). */
+  weight: number;
+  description: string;
+  params: Record<string, RuleParamSpec>;
+}
+
+function rule(spec: RuleSpec): RuleSpec {
+  return spec;
+}
+
+export const ruleCatalog = {
+  schema: rule({
+    id: 'schema',
+    hard: true,
+    weight: 0,
+    description: 'Document is valid telemetry v1 with supported units.',
+    params: {},
+  }),
+  signature: rule({
+    id: 'signature',
+    hard: true,
+    weight: 0,
+    description: "Ed25519 signature over the JCS form verifies with the device DID's key.",
+    params: {},
+  }),
+  device: rule({
+    id: 'device',
+    hard: true,
+    weight: 0,
+    description: 'Device is registered to the plant and active.',
+    params: {},
+  }),
+  replay: rule({
+    id: 'replay',
+    hard: true,
+    weight: 0,
+    description: '(device, seq) was not seen before.',
+    params: {},
+  }),
+  'time.sequence': rule({
+    id: 'time.sequence',
+    hard: true,
+    weight: 0,
+    description: 'seq is strictly greater than the last accepted seq.',
+    params: {},
+  }),
+  'time.duplicate_interval': rule({
+    id: 'time.duplicate_interval',
+    hard: true,
+    weight: 0,
+    description: 'The interval was not already reported under another seq.',
+    params: {},
+  }),
+  'time.future': rule({
+    id: 'time.future',
+    hard: true,
+    weight: 0,
+    description: "Timestamp is not ahead of the verifier's clock beyond a tolerance.",
+    params: {
+      tolerance_s: { unit: 's', default: 300, min: 0, max: 3600, description: 'Allowed clock skew.' },
+    },
+  }),
+  'time.cadence': rule({
+    id: 'time.cadence',
+    hard: false,
+    weight: 0.1,
+    description: "interval_s matches the device's usual cadence.",
+    params: {},
+  }),
+  'physics.negative': rule({
+    id: 'physics.negative',
+    hard: true,
+    weight: 0,
+    description: 'No physical quantity is negative.',
+    params: {},
+  }),
+  'physics.capacity': rule({
+    id: 'physics.capacity',
+    hard: true,
+    weight: 0,
+    description: 'Energy ≤ scope capacity × interval × (1 + tolerance).',
+    params: {
+      tolerance: {
+        unit: '1',
+        default: 0.05,
+        min: 0,
+        max: 0.5,
+        description: 'Allowed excess over nameplate.',
+      },
+    },
+  }),
+  'physics.efficiency': rule({
+    id: 'physics.efficiency',
+    hard: false,
+    weight: 0.35,
+    description:
+      'Implied efficiency P / (ρ·g·Q·H) within the turbine type band; above 1 is impossible (hard).',
+    params: {
+      max_physical: {
+        unit: '1',
+        default: 1,
+        min: 0.9,
+        max: 1,
+        description: 'Implied efficiency above this is rejected.',
+      },
+    },
+  }),
+  'physics.power_energy': rule({
+    id: 'physics.power_energy',
+    hard: false,
+    weight: 0.15,
+    description: 'power_output × interval ≈ energy.',
+    params: { tolerance: { unit: '1', default: 0.05, min: 0, max: 0.5, description: 'Relative tolerance.' } },
+  }),
+  'physics.export_ratio': rule({
+    id: 'physics.export_ratio',
+    hard: false,
+    weight: 0.2,
+    description: 'energy_export / energy within bounds (auxiliary use, losses).',
+    params: {
+      min: { unit: '1', default: 0.9, min: 0, max: 1, description: 'Lowest plausible export ratio.' },
+      max: { unit: '1', default: 1.0, min: 0.9, max: 1.05, description: 'Highest plausible export ratio.' },
+    },
+  }),
+  'physics.register_delta': rule({
+    id: 'physics.register_delta',
+    hard: false,
+    weight: 0.2,
+    description:
+      "energy_register delta ≈ energy_export over the elapsed time, within the meter's accuracy class; a decreasing register is rejected.",
+    params: {
+      extra_tolerance: {
+        unit: '1',
+        default: 0.01,
+        min: 0,
+        max: 0.2,
+        description: 'Relative tolerance added to the accuracy class.',
+      },
+    },
+  }),
+  'stats.stuck': rule({
+    id: 'stats.stuck',
+    hard: false,
+    weight: 0.15,
+    description: 'A sensor repeats the identical non-zero value for too many intervals.',
+    params: {
+      window: {
+        unit: '1',
+        default: 6,
+        min: 3,
+        max: 96,
+        description: 'Identical consecutive values that count as stuck.',
+      },
+    },
+  }),
+  'stats.step': rule({
+    id: 'stats.step',
+    hard: false,
+    weight: 0.2,
+    description: 'A step in energy is explained by a step in flow × head.',
+    params: {
+      tolerance: {
+        unit: '1',
+        default: 0.3,
+        min: 0.05,
+        max: 2,
+        description: 'Allowed relative mismatch between energy and hydraulic-power steps.',
+      },
+    },
+  }),
+  'stats.drift': rule({
+    id: 'stats.drift',
+    hard: false,
+    weight: 0.3,
+    description:
+      "Implied efficiency stays within k robust deviations (median/MAD) of the device's own rolling baseline.",
+    params: {
+      window: { unit: '1', default: 96, min: 8, max: 2000, description: 'Readings in the rolling baseline.' },
+      min_history: {
+        unit: '1',
+        default: 12,
+        min: 4,
+        max: 500,
+        description: 'Readings needed before the rule applies.',
+      },
+      k: { unit: '1', default: 6, min: 2, max: 20, description: 'Allowed robust z-score.' },
+    },
+  }),
+} as const satisfies Record<string, RuleSpec>;
+
+export type RuleId = keyof typeof ruleCatalog;
