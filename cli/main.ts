@@ -8,6 +8,7 @@ type CommandModule = { run(args: string[]): Promise<number>; summary: string };
 
 const commands: Record<string, () => Promise<CommandModule>> = {
   up: () => import('./commands/up.ts'),
+  services: () => import('./commands/services.ts'),
 };
 
 function usage(): string {

@@ -1,0 +1,137 @@
+/**
+ * Every environment variable the system reads, in one table. The README's configuration section,
+ * the docker-compose cross-check test and `loadConfig` all derive from this table.
+ */
+export type VariableKind = 'string' | 'port' | 'url' | 'enum' | 'integer' | 'secret';
+
+export interface VariableSpec {
+  name: string;
+  kind: VariableKind;
+  description: string;
+  /** Used when unset. `undefined` means optional with no value; see `requiredFor`. */
+  default?: string;
+  values?: readonly string[];
+  /** Processes that cannot start without it (after defaults). */
+  requiredFor?: readonly ('api' | 'worker')[];
+  /** When set, the embedded server of that component is not started by `mrv up`. */
+  external?: 'mongodb' | 'temporal' | 'hedera';
+}
+
+export const variables = [
+  {
+    name: 'MRV_DATA_DIR',
+    kind: 'string',
+    default: '.data',
+    description: 'Where the embedded stack keeps its state (SQLite files, ledger state, keys).',
+  },
+  {
+    name: 'LOG_LEVEL',
+    kind: 'enum',
+    default: 'info',
+    values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    description: 'pino log level.',
+  },
+  {
+    name: 'API_HOST',
+    kind: 'string',
+    default: '127.0.0.1',
+    description: 'Interface the HTTP API listens on (0.0.0.0 in containers).',
+  },
+  { name: 'API_PORT', kind: 'port', default: '8080', description: 'Port of the HTTP API.' },
+  {
+    name: 'PUBLIC_URL',
+    kind: 'url',
+    description: 'Externally visible base URL of the API (defaults to http://API_HOST:API_PORT).',
+  },
+  {
+    name: 'MONGODB_URI',
+    kind: 'url',
+    external: 'mongodb',
+    requiredFor: ['api', 'worker'],
+    description: 'MongoDB connection string. Unset: `mrv up` starts the embedded FerretDB (SQLite) server.',
+  },
+  { name: 'MONGODB_DB', kind: 'string', default: 'mrv', description: 'Database name.' },
+  {
+    name: 'MONGODB_PORT',
+    kind: 'port',
+    default: '27017',
+    description: 'Port of the embedded MongoDB-wire server (ignored with MONGODB_URI).',
+  },
+  {
+    name: 'TEMPORAL_ADDRESS',
+    kind: 'string',
+    external: 'temporal',
+    requiredFor: ['api', 'worker'],
+    description:
+      'Temporal frontend host:port. Unset: `mrv up` starts the embedded Temporal dev server (SQLite).',
+  },
+  { name: 'TEMPORAL_NAMESPACE', kind: 'string', default: 'default', description: 'Temporal namespace.' },
+  {
+    name: 'TEMPORAL_PORT',
+    kind: 'port',
+    default: '7233',
+    description: 'Port of the embedded Temporal server (ignored with TEMPORAL_ADDRESS).',
+  },
+  {
+    name: 'TEMPORAL_UI_PORT',
+    kind: 'port',
+    default: '8233',
+    description: 'Port of the embedded Temporal web UI.',
+  },
+  {
+    name: 'HEDERA_NETWORK',
+    kind: 'enum',
+    default: 'local',
+    values: ['local', 'testnet', 'previewnet', 'mainnet'],
+    external: 'hedera',
+    description:
+      '`local` uses the embedded protocol-level Hedera network; otherwise the named public network.',
+  },
+  {
+    name: 'HEDERA_OPERATOR_ID',
+    kind: 'string',
+    description: 'Payer account (0.0.x). Required unless HEDERA_NETWORK=local.',
+  },
+  {
+    name: 'HEDERA_OPERATOR_KEY',
+    kind: 'secret',
+    description: 'Payer private key (DER hex). Required unless HEDERA_NETWORK=local.',
+  },
+  {
+    name: 'HEDERA_MIRROR_URL',
+    kind: 'url',
+    description: 'Mirror-node REST base URL (defaults per network).',
+  },
+  {
+    name: 'HEDERA_LOCAL_GRPC_PORT',
+    kind: 'port',
+    default: '50211',
+    description: 'Consensus node port of the embedded Hedera network.',
+  },
+  {
+    name: 'HEDERA_LOCAL_MIRROR_GRPC_PORT',
+    kind: 'port',
+    default: '5600',
+    description: 'Mirror gRPC port of the embedded Hedera network.',
+  },
+  {
+    name: 'HEDERA_LOCAL_MIRROR_REST_PORT',
+    kind: 'port',
+    default: '5551',
+    description: 'Mirror REST port of the embedded Hedera network.',
+  },
+  {
+    name: 'MRV_MASTER_KEY',
+    kind: 'secret',
+    description:
+      'Base64 32-byte master key that wraps private keys at rest. Unset under `mrv up`: generated once into MRV_DATA_DIR/master.key (mode 0600).',
+  },
+  {
+    name: 'METRICS_PORT',
+    kind: 'port',
+    default: '9464',
+    description: "Port of the worker's /metrics endpoint.",
+  },
+] as const satisfies readonly VariableSpec[];
+
+export type VariableName = (typeof variables)[number]['name'];

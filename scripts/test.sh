@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The one test command (README Quickstart, `npm test`, .ci/run): installs what is missing, runs the
+# linters and type checker, then the whole vitest suite against real servers — throw-away FerretDB
+# (MongoDB wire) and Temporal dev servers, or MONGODB_URI / TEMPORAL_ADDRESS when set.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+bash scripts/ensure-deps.sh
+echo "== lint (biome) and types (tsc)" >&2
+npx biome ci --reporter=summary .
+npx tsc --noEmit -p tsconfig.json
+for extra in scripts/test.d/*.sh; do
+  [ -e "$extra" ] || continue
+  echo "== $extra" >&2
+  bash "$extra"
+done
+echo "== tests (vitest) against real servers" >&2
+exec node bin/mrv.js services run -- npx vitest run "$@"

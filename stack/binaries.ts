@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { StackError } from './stack-error.ts';
+
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const binDir = join(projectRoot, '.tools', 'bin');
+
+/** Path of an embedded server binary built by scripts/services.sh. */
+export function binaryPath(name: 'temporal' | 'ferretdb'): string {
+  const path = join(binDir, name);
+  if (!existsSync(path)) {
+    const variable = name === 'temporal' ? 'TEMPORAL_ADDRESS' : 'MONGODB_URI';
+    throw new StackError(
+      'BINARY_MISSING',
+      `${name} is not installed in .tools/bin. Run \`bash scripts/services.sh install\` (needs Go), ` +
+        `or set ${variable} to use an external server.`,
+    );
+  }
+  return path;
+}

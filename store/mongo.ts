@@ -1,0 +1,26 @@
+import { type Db, MongoClient } from 'mongodb';
+
+export interface MongoHandle {
+  client: MongoClient;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to MongoDB (or the FerretDB wire server). The code uses only what both support:
+ * single-document atomic updates and unique indexes, never multi-document transactions.
+ */
+export async function connectMongo(options: {
+  uri: string;
+  dbName: string;
+  appName?: string;
+}): Promise<MongoHandle> {
+  const client = new MongoClient(options.uri, {
+    appName: options.appName ?? 'mrv',
+    serverSelectionTimeoutMS: 5000,
+    retryWrites: false, // FerretDB has no retryable writes; idempotency keys make our writes safe to retry
+  });
+  await client.connect();
+  const db = client.db(options.dbName);
+  return { client, db, close: () => client.close() };
+}
