@@ -7,6 +7,8 @@ export type IdentityErrorCode =
   | 'CREDENTIAL_INVALID'
   | 'KEY_NOT_FOUND'
   | 'KEY_ALREADY_CLAIMED'
+  | 'KEY_EXISTS'
+  | 'KEY_NOT_USABLE'
   | 'KEY_STORE_CORRUPT'
   | 'MASTER_KEY_INVALID'
   | 'STATUS_LIST_FULL'
