@@ -10,7 +10,7 @@ TEMPORAL_CLI_VERSION=v1.5.1   # newer tags carry replace directives that `go ins
 FERRETDB_VERSION=v1.24.2      # last release with the SQLite backend
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-bin="$root/.tools/bin"
+bin="${MRV_TOOLS_DIR:-$root/.tools}/bin"
 mkdir -p "$bin"
 
 fail() { echo "services: $*" >&2; exit 3; }

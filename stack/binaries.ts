@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { StackError } from './stack-error.ts';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const binDir = join(projectRoot, '.tools', 'bin');
+/** MRV_TOOLS_DIR relocates the tool folder (tests use it; so can a shared CI cache). */
+const binDir = join(process.env.MRV_TOOLS_DIR ?? join(projectRoot, '.tools'), 'bin');
 
 /** Path of an embedded server binary built by scripts/services.sh. */
 export function binaryPath(name: 'temporal' | 'ferretdb'): string {

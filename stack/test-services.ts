@@ -16,7 +16,9 @@ export interface ThrowawayServices {
  * Starts a throw-away MongoDB-wire server and Temporal dev server on free ports in a temp dir,
  * unless MONGODB_URI / TEMPORAL_ADDRESS already point at external ones.
  */
-export async function startThrowawayServices(env: NodeJS.ProcessEnv = process.env): Promise<ThrowawayServices> {
+export async function startThrowawayServices(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ThrowawayServices> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mrv-test-'));
   const started: EmbeddedService[] = [];
   const describe: string[] = [];

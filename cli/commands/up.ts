@@ -1,0 +1,76 @@
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from '../../config/index.ts';
+import { createLogger } from '../../observability/logger.ts';
+import { startEmbeddedStack } from '../../stack/embedded-stack.ts';
+import { StackError } from '../../stack/stack-error.ts';
+import { waitUntil } from '../../stack/wait-until.ts';
+
+export const summary = 'up: start the whole embedded stack in the foreground (Ctrl-C stops it)';
+
+async function readyz(apiUrl: string): Promise<{ ok: boolean; body: unknown }> {
+  const res = await fetch(`${apiUrl}/readyz`, { signal: AbortSignal.timeout(5000) });
+  return { ok: res.status === 200, body: await res.json() };
+}
+
+export async function run(args: string[]): Promise<number> {
+  if (args.length > 0) {
+    process.stderr.write('usage: mrv up   (configuration comes from environment variables; see README)\n');
+    return 2;
+  }
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`mrv up: configuration error: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  // Logs go to stderr so stdout carries only the URLs and the demo key.
+  const logger = createLogger({ level: config.logLevel, name: 'mrv', destination: pino.destination(2) });
+  let stack: Awaited<ReturnType<typeof startEmbeddedStack>>;
+  try {
+    stack = await startEmbeddedStack({ config, logger });
+  } catch (error) {
+    if (error instanceof StackError) {
+      process.stderr.write(`mrv up: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  let last: unknown;
+  const ready = await waitUntil({
+    timeoutMs: 60_000,
+    probe: async () => {
+      const r = await readyz(stack.apiUrl);
+      last = r.body;
+      return r.ok;
+    },
+  });
+  if (!ready.ok) {
+    process.stderr.write(
+      `mrv up: not ready after 60 s: ${JSON.stringify(last ?? String(ready.lastError))}\n`,
+    );
+  }
+  const lines = [
+    `API:         ${stack.apiUrl}`,
+    `API docs:    ${stack.docsUrl}`,
+    ...(stack.temporalUiUrl ? [`Temporal UI: ${stack.temporalUiUrl}`] : []),
+    ...Object.entries(stack.services).map(([name, address]) => `${name.padEnd(12)} ${address}`),
+    `Ready:       ${ready.ok ? 'yes' : 'NO (see /readyz)'} — press Ctrl-C to stop`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  await new Promise<void>((resolve) => {
+    const onSignal = (signal: string) => {
+      process.stderr.write(`\nmrv up: ${signal} received, stopping…\n`);
+      resolve();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  });
+  await stack.stop();
+  process.stderr.write('mrv up: stopped\n');
+  return 0;
+}

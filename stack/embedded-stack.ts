@@ -1,0 +1,115 @@
+import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from '../api/app.ts';
+import type { DependencyCheck } from '../api/routes/health.ts';
+import type { Config } from '../config/index.ts';
+import type { Logger } from '../observability/logger.ts';
+import { connectMongo } from '../store/mongo.ts';
+import { connectWorkflowGateway } from '../workflows/client.ts';
+import { installTemporalRuntime } from '../workflows/temporal-runtime.ts';
+import { createMrvWorker } from '../workflows/worker.ts';
+import { pingMongo, startEmbeddedMongo } from './embedded-mongodb.ts';
+import { startEmbeddedTemporal } from './embedded-temporal.ts';
+import { ensureMasterKey } from './master-key.ts';
+import { assertPortFree } from './ports.ts';
+import { acquireRunLock } from './run-lock.ts';
+
+export interface RunningStack {
+  apiUrl: string;
+  docsUrl: string;
+  temporalUiUrl?: string;
+  services: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Brings up the whole system on one machine: embedded servers for what is not configured
+ * externally, then the worker and the API in this process. Stops in reverse order on failure.
+ */
+export async function startEmbeddedStack(options: { config: Config; logger: Logger }): Promise<RunningStack> {
+  const { config, logger } = options;
+  const dataDir = resolve(config.dataDir);
+  const releaseLock = acquireRunLock(join(dataDir, 'run', 'mrv-up.lock'));
+  const stops: (() => Promise<void>)[] = [async () => releaseLock()];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch((err) => logger.warn({ err }, 'error while stopping'));
+  };
+  const services: Record<string, string> = {};
+  try {
+    await assertPortFree({
+      host: config.api.host,
+      port: config.api.port,
+      variable: 'API_PORT',
+      what: 'The API',
+    });
+    process.env.MRV_MASTER_KEY = ensureMasterKey({
+      configured: config.masterKey,
+      file: join(dataDir, 'master.key'),
+    });
+
+    let mongoUri = config.mongodb.uri;
+    if (!mongoUri) {
+      logger.info('starting embedded MongoDB-wire server (FerretDB, SQLite)');
+      const mongo = await startEmbeddedMongo({ dataDir, port: config.mongodb.port });
+      stops.push(() => mongo.process.stop());
+      mongoUri = mongo.address;
+    }
+    services.mongodb = mongoUri.replace(/\/\/[^@/]*@/, '//***@');
+
+    let temporalAddress = config.temporal.address;
+    let temporalUiUrl: string | undefined;
+    if (!temporalAddress) {
+      logger.info('starting embedded Temporal dev server (SQLite)');
+      const temporal = await startEmbeddedTemporal({
+        dataDir,
+        port: config.temporal.port,
+        uiPort: config.temporal.uiPort,
+        namespace: config.temporal.namespace,
+      });
+      stops.push(() => temporal.process.stop());
+      temporalAddress = temporal.address;
+      temporalUiUrl = temporal.uiUrl;
+    }
+    services.temporal = temporalAddress;
+
+    const mongo = await connectMongo({ uri: mongoUri, dbName: config.mongodb.db, appName: 'mrv-up' });
+    stops.push(() => mongo.close());
+
+    installTemporalRuntime(logger);
+    const { worker, close: closeWorkerConnection } = await createMrvWorker({
+      temporalAddress,
+      namespace: config.temporal.namespace,
+      db: mongo.db,
+    });
+    const workerRun = worker.run();
+    stops.push(async () => {
+      worker.shutdown();
+      await workerRun;
+      await closeWorkerConnection();
+    });
+
+    const workflows = await connectWorkflowGateway({
+      address: temporalAddress,
+      namespace: config.temporal.namespace,
+    });
+    stops.push(() => workflows.close());
+    const checks: DependencyCheck[] = [
+      { name: 'mongodb', check: () => pingMongo(mongoUri) },
+      { name: 'temporal', check: () => workflows.ping() },
+    ];
+    const app = createApp({ db: mongo.db, workflows, checks, logger });
+    const server = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port });
+    stops.push(() => new Promise<void>((done) => server.close(() => done())));
+
+    return {
+      apiUrl: config.api.publicUrl,
+      docsUrl: `${config.api.publicUrl}/docs`,
+      temporalUiUrl,
+      services,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

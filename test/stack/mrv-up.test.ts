@@ -1,0 +1,147 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { MongoClient } from 'mongodb';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '../../stack/ports.ts';
+
+interface Started {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function startUp(env: NodeJS.ProcessEnv): Started {
+  const { MONGODB_URI: _m, TEMPORAL_ADDRESS: _t, ...rest } = process.env;
+  const child = spawn(process.execPath, ['bin/mrv.js', 'up'], {
+    env: { ...rest, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    err += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+async function waitForOutput(started: Started, pattern: RegExp, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const match = started.stdout().match(pattern);
+    if (match) return match[0];
+    if (started.child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no ${pattern} in output.\nstdout:\n${started.stdout()}\nstderr:\n${started.stderr()}`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('mrv up', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mrv-up-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts the embedded stack, reports ready, stops every child on SIGINT and resumes from .data', async () => {
+    const ports = {
+      API_PORT: String(await findFreePort()),
+      MONGODB_PORT: String(await findFreePort()),
+      TEMPORAL_PORT: String(await findFreePort()),
+      TEMPORAL_UI_PORT: String(await findFreePort()),
+    };
+    const env = { ...ports, MRV_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    const mongoUri = `mongodb://127.0.0.1:${ports.MONGODB_PORT}/`;
+    const temporalAddress = `127.0.0.1:${ports.TEMPORAL_PORT}`;
+
+    const first = startUp(env);
+    await waitForOutput(first, /Ready:\s+yes/, 120_000);
+    expect(first.stdout()).toContain(`API:         http://127.0.0.1:${ports.API_PORT}`);
+    expect(first.stdout()).toContain('API docs:');
+    const readyz = await fetch(`http://127.0.0.1:${ports.API_PORT}/readyz`);
+    expect(readyz.status).toBe(200);
+
+    // Leave state in both servers, to find it again after a restart.
+    const mongo = await MongoClient.connect(mongoUri);
+    await mongo
+      .db('mrv')
+      .collection('resume_probe')
+      .insertOne({ _id: 'marker' as never, at: new Date() });
+    await mongo.close();
+    const connection = await Connection.connect({ address: temporalAddress });
+    const client = new Client({ connection });
+    const workflowId = `selftest/resume-${Date.now()}`;
+    await client.workflow.execute('selfTestWorkflow', {
+      taskQueue: 'mrv-main',
+      workflowId,
+      args: [{ probeId: 'resume', requestedAt: new Date().toISOString() }],
+    });
+    await connection.close();
+
+    const pids = readdirSync(join(dataDir, 'run'))
+      .filter((f) => f.endsWith('.pid') && f !== 'mrv-up.pid')
+      .map((f) => Number(readFileSync(join(dataDir, 'run', f), 'utf8')));
+    expect(pids.length).toBeGreaterThanOrEqual(2);
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    for (const pid of pids) expect(alive(pid)).toBe(false);
+
+    const second = startUp(env);
+    try {
+      await waitForOutput(second, /Ready:\s+yes/, 120_000);
+      const mongo2 = await MongoClient.connect(mongoUri);
+      expect(
+        await mongo2
+          .db('mrv')
+          .collection('resume_probe')
+          .findOne({ _id: 'marker' as never }),
+      ).not.toBeNull();
+      await mongo2.close();
+      const connection2 = await Connection.connect({ address: temporalAddress });
+      const described = await new Client({ connection: connection2 }).workflow
+        .getHandle(workflowId)
+        .describe();
+      expect(described.status.name).toBe('COMPLETED');
+      await connection2.close();
+    } finally {
+      second.child.kill('SIGINT');
+      expect(await second.exited).toBe(0);
+    }
+  }, 300_000);
+
+  it('refuses to start when the API port is taken and names the variable', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => blocker.once('listening', r));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const started = startUp({
+        API_PORT: String(port),
+        MRV_DATA_DIR: mkdtempSync(join(tmpdir(), 'mrv-up-busy-')),
+      });
+      expect(await started.exited).toBe(1);
+      expect(started.stderr()).toMatch(/in use.*API_PORT/);
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
+
+  it('reports a configuration error naming the variable, with exit code 2', async () => {
+    const started = startUp({ HEDERA_NETWORK: 'moonnet' });
+    expect(await started.exited).toBe(2);
+    expect(started.stderr()).toContain('HEDERA_NETWORK');
+  }, 60_000);
+});
