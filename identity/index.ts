@@ -12,5 +12,6 @@ export * from './issue-credential.ts';
 export * from './issue-presentation.ts';
 export * from './key-store.ts';
 export * from './master-key.ts';
+export * from './status-list.ts';
 export * from './verify-credential.ts';
 export * from './verify-presentation.ts';
