@@ -2,6 +2,7 @@
  * The `mrv` command. Each sub-command lives in `cli/commands/<name>.ts` and exports
  * `run(args: string[]): Promise<number>` (the exit code). The table below is the only wiring.
  */
+import { ConfigError } from '../config/config-error.ts';
 import { CliUsageError } from './cli-error.ts';
 
 type CommandModule = { run(args: string[]): Promise<number>; summary: string };
@@ -9,7 +10,11 @@ type CommandModule = { run(args: string[]): Promise<number>; summary: string };
 const commands: Record<string, () => Promise<CommandModule>> = {
   up: () => import('./commands/up.ts'),
   services: () => import('./commands/services.ts'),
+  worker: () => import('./commands/worker.ts'),
 };
+
+/** The sub-commands `mrv` knows (docker-compose's commands are checked against it). */
+export const commandNames: readonly string[] = Object.keys(commands);
 
 function usage(): string {
   return `usage: mrv <command> [options]\ncommands: ${Object.keys(commands).join(', ')}\n`;
@@ -39,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await mod.run(rest);
   } catch (error) {
-    if (error instanceof CliUsageError) {
+    if (error instanceof CliUsageError || error instanceof ConfigError) {
       process.stderr.write(`mrv ${name}: ${error.message}\n`);
       return 2;
     }

@@ -14,7 +14,7 @@ export interface Config {
     operatorId?: string;
     operatorKey?: string;
     mirrorUrl?: string;
-    local: { grpcPort: number; mirrorGrpcPort: number; mirrorRestPort: number };
+    local: { host: string; grpcPort: number; mirrorGrpcPort: number; mirrorRestPort: number };
   };
   masterKey?: string;
   metricsPort: number;
@@ -106,6 +106,7 @@ export function loadConfig(env: Env = process.env): Config {
       operatorKey,
       mirrorUrl: read(env, 'HEDERA_MIRROR_URL'),
       local: {
+        host: read(env, 'HEDERA_LOCAL_HOST')!,
         grpcPort: port(env, 'HEDERA_LOCAL_GRPC_PORT'),
         mirrorGrpcPort: port(env, 'HEDERA_LOCAL_MIRROR_GRPC_PORT'),
         mirrorRestPort: port(env, 'HEDERA_LOCAL_MIRROR_REST_PORT'),

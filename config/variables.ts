@@ -103,6 +103,13 @@ export const variables = [
     description: 'Mirror-node REST base URL (defaults per network).',
   },
   {
+    name: 'HEDERA_LOCAL_HOST',
+    kind: 'string',
+    default: '127.0.0.1',
+    description:
+      'Host of the embedded Hedera network: where `mrv hedera-local` listens (0.0.0.0 in a container) and where clients reach it.',
+  },
+  {
     name: 'HEDERA_LOCAL_GRPC_PORT',
     kind: 'port',
     default: '50211',

@@ -1,0 +1,41 @@
+import { pino } from 'pino';
+import { loadConfig, requireServices } from '../../config/index.ts';
+import { createLogger } from '../../observability/logger.ts';
+import { connectMongo } from '../../store/mongo.ts';
+import { installTemporalRuntime } from '../../workflows/temporal-runtime.ts';
+import { createMrvWorker } from '../../workflows/worker.ts';
+
+export const summary =
+  'worker: run a Temporal worker against MONGODB_URI and TEMPORAL_ADDRESS (stateless; run N of them)';
+
+/** A stand-alone worker process (docker-compose's `worker` service). SIGTERM drains and exits. */
+export async function run(args: string[]): Promise<number> {
+  if (args.length > 0) {
+    process.stderr.write(
+      'usage: mrv worker   (configuration comes from environment variables; see README)\n',
+    );
+    return 2;
+  }
+  const config = loadConfig();
+  const { uri, temporalAddress } = requireServices(config, 'worker');
+  const logger = createLogger({ level: config.logLevel, name: 'worker', destination: pino.destination(1) });
+  installTemporalRuntime(logger);
+  const mongo = await connectMongo({ uri, dbName: config.mongodb.db, appName: 'mrv-worker' });
+  const { worker, close } = await createMrvWorker({
+    temporalAddress,
+    namespace: config.temporal.namespace,
+    db: mongo.db,
+  });
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'draining worker');
+    worker.shutdown();
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  logger.info({ temporal: temporalAddress, namespace: config.temporal.namespace }, 'worker started');
+  await worker.run();
+  await close();
+  await mongo.close();
+  logger.info('worker stopped');
+  return 0;
+}
