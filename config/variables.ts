@@ -139,6 +139,12 @@ export const variables = [
     default: '9464',
     description: "Port of the worker's /metrics endpoint.",
   },
+  {
+    name: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    kind: 'url',
+    description:
+      'OTLP/HTTP base URL of an OpenTelemetry collector (e.g. http://otel-collector:4318). Set: API and worker export traces of API → workflow → activities. Unset (default): tracing is off.',
+  },
 ] as const satisfies readonly VariableSpec[];
 
 export type VariableName = (typeof variables)[number]['name'];
