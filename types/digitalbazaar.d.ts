@@ -164,3 +164,8 @@ declare module 'did-context' {
 declare module 'ed25519-signature-2020-context' {
   export const contexts: Map<string, Record<string, unknown>>;
 }
+
+declare module 'base58-universal' {
+  export function encode(input: Uint8Array, maxline?: number): string;
+  export function decode(input: string): Uint8Array;
+}
