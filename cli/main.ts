@@ -9,6 +9,7 @@ type CommandModule = { run(args: string[]): Promise<number>; summary: string };
 
 const commands: Record<string, () => Promise<CommandModule>> = {
   up: () => import('./commands/up.ts'),
+  'hedera-local': () => import('./commands/hedera-local.ts'),
   services: () => import('./commands/services.ts'),
   worker: () => import('./commands/worker.ts'),
 };

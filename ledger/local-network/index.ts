@@ -1,0 +1,9 @@
+export { type FaultConfig, type OutageWindow, parseFaultConfig } from './fault-injector.ts';
+export { LocalNetworkError, type LocalNetworkErrorCode } from './local-network-error.ts';
+export { nextRunningHash, RUNNING_HASH_VERSION, type RunningHashInput } from './running-hash.ts';
+export {
+  LOCAL_NODE_GENESIS_KEY,
+  type LocalNetwork,
+  type LocalNetworkOptions,
+  startLocalNetwork,
+} from './start-local-network.ts';

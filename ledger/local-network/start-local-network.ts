@@ -1,0 +1,158 @@
+/**
+ * Starts the local Hedera network: the consensus node on gRPC (default 127.0.0.1:50211, node 0.0.3), the
+ * mirror gRPC API (5600) and the mirror REST API with the admin endpoint (5551) — the ports of Hedera's own
+ * local node, so `Client.forLocalNode()` works unchanged.
+ */
+import type { AddressInfo } from 'node:net';
+import * as grpc from '@grpc/grpc-js';
+import { PrivateKey } from '@hashgraph/sdk';
+import { serve } from '@hono/node-server';
+import { ConsensusNode } from './consensus-node.ts';
+import { parseEntityId } from './entity-id.ts';
+import { fileEventLog, memoryEventLog } from './event-log.ts';
+import { type FaultConfig, FaultInjector } from './fault-injector.ts';
+import { GENESIS_ACCOUNT } from './ledger-state.ts';
+import { LocalNetworkError } from './local-network-error.ts';
+import { addMirrorServices } from './mirror-grpc-server.ts';
+import { createMirrorRestApp } from './mirror-rest-app.ts';
+import { addNodeServices } from './node-grpc-server.ts';
+
+/** The development key Hedera's local node publishes for its genesis account 0.0.2. */
+export const LOCAL_NODE_GENESIS_KEY =
+  '302e020100300506032b65700422042091132178e72057a1d7528025956fe39b0b847f200ab59b2fdd367017f3087137';
+
+export interface LocalNetworkOptions {
+  /** State is persisted here (an NDJSON consensus event log); undefined → in memory only. */
+  dataDir?: string;
+  host?: string;
+  grpcPort?: number;
+  mirrorGrpcPort?: number;
+  mirrorRestPort?: number;
+  nodeAccountId?: string;
+  /** DER hex (or any form PrivateKey.fromString accepts) of the genesis account 0.0.2's key. */
+  genesisPrivateKey?: string;
+  faults?: FaultConfig;
+  /** Clock in ms since the epoch. */
+  now?: () => number;
+  /** Randomness for fault draws, 0 ≤ x < 1. */
+  random?: () => number;
+}
+
+export interface LocalNetwork {
+  grpcEndpoint: string;
+  mirrorGrpcEndpoint: string;
+  mirrorRestUrl: string;
+  nodeAccountId: string;
+  operator: { accountId: string; privateKey: string };
+  setFaults(f: FaultConfig): void;
+  stop(): Promise<void>;
+}
+
+function bindGrpc(server: grpc.Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (error, bound) =>
+      error
+        ? reject(
+            new LocalNetworkError('STARTUP_FAILED', `cannot bind gRPC ${host}:${port}`, { cause: error }),
+          )
+        : resolve(bound),
+    );
+  });
+}
+
+function checkPort(name: string, port: number): number {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new LocalNetworkError('INVALID_OPTIONS', `${name} must be an integer port in 0..65535`);
+  }
+  return port;
+}
+
+export async function startLocalNetwork(o: LocalNetworkOptions = {}): Promise<LocalNetwork> {
+  const host = o.host ?? '127.0.0.1';
+  const now = o.now ?? Date.now;
+  const nodeAccountId = o.nodeAccountId ?? '0.0.3';
+  const nodeAccount = parseEntityId(nodeAccountId);
+  if (nodeAccount === undefined || nodeAccount === GENESIS_ACCOUNT || nodeAccount === 0n) {
+    throw new LocalNetworkError(
+      'INVALID_OPTIONS',
+      `nodeAccountId '${nodeAccountId}' is not a usable account id`,
+    );
+  }
+  const privateKeyText = o.genesisPrivateKey ?? LOCAL_NODE_GENESIS_KEY;
+  let genesisKey: PrivateKey;
+  try {
+    genesisKey = PrivateKey.fromStringDer(privateKeyText);
+  } catch (cause) {
+    throw new LocalNetworkError('INVALID_OPTIONS', 'genesisPrivateKey is not a DER-encoded private key', {
+      cause,
+    });
+  }
+  const publicKey = genesisKey.publicKey.toBytesRaw();
+  const key = genesisKey.type === 'ED25519' ? { ed25519: publicKey } : { ECDSASecp256k1: publicKey };
+
+  const node = new ConsensusNode({
+    nodeAccount,
+    genesisKey: key,
+    now,
+    log: o.dataDir ? fileEventLog(o.dataDir) : memoryEventLog(),
+  });
+  const faults = new FaultInjector(o.faults ?? {}, o.random ?? Math.random, now);
+
+  const nodeServer = new grpc.Server();
+  addNodeServices(nodeServer, node, faults);
+  const grpcPort = await bindGrpc(nodeServer, host, checkPort('grpcPort', o.grpcPort ?? 50211));
+
+  const mirrorServer = new grpc.Server();
+  addMirrorServices(mirrorServer, node, { host, grpcPort: () => grpcPort });
+  let mirrorGrpcPort: number;
+  try {
+    mirrorGrpcPort = await bindGrpc(
+      mirrorServer,
+      host,
+      checkPort('mirrorGrpcPort', o.mirrorGrpcPort ?? 5600),
+    );
+  } catch (error) {
+    nodeServer.forceShutdown();
+    throw error;
+  }
+
+  const app = createMirrorRestApp({ node, faults, now });
+  let restServer: ReturnType<typeof serve>;
+  let mirrorRestPort: number;
+  try {
+    const wanted = checkPort('mirrorRestPort', o.mirrorRestPort ?? 5551);
+    restServer = serve({ fetch: app.fetch, hostname: host, port: wanted });
+    mirrorRestPort = await new Promise<number>((resolve, reject) => {
+      restServer.once('listening', () => resolve((restServer.address() as AddressInfo).port));
+      restServer.once('error', (cause) =>
+        reject(new LocalNetworkError('STARTUP_FAILED', `cannot listen on ${host}:${wanted}`, { cause })),
+      );
+    });
+  } catch (error) {
+    nodeServer.forceShutdown();
+    mirrorServer.forceShutdown();
+    throw error;
+  }
+
+  let stopped: Promise<void> | undefined;
+  return {
+    grpcEndpoint: `${host}:${grpcPort}`,
+    mirrorGrpcEndpoint: `${host}:${mirrorGrpcPort}`,
+    mirrorRestUrl: `http://${host}:${mirrorRestPort}`,
+    nodeAccountId,
+    operator: { accountId: `0.0.${GENESIS_ACCOUNT}`, privateKey: genesisKey.toStringDer() },
+    setFaults: (f) => faults.set(f),
+    stop() {
+      stopped ??= (async () => {
+        // Open subscriptions and hung calls would keep a graceful shutdown waiting forever.
+        nodeServer.forceShutdown();
+        mirrorServer.forceShutdown();
+        await new Promise<void>((resolve) => {
+          restServer.close(() => resolve());
+          (restServer as { closeAllConnections?: () => void }).closeAllConnections?.();
+        });
+      })();
+      return stopped;
+    },
+  };
+}
