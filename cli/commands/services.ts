@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { startThrowawayServices } from '../../stack/test-services.ts';
 import { CliUsageError } from '../cli-error.ts';
 
-export const summary = 'services run -- <command…>: run a command with throw-away MongoDB-wire and Temporal servers';
+export const summary =
+  'services run -- <command…>: run a command with throw-away MongoDB-wire and Temporal servers';
 
 /**
  * `mrv services run -- <command…>` starts throw-away servers (or uses MONGODB_URI / TEMPORAL_ADDRESS),

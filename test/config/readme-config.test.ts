@@ -5,7 +5,10 @@ import { renderVariablesTable } from '../../config/render-variables-table.ts';
 describe('README configuration section', () => {
   it('lists exactly the variables the configuration module reads', () => {
     const readme = readFileSync('README.md', 'utf8');
-    const table = readme.split('<!-- config-table:start -->')[1]?.split('<!-- config-table:end -->')[0]?.trim();
+    const table = readme
+      .split('<!-- config-table:start -->')[1]
+      ?.split('<!-- config-table:end -->')[0]
+      ?.trim();
     expect(table, 'run `npx tsx scripts/render-readme-config.ts` after changing config/variables.ts').toBe(
       renderVariablesTable(),
     );
