@@ -24,11 +24,11 @@ const commandPattern = /^[A-Za-z]{1,40}$/;
 
 /**
  * Records the latency of every MongoDB command the client runs (`mrv_mongodb_command_duration_seconds`)
- * from the driver's command-monitoring events. Turns `monitorCommands` on; call it before the first
- * operation (right after `new MongoClient` or `connect()`). Returns a function that detaches it.
+ * from the driver's command-monitoring events. Turns `monitorCommands` on, which each connection reads
+ * when it is opened: call it between `new MongoClient(...)` and `connect()` (or construct the client
+ * with `{ monitorCommands: true }`). Returns a function that detaches it.
  */
 export function instrumentMongoClient(client: MongoClient): () => void {
-  // Read by each connection when it handles a command, so turning it on late still takes effect.
   client.options.monitorCommands = true;
   // The succeeded/failed events lack the collection; remember it from the started event.
   const pending = new Map<string, string>();

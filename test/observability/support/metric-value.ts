@@ -12,7 +12,12 @@ export async function metricValue(
   const metric = metricsRegistry.getSingleMetric(name);
   if (!metric) throw new Error(`metric ${name} is not registered`);
   const wanted = series ? `${name}_${series}` : undefined;
-  const { values } = await metric.get();
+  // Histogram series carry `metricName` (`…_bucket`, `…_sum`, `…_count`); the types omit it.
+  const values = (await metric.get()).values as {
+    value: number;
+    labels: Record<string, unknown>;
+    metricName?: string;
+  }[];
   return values
     .filter((v) => (wanted ? v.metricName === wanted : !v.metricName || v.metricName === name))
     .filter((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))
