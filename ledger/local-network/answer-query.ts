@@ -45,14 +45,14 @@ export function answerQuery(node: ConsensusNode, bytes: Buffer, forced?: StatusN
     query = proto.Query.decode(bytes);
   } catch {
     return encode('transactionGetReceipt', {
-      nodeTransactionPrecheckCode: proto.ResponseCodeEnum.INVALID_TRANSACTION,
+      header: { nodeTransactionPrecheckCode: proto.ResponseCodeEnum.INVALID_TRANSACTION },
     });
   }
   const kind = query.query;
   const field = kind ? RESPONSE_FIELD[kind] : undefined;
   if (!kind || !field) {
     return encode('transactionGetReceipt', {
-      nodeTransactionPrecheckCode: proto.ResponseCodeEnum.NOT_SUPPORTED,
+      header: { nodeTransactionPrecheckCode: proto.ResponseCodeEnum.NOT_SUPPORTED },
     });
   }
   const inner = (query as unknown as Record<string, { header?: HieroProto.proto.IQueryHeader }>)[kind]!;

@@ -34,7 +34,7 @@ describe('ConsensusService', () => {
     const seqs: number[] = [];
     for (const message of ['a', 'b', 'c']) {
       const response = await new TopicMessageSubmitTransaction({ topicId, message }).execute(f.client);
-      seqs.push((await response.getReceipt(f.client)).topicSequenceNumber.toNumber());
+      seqs.push((await response.getReceipt(f.client)).topicSequenceNumber!.toNumber());
     }
     expect(seqs).toEqual([1, 2, 3]);
     const { body } = await mirrorGet(f.network, `/api/v1/topics/${topicId}/messages`);
@@ -55,7 +55,7 @@ describe('ConsensusService', () => {
     const signed = await (
       await new TopicMessageSubmitTransaction({ topicId, message: 'x' }).freezeWith(f.client).sign(submitKey)
     ).execute(f.client);
-    expect((await signed.getReceipt(f.client)).topicSequenceNumber.toNumber()).toBe(1);
+    expect((await signed.getReceipt(f.client)).topicSequenceNumber!.toNumber()).toBe(1);
   });
 
   it('requires the admin key to sign topic creation, update and deletion', async () => {
