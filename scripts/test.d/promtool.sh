@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Checks the Prometheus configuration and alert rules and runs their unit tests (run by scripts/test.sh).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+promtool=$(bash scripts/install-promtool.sh)
+"$promtool" check config deploy/prometheus/prometheus.yml
+"$promtool" check rules deploy/prometheus/rules/*.yml
+"$promtool" test rules deploy/prometheus/tests/*.yml
