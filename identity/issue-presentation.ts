@@ -1,5 +1,7 @@
 import * as vc from '@digitalbazaar/vc';
+import { MRV_CONTEXT } from './bundled-contexts.ts';
 import type { CredentialSigner } from './credential-signer.ts';
+import type { SubjectSchemas } from './credential-types.ts';
 import type { DocumentLoader } from './document-loader.ts';
 import { IdentityError } from './identity-error.ts';
 import type { VerifiableCredential } from './issue-credential.ts';
@@ -15,6 +17,8 @@ export interface IssuePresentationOptions {
   /** Binds the presentation to one purpose, e.g. `mint:<token>:<period>`; the verifier must expect it. */
   challenge: string;
   domain?: string;
+  /** Extra statements the holder signs with the presentation (the trust chain's policy and schemas). */
+  evidence?: { policyHash: string; credentialSchemas: SubjectSchemas };
   documentLoader: DocumentLoader;
 }
 
@@ -39,6 +43,14 @@ export async function issuePresentation(options: IssuePresentationOptions): Prom
     holder,
     version: 2.0,
   });
+  if (options.evidence) {
+    (presentation['@context'] as unknown[]).push({
+      ...MRV_CONTEXT,
+      credentialSchemas: { '@id': 'urn:hydro-mrv:vocab#credentialSchemas', '@type': '@json' },
+    });
+    presentation.policyHash = options.evidence.policyHash;
+    presentation.credentialSchemas = structuredClone(options.evidence.credentialSchemas);
+  }
   try {
     return (await vc.signPresentation({
       presentation,

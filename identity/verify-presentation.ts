@@ -13,11 +13,15 @@ export interface VerifyPresentationOptions {
   documentLoader: DocumentLoader;
   now: string | Date;
   subjectSchemas?: SubjectSchemas;
+  /** Default true; false leaves credential status to the caller (see verifyCredential). */
+  checkStatus?: boolean;
 }
 
 export interface PresentationVerification {
   verified: boolean;
   errors: string[];
+  /** Errors about the holder's own proof (challenge, domain, signature), apart from the credentials'. */
+  proofErrors: string[];
   credentials: CredentialVerification[];
 }
 
@@ -27,7 +31,8 @@ export async function verifyPresentation(
 ): Promise<PresentationVerification> {
   const { presentation, documentLoader, now } = options;
   if (!presentation || typeof presentation !== 'object' || Array.isArray(presentation)) {
-    return { verified: false, errors: ['presentation is not a JSON object'], credentials: [] };
+    const errors = ['presentation is not a JSON object'];
+    return { verified: false, errors, proofErrors: errors, credentials: [] };
   }
   const doc = presentation as Record<string, unknown>;
   const errors: string[] = [];
@@ -38,7 +43,7 @@ export async function verifyPresentation(
       challenge: options.challenge,
       ...(options.domain ? { domain: options.domain } : {}),
       documentLoader,
-      checkStatus: createStatusChecker({ documentLoader }),
+      checkStatus: options.checkStatus === false ? skipStatus : createStatusChecker({ documentLoader }),
       now,
     });
     if (!result.presentationResult?.verified) {
@@ -48,6 +53,7 @@ export async function verifyPresentation(
   } catch (error) {
     errors.push((error as Error).message);
   }
+  const proofErrors = [...errors];
   const embedded = doc.verifiableCredential;
   const list = Array.isArray(embedded) ? embedded : embedded === undefined ? [] : [embedded];
   const credentials: CredentialVerification[] = [];
@@ -58,11 +64,16 @@ export async function verifyPresentation(
         documentLoader,
         now,
         ...(options.subjectSchemas ? { subjectSchemas: options.subjectSchemas } : {}),
+        ...(options.checkStatus === false ? { checkStatus: false } : {}),
       }),
     );
   }
   credentials.forEach((c, i) => {
     for (const e of c.errors) errors.push(`credential ${i}: ${e}`);
   });
-  return { verified: errors.length === 0, errors, credentials };
+  return { verified: errors.length === 0, errors, proofErrors, credentials };
+}
+
+async function skipStatus(): Promise<{ verified: true }> {
+  return { verified: true };
 }
