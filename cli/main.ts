@@ -12,6 +12,8 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   'hedera-local': () => import('./commands/hedera-local.ts'),
   services: () => import('./commands/services.ts'),
   worker: () => import('./commands/worker.ts'),
+  policy: () => import('./commands/policy.ts'),
+  methodology: () => import('./commands/methodology.ts'),
 };
 
 /** The sub-commands `mrv` knows (docker-compose's commands are checked against it). */

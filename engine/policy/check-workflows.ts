@@ -1,7 +1,8 @@
-import { parseUnit } from '../units/index.ts';
+import { parseUnit, sameDimension } from '../units/index.ts';
 import { type ActionSpec, actionCatalog, statusesOf, systemRole } from './action-catalog.ts';
 import { checkExpression } from './check-expression.ts';
 import type { ExpressionScope, ScalarType } from './expression-environment.ts';
+import { hostAnswers } from './host-contract.ts';
 import { isoDurationMs } from './iso-duration.ts';
 import {
   type ActionDecl,
@@ -124,6 +125,54 @@ function checkWorkflow(
     }
   }
   reportUnreachable(wf, edges, base, sink);
+  checkHostAnswers(wf, base, sink);
+}
+
+/** Every action whose host answers with an event needs that event declared with the contract's payload. */
+function checkHostAnswers(wf: WorkflowDecl, base: SourcePath, sink: ProblemSink): void {
+  const used = new Set<string>();
+  for (const state of Object.values(wf.states)) {
+    const lists = [state.entry, state.exit];
+    for (const decl of [...Object.values(state.on ?? {}), ...Object.values(state.after ?? {})]) {
+      for (const t of transitionsOf(decl)) lists.push(t.actions);
+    }
+    for (const list of lists) for (const a of list ?? []) used.add(actionOf(a).name);
+  }
+  for (const action of used) {
+    const answer = Object.hasOwn(hostAnswers, action) ? hostAnswers[action] : undefined;
+    if (!answer) continue;
+    const decl = Object.hasOwn(wf.events, answer.event) ? wf.events[answer.event] : undefined;
+    if (!decl) {
+      sink.at(
+        [...base, 'events'],
+        'unknown-event',
+        `action '${action}' answers with event '${answer.event}', which is not declared`,
+        'key',
+      );
+      continue;
+    }
+    for (const [field, want] of Object.entries(answer.payload)) {
+      const got = decl.payload?.[field];
+      const f = got === undefined ? undefined : fieldTypeOf(got);
+      const unitOk = !want.emission || (f?.unit !== undefined && safeEmission(f.unit));
+      if (!f || f.type !== want.type || !unitOk) {
+        sink.at(
+          [...base, 'events', answer.event],
+          'schema',
+          `event '${answer.event}' must declare payload field ${field}: ${want.type}${want.emission ? ' with an emission unit (tCO2e)' : ''}`,
+          'key',
+        );
+      }
+    }
+  }
+}
+
+function safeEmission(unit: string): boolean {
+  try {
+    return sameDimension(parseUnit(unit).dimension, parseUnit('tCO2e').dimension);
+  } catch {
+    return false;
+  }
 }
 
 interface TransitionContext {

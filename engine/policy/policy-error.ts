@@ -5,7 +5,8 @@ export type PolicyErrorCode =
   | 'OVERRIDE_NOT_ALLOWED'
   | 'OVERRIDE_OUT_OF_BOUNDS'
   | 'VERSION_CONFLICT'
-  | 'UNKNOWN_WORKFLOW';
+  | 'UNKNOWN_WORKFLOW'
+  | 'INVALID_SCENARIO';
 
 /** An error applying a policy (overrides, publication); static problems are `PolicyProblem`s instead. */
 export class PolicyError extends Error {

@@ -26,7 +26,8 @@ export type PolicyProblemCode =
   | 'missing-output'
   | 'formula-cycle'
   | 'name-clash'
-  | 'invalid-duration';
+  | 'invalid-duration'
+  | 'unreadable';
 
 /** One problem found in a policy file; line and col are 1-based positions in the YAML source. */
 export interface PolicyProblem {

@@ -1,0 +1,31 @@
+import type { ScenarioExpectation, ScenarioOutcome } from './scenario.ts';
+
+/**
+ * Differences between what a scenario expects and what happened, one message each; empty means the
+ * scenario passes. Only the keys the scenario states are compared.
+ */
+export function compareOutcome(expect: ScenarioExpectation, outcome: ScenarioOutcome): string[] {
+  const failures: string[] = [];
+  const same = (what: string, want: unknown, got: unknown) => {
+    const equal =
+      typeof want === 'number' && typeof got === 'number'
+        ? Math.abs(want - got) <= 1e-9 * Math.max(1, Math.abs(want))
+        : want === got;
+    if (!equal) failures.push(`${what}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+  };
+  for (const [key, status] of Object.entries(expect.statuses ?? {}))
+    same(`status of reading ${key}`, status, outcome.statuses[key]);
+  for (const [status, n] of Object.entries(expect.status_counts ?? {}))
+    same(`readings ${status}`, n, outcome.status_counts[status] ?? 0);
+  for (const [schema, n] of Object.entries(expect.credentials ?? {}))
+    same(`${schema} credentials`, n, outcome.credentials[schema] ?? 0);
+  for (const [role, n] of Object.entries(expect.notifications ?? {}))
+    same(`notifications to ${role}`, n, outcome.notifications[role] ?? 0);
+  if (expect.minted !== undefined) same('minted amount', expect.minted, outcome.minted);
+  if (expect.period_status !== undefined) same('period status', expect.period_status, outcome.period_status);
+  if (expect.device_status !== undefined) same('device status', expect.device_status, outcome.device_status);
+  if (expect.eligible !== undefined) same('eligible', expect.eligible, outcome.eligible);
+  if (expect.eg_mwh !== undefined) same('EG (MWh)', expect.eg_mwh, outcome.eg_mwh);
+  if (expect.refused !== undefined) same('refused events', expect.refused, outcome.refused);
+  return failures;
+}
