@@ -1,0 +1,10 @@
+export { type DetectionReport, detectionReport, type KindRate } from './detection-report.ts';
+export { type FaultClass, type FaultKind, faultKinds } from './fault-kinds.ts';
+export {
+  generateSyntheticPlant,
+  type SyntheticOptions,
+  type SyntheticPlant,
+  type SyntheticRecord,
+} from './generate-synthetic-plant.ts';
+export { createRiver, operateUnit, type UnitTruth, unitEfficiency } from './plant-model.ts';
+export { createRandomSource, type RandomSource } from './random-source.ts';
