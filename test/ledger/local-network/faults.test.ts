@@ -144,7 +144,7 @@ describe('fault injection', () => {
     expect(await rawSubmit(topicId)).toEqual({ precheck: proto.ResponseCodeEnum.BUSY });
     await post(JSON.stringify({ outages: [{ durationMs: 60_000 }] }));
     expect(await rawSubmit(topicId)).toEqual({ grpcCode: grpc.status.UNAVAILABLE });
-    expect((await (await fetch(`${f.network.mirrorRestUrl}/admin/faults`)).json()).outages).toHaveLength(1);
+    expect((await mirrorGet(f.network, '/admin/faults')).body.outages).toHaveLength(1);
     await post('{}');
     expect(await rawSubmit(topicId)).toEqual({ precheck: proto.ResponseCodeEnum.OK });
   });
