@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   worker: () => import('./commands/worker.ts'),
   policy: () => import('./commands/policy.ts'),
   methodology: () => import('./commands/methodology.ts'),
+  chain: () => import('./commands/chain.ts'),
 };
 
 /** The sub-commands `mrv` knows (docker-compose's commands are checked against it). */
