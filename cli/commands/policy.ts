@@ -126,14 +126,16 @@ async function test(args: string[]): Promise<number> {
     process.stderr.write(`mrv policy test: no scenarios in ${dir}\n`);
     return 1;
   }
-  const results: { file: string; name: string; passed: boolean; failures: string[] }[] = [];
+  const results: { file: string; name: string; passed: boolean; failures: string[]; outcome?: unknown }[] =
+    [];
   for (const name of names) {
     const scenarioFile = join(dir, name);
     const { scenario, problems } = await loadScenario(scenarioFile);
     let failures = problems;
+    let outcome: ReturnType<typeof runScenario> | undefined;
     if (scenario) {
       try {
-        const outcome = runScenario(policy, scenario);
+        outcome = runScenario(policy, scenario);
         failures = compareOutcome(scenario.expect, outcome);
         if (failures.length > 0) failures.push(...outcome.log.map((l) => `(trace) ${l}`));
       } catch (error) {
@@ -144,6 +146,7 @@ async function test(args: string[]): Promise<number> {
       file: scenarioFile,
       name: scenario?.name ?? name,
       passed: failures.length === 0,
+      outcome,
       failures,
     });
   }

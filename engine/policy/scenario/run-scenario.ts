@@ -165,6 +165,14 @@ export function runScenario(policy: CheckedPolicy, scenario: Scenario): Scenario
     const result = verifier.verify(input.kind === 'raw' ? input.text : input.document, nowMs);
     const key =
       input.kind === 'raw' ? `line${i + 1}` : single ? String(input.seq) : `${input.device}:${input.seq}`;
+    if (result.verdict.status !== 'APPROVED') {
+      const why = result.verdict.findings
+        .filter((f) => f.severity !== 'info')
+        .map((f) => `${f.rule}: ${f.message}`);
+      out.log.push(
+        `reading ${key}: ${result.verdict.status} ${result.verdict.trust_score} (${why.join('; ')})`,
+      );
+    }
     const instance = start(compiled.workflows.reading_review, result.verdict);
     instance.status ??= result.verdict.status;
     // A replayed (device, seq) is its own input line; it must not overwrite the original's outcome.
