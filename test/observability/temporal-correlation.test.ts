@@ -1,16 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { correlation } from '../../observability/correlation.ts';
 import { createLogger } from '../../observability/logger.ts';
-import {
-  clientObservability,
-  workerObservability,
-} from '../../observability/temporal/worker-observability.ts';
+import { clientObservability } from '../../observability/temporal/worker-observability.ts';
 import { temporalAddress } from '../support/services.ts';
-import { createCorrelatedActivities } from './fixtures/correlated-activities.ts';
+import { startCorrelatedWorker } from './support/correlated-worker.ts';
 import { metricValue } from './support/metric-value.ts';
 
 const secretApiKey = 'mrv_live_4f9c2a7d1e8b6035';
@@ -27,22 +22,7 @@ describe('correlation id from the API edge through a Temporal workflow into an a
   let stopWorker: () => Promise<void>;
 
   beforeAll(async () => {
-    const workerConnection = await NativeConnection.connect({ address: temporalAddress() });
-    const observability = workerObservability();
-    const worker = await Worker.create({
-      connection: workerConnection,
-      taskQueue,
-      workflowsPath: fileURLToPath(new URL('./fixtures/correlated-workflows.ts', import.meta.url)),
-      activities: createCorrelatedActivities({ logger }),
-      interceptors: observability.interceptors,
-      sinks: observability.sinks,
-    });
-    const running = worker.run();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-      await workerConnection.close();
-    };
+    stopWorker = await startCorrelatedWorker({ taskQueue, logger: logger });
     connection = await Connection.connect({ address: temporalAddress() });
     client = new Client({ connection, interceptors: clientObservability() });
   });

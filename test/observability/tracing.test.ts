@@ -1,20 +1,15 @@
-import { fileURLToPath } from 'node:url';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../config/config-error.ts';
 import { correlation } from '../../observability/correlation.ts';
 import { httpTracing } from '../../observability/http-tracing.ts';
 import { createLogger } from '../../observability/logger.ts';
-import {
-  clientObservability,
-  workerObservability,
-} from '../../observability/temporal/worker-observability.ts';
+import { clientObservability } from '../../observability/temporal/worker-observability.ts';
 import { startTracing, type Tracing, tracingEndpointFromEnv } from '../../observability/tracing.ts';
 import { temporalAddress } from '../support/services.ts';
-import { createCorrelatedActivities } from './fixtures/correlated-activities.ts';
+import { startCorrelatedWorker } from './support/correlated-worker.ts';
 
 describe('tracing switch', () => {
   it('is off when OTEL_EXPORTER_OTLP_ENDPOINT is unset or empty', () => {
@@ -50,23 +45,11 @@ describe('one trace across API → workflow → activity', () => {
 
   beforeAll(async () => {
     tracing = startTracing({ serviceName: 'mrv-test', exporter, unbatched: true })!;
-    const workerConnection = await NativeConnection.connect({ address: temporalAddress() });
-    const observability = workerObservability();
-    const worker = await Worker.create({
-      connection: workerConnection,
+    stopWorker = await startCorrelatedWorker({
       taskQueue,
-      workflowsPath: fileURLToPath(new URL('./fixtures/correlated-workflows.ts', import.meta.url)),
-      activities: createCorrelatedActivities({ logger: createLogger({ level: 'silent' }) }),
-      interceptors: observability.interceptors,
-      sinks: observability.sinks,
+      logger: createLogger({ level: 'silent' }),
       plugins: [tracing.temporalPlugin],
     });
-    const running = worker.run();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-      await workerConnection.close();
-    };
     connection = await Connection.connect({ address: temporalAddress() });
     client = new Client({
       connection,
