@@ -18,6 +18,7 @@ export * from './identity-error.ts';
 export * from './issue-credential.ts';
 export * from './issue-presentation.ts';
 export * from './key-store.ts';
+export * from './ledger-did-topic-writer.ts';
 export * from './master-key.ts';
 export * from './mirror-topic-messages.ts';
 export * from './replay-hedera-did.ts';
