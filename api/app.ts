@@ -1,33 +1,105 @@
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from 'mongodb';
 import type { Logger } from '../observability/logger.ts';
+import { auditLogStore } from '../store/audit-log-store.ts';
 import type { WorkflowGateway } from '../workflows/client.ts';
-import { problemResponse } from './problem.ts';
+import type { ApiContext, ApiLimits } from './api-context.ts';
+import { createAuthenticator } from './auth/authenticator.ts';
+import { generateJwtKeys, type JwtKeys } from './auth/jwt-keys.ts';
+import type { ApiEnv } from './env.ts';
+import { ApiError } from './errors.ts';
+import { apiErrorResponse, problemFor } from './problem.ts';
+import { registerApiRoutes } from './register-api-routes.ts';
 import { type DependencyCheck, registerHealthRoutes } from './routes/health.ts';
 import { registerSelfTestRoutes } from './routes/v1-selftest.ts';
+import { createSchemaValidator, loadSchemaFiles } from './schema-validator.ts';
 
 export interface ApiDeps {
   db: Db;
   workflows: WorkflowGateway;
   checks: DependencyCheck[];
   logger: Logger;
+  /** Token signing keys; generated per process when absent (tokens then die with the process). */
+  jwtKeys?: JwtKeys;
+  clock?: () => Date;
+  limits?: Partial<ApiLimits>;
+  /** Issuer of access tokens and base of links (default http://127.0.0.1:8080). */
+  publicUrl?: string;
 }
 
+export const defaultLimits: ApiLimits = {
+  bodyBytes: 5 * 1024 * 1024,
+  ratePerHour: 1000,
+  idempotencyTtlMs: 24 * 3_600_000,
+};
+
 /** Builds the Hono application. No I/O happens here: every dependency is passed in. */
-export function createApp(deps: ApiDeps): Hono {
-  const app = new Hono();
-  registerHealthRoutes(app, { checks: deps.checks });
-  registerSelfTestRoutes(app, deps);
-  app.notFound((c) =>
-    problemResponse(c, 404, 'NOT_FOUND', 'Not found', { detail: `no route ${c.req.method} ${c.req.path}` }),
+export function createApp(deps: ApiDeps): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
+  const clock = deps.clock ?? (() => new Date());
+  const jwt = deps.jwtKeys ?? generateJwtKeys();
+  const publicUrl = (deps.publicUrl ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+  const limits = { ...defaultLimits, ...deps.limits };
+  const ctx: ApiContext = {
+    db: deps.db,
+    workflows: deps.workflows,
+    logger: deps.logger,
+    jwt,
+    auth: createAuthenticator({ db: deps.db, jwt, issuer: publicUrl, clock }),
+    validator: createSchemaValidator(loadSchemaFiles()),
+    audit: auditLogStore(deps.db),
+    clock,
+    limits,
+    publicUrl,
+    routes: [],
+  };
+
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+    c.set('requestId', requestId);
+    c.header('x-request-id', requestId);
+    await next();
+  });
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: limits.bodyBytes,
+      onError: (c) =>
+        apiErrorResponse(c, new ApiError('PAYLOAD_TOO_LARGE', `the body exceeds ${limits.bodyBytes} bytes`)),
+    }),
   );
+
+  registerHealthRoutes(app as unknown as Hono, { checks: deps.checks });
+  // Self-tests run workflows on the operator's cluster: operators only.
+  for (const path of ['/v1/selftest', '/v1/selftest/*']) {
+    app.use(path, async (c, next) => {
+      const principal = await ctx.auth.authenticate({
+        authorization: c.req.header('authorization'),
+        apiKey: c.req.header('x-api-key'),
+      });
+      if (!principal.scopes.includes('admin')) {
+        throw new ApiError('FORBIDDEN_SCOPE', "this operation needs the 'admin' scope");
+      }
+      await next();
+    });
+  }
+  registerSelfTestRoutes(app as unknown as Hono, deps);
+  registerApiRoutes(app, ctx);
+
+  app.notFound((c) => problemFor(c, 'NOT_FOUND', `no route ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
+    if (error instanceof ApiError) return apiErrorResponse(c, error);
     if (error instanceof HTTPException) {
-      return problemResponse(c, error.status, 'HTTP_ERROR', error.message || 'Request failed');
+      const status = error.status;
+      if (status === 413) return problemFor(c, 'PAYLOAD_TOO_LARGE', error.message || 'payload too large');
+      if (status < 500) return problemFor(c, 'MALFORMED_BODY', error.message || 'bad request');
     }
-    deps.logger.error({ err: error, path: c.req.path }, 'unhandled error');
-    return problemResponse(c, 500, 'INTERNAL', 'Internal error', { detail: 'The error was logged.' });
+    deps.logger.error({ err: error, path: c.req.path, requestId: c.get('requestId') }, 'unhandled error');
+    return apiErrorResponse(c, new ApiError('INTERNAL', 'The error was logged.'));
   });
   return app;
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ApiError, type ApiErrorCode, statusOf, titleOf } from './errors.ts';
 
 /** RFC 9457 problem details. `type` is a stable URN per error code. */
 export interface Problem {
@@ -24,4 +25,20 @@ export function problemResponse(
 ) {
   const body: Problem = { type: problemType(code), title, status, ...extra };
   return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
+}
+
+/** The problem+json answer for an `ApiError` (field errors, headers and extensions included). */
+export function apiErrorResponse(c: Context, error: ApiError) {
+  const status = statusOf(error.code);
+  const extra: Partial<Problem> = { ...error.extensions, code: error.code, detail: error.message };
+  if (error.errors) extra.errors = error.errors;
+  const requestId = c.get('requestId' as never) as string | undefined;
+  if (requestId) extra.request_id = requestId;
+  const response = problemResponse(c, status, error.code, titleOf(error.code), extra);
+  for (const [name, value] of Object.entries(error.headers ?? {})) response.headers.set(name, value);
+  return response;
+}
+
+export function problemFor(c: Context, code: ApiErrorCode, detail: string) {
+  return apiErrorResponse(c, new ApiError(code, detail));
 }

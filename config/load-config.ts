@@ -6,7 +6,14 @@ export type HederaNetworkName = 'local' | 'testnet' | 'previewnet' | 'mainnet';
 export interface Config {
   dataDir: string;
   logLevel: string;
-  api: { host: string; port: number; publicUrl: string };
+  api: {
+    host: string;
+    port: number;
+    publicUrl: string;
+    bodyLimitBytes: number;
+    rateLimitPerHour: number;
+    jwtKeyFile: string;
+  };
   mongodb: { uri?: string; db: string; port: number };
   temporal: { address?: string; namespace: string; port: number; uiPort: number };
   hedera: {
@@ -56,6 +63,13 @@ function read(env: Env, name: VariableName): string | undefined {
 
 const port = (env: Env, name: VariableName) => Number(read(env, name));
 
+function positive(env: Env, name: VariableName): number {
+  const value = Number(read(env, name));
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new ConfigError(name, `must be a positive integer, got '${value}'`);
+  return value;
+}
+
 /**
  * Reads and validates the whole configuration once. Throws `ConfigError` naming the first bad
  * variable; secrets are never echoed back in messages.
@@ -92,7 +106,14 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     dataDir: read(env, 'MRV_DATA_DIR')!,
     logLevel: read(env, 'LOG_LEVEL')!,
-    api: { host, port: apiPort, publicUrl: read(env, 'PUBLIC_URL') ?? `http://${host}:${apiPort}` },
+    api: {
+      host,
+      port: apiPort,
+      publicUrl: read(env, 'PUBLIC_URL') ?? `http://${host}:${apiPort}`,
+      bodyLimitBytes: positive(env, 'API_BODY_LIMIT_BYTES'),
+      rateLimitPerHour: positive(env, 'API_RATE_LIMIT_PER_HOUR'),
+      jwtKeyFile: read(env, 'MRV_JWT_KEY_FILE') ?? `${read(env, 'MRV_DATA_DIR')!}/jwt-signing-key.pem`,
+    },
     mongodb: { uri: read(env, 'MONGODB_URI'), db: read(env, 'MONGODB_DB')!, port: port(env, 'MONGODB_PORT') },
     temporal: {
       address: read(env, 'TEMPORAL_ADDRESS'),

@@ -44,6 +44,24 @@ export const variables = [
     description: 'Externally visible base URL of the API (defaults to http://API_HOST:API_PORT).',
   },
   {
+    name: 'API_BODY_LIMIT_BYTES',
+    kind: 'integer',
+    default: '5242880',
+    description: 'Largest request body the API accepts; larger bodies get 413 problem+json.',
+  },
+  {
+    name: 'API_RATE_LIMIT_PER_HOUR',
+    kind: 'integer',
+    default: '1000',
+    description: 'Requests per API key per hour; above it the API answers 429 with Retry-After.',
+  },
+  {
+    name: 'MRV_JWT_KEY_FILE',
+    kind: 'string',
+    description:
+      'PKCS#8 PEM Ed25519 key that signs OAuth access tokens (share it between API instances). Unset: MRV_DATA_DIR/jwt-signing-key.pem, created on first start (mode 0600).',
+  },
+  {
     name: 'MONGODB_URI',
     kind: 'url',
     external: 'mongodb',

@@ -1,0 +1,33 @@
+import type { Db } from 'mongodb';
+import type { Logger } from '../observability/logger.ts';
+import type { AuditLogStore } from '../store/audit-log-store.ts';
+import type { WorkflowGateway } from '../workflows/client.ts';
+import type { Authenticator } from './auth/authenticator.ts';
+import type { JwtKeys } from './auth/jwt-keys.ts';
+import type { RouteSpec } from './route.ts';
+import type { SchemaValidator } from './schema-validator.ts';
+
+export interface ApiLimits {
+  /** Largest request body accepted (413 above). */
+  bodyBytes: number;
+  /** Requests per API key per hour (429 above). */
+  ratePerHour: number;
+  /** How long a POST's response is kept under its Idempotency-Key. */
+  idempotencyTtlMs: number;
+}
+
+/** What every route registration receives: dependencies built once per app. */
+export interface ApiContext {
+  db: Db;
+  workflows: WorkflowGateway;
+  logger: Logger;
+  auth: Authenticator;
+  jwt: JwtKeys;
+  validator: SchemaValidator;
+  audit: AuditLogStore;
+  clock: () => Date;
+  limits: ApiLimits;
+  publicUrl: string;
+  /** Every mounted route's definition, in mount order: the OpenAPI document is built from it. */
+  routes: RouteSpec[];
+}

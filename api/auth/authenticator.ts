@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import type { Db } from 'mongodb';
+import {
+  type ApiKeyRecord,
+  scopes as allScopes,
+  apiKeyStore,
+  type Scope,
+} from '../../store/api-key-store.ts';
+import { issueTenantScope, type TenantScope } from '../../store/tenant-scope.ts';
+import type { Principal } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { looksLikeApiKey, parseApiKey, secretMatches } from './api-key-secret.ts';
+import type { JwtKeys } from './jwt-keys.ts';
+
+export const ACCESS_TOKEN_TTL_S = 15 * 60;
+const AUDIENCE = 'mrv-api';
+
+/**
+ * The only module that turns a credential into a `TenantScope`. API keys are looked up by the
+ * (orgId, keyId) they carry and checked against their salted hash; access tokens are EdDSA JWTs that
+ * this API signed (any other algorithm, including `none`, is refused by `jwtVerify`'s allow-list),
+ * and their key must still be unrevoked.
+ */
+export function createAuthenticator(options: { db: Db; jwt: JwtKeys; issuer: string; clock: () => Date }) {
+  const keys = apiKeyStore(options.db);
+
+  async function activeKey(
+    orgId: string,
+    keyId: string,
+  ): Promise<{ record: ApiKeyRecord; tenant: TenantScope } | null> {
+    const tenant = issueTenantScope(orgId);
+    const record = await keys.get(tenant, keyId);
+    if (!record || record.revokedAt) return null;
+    return { record, tenant };
+  }
+
+  async function fromApiKey(value: string): Promise<Principal | null> {
+    const parsed = parseApiKey(value);
+    if (!parsed) return null;
+    const found = await activeKey(parsed.orgId, parsed.keyId);
+    if (!found || !secretMatches(parsed.secret, found.record)) return null;
+    return { kind: 'api_key', keyId: found.record._id, scopes: found.record.scopes, tenant: found.tenant };
+  }
+
+  async function fromAccessToken(token: string): Promise<Principal | null> {
+    try {
+      const { payload } = await jwtVerify(token, options.jwt.publicKey, {
+        algorithms: ['EdDSA'],
+        issuer: options.issuer,
+        audience: AUDIENCE,
+        currentDate: options.clock(),
+        requiredClaims: ['exp', 'iat', 'sub', 'org', 'scope'],
+      });
+      const { sub, org, scope } = payload as { sub: unknown; org: unknown; scope: unknown };
+      if (typeof sub !== 'string' || typeof org !== 'string' || typeof scope !== 'string') return null;
+      const found = await activeKey(org, sub).catch(() => null);
+      if (!found) return null;
+      // A token never carries more than its key has now.
+      const granted = scope.split(' ').filter((s): s is Scope => found.record.scopes.includes(s as Scope));
+      return { kind: 'access_token', keyId: sub, scopes: granted, tenant: found.tenant };
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError) return null;
+      throw error;
+    }
+  }
+
+  return {
+    /** The principal for an `Authorization: Bearer …` or `X-API-Key` value; throws 401 otherwise. */
+    async authenticate(header: { authorization?: string; apiKey?: string }): Promise<Principal> {
+      const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header.authorization ?? '')?.[1];
+      const credential = bearer ?? header.apiKey?.trim();
+      if (!credential) {
+        throw new ApiError(
+          'UNAUTHENTICATED',
+          'send an API key or access token as `Authorization: Bearer …`',
+          {
+            headers: { 'www-authenticate': 'Bearer realm="mrv"' },
+          },
+        );
+      }
+      const principal = looksLikeApiKey(credential)
+        ? await fromApiKey(credential)
+        : await fromAccessToken(credential);
+      if (!principal) {
+        throw new ApiError('UNAUTHENTICATED', 'the credential is invalid, expired or revoked', {
+          headers: { 'www-authenticate': 'Bearer realm="mrv", error="invalid_token"' },
+        });
+      }
+      return principal;
+    },
+
+    /** OAuth2 client credentials: client_id is the key's prefix, client_secret the whole API key. */
+    async issueAccessToken(input: { clientId: string; clientSecret: string; scope?: string }) {
+      const parsed = parseApiKey(input.clientSecret);
+      const principal =
+        parsed && parsed.prefix === input.clientId ? await fromApiKey(input.clientSecret) : null;
+      if (!principal)
+        throw new ApiError('INVALID_CLIENT', 'unknown client or wrong secret', {
+          extensions: { error: 'invalid_client' },
+        });
+      const requested = input.scope?.trim() ? input.scope.trim().split(/\s+/) : [...principal.scopes];
+      const unknown = requested.filter((s) => !principal.scopes.includes(s as Scope));
+      if (unknown.length > 0) {
+        throw new ApiError('INVALID_SCOPE', `the client may not request: ${unknown.join(' ')}`, {
+          extensions: { error: 'invalid_scope', allowed: principal.scopes },
+        });
+      }
+      const now = Math.floor(options.clock().getTime() / 1000);
+      const scope = requested.join(' ');
+      const accessToken = await new SignJWT({ org: principal.tenant.orgId, scope })
+        .setProtectedHeader({ alg: 'EdDSA', kid: options.jwt.kid, typ: 'at+jwt' })
+        .setIssuer(options.issuer)
+        .setAudience(AUDIENCE)
+        .setSubject(principal.keyId)
+        .setIssuedAt(now)
+        .setExpirationTime(now + ACCESS_TOKEN_TTL_S)
+        .setJti(randomUUID())
+        .sign(options.jwt.privateKey);
+      return { access_token: accessToken, token_type: 'Bearer', expires_in: ACCESS_TOKEN_TTL_S, scope };
+    },
+
+    /** Self-registration: the organization that was just created gets its scope here. */
+    scopeForNewOrganization(orgId: string): TenantScope {
+      return issueTenantScope(orgId);
+    },
+  };
+}
+
+export type Authenticator = ReturnType<typeof createAuthenticator>;
+
+export function isScope(value: string): value is Scope {
+  return (allScopes as readonly string[]).includes(value);
+}

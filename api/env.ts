@@ -1,0 +1,18 @@
+import type { Scope } from '../store/api-key-store.ts';
+import type { TenantScope } from '../store/tenant-scope.ts';
+
+/** Who is calling: set by the auth middleware, read by everything after it. */
+export interface Principal {
+  /** `api_key` today; an mTLS gateway would add `client_certificate` (docs/api/mtls.md). */
+  kind: 'api_key' | 'access_token';
+  keyId: string;
+  scopes: readonly Scope[];
+  tenant: TenantScope;
+}
+
+export interface ApiEnv {
+  Variables: {
+    requestId: string;
+    principal: Principal;
+  };
+}

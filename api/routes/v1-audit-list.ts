@@ -1,0 +1,35 @@
+import type { Hono } from 'hono';
+import type { ApiContext } from '../api-context.ts';
+import type { ApiEnv } from '../env.ts';
+import { mountRoute } from '../route.ts';
+
+/** `GET /v1/audit`: the organization's hash-chained audit log, in order. */
+export function registerAuditList(app: Hono<ApiEnv>, ctx: ApiContext): void {
+  mountRoute(
+    app,
+    ctx,
+    {
+      method: 'get',
+      path: '/v1/audit',
+      operationId: 'listAuditRecords',
+      summary: 'Read the audit log (hash-chained; verify with `mrv audit verify`)',
+      tag: 'Audit',
+      auth: 'admin',
+      query: {
+        type: 'object',
+        properties: {
+          after_seq: { type: 'integer', minimum: 0, default: 0 },
+          limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+        },
+        additionalProperties: false,
+      },
+      responses: { 200: { description: 'Audit records and the cursor for the next page' } },
+    },
+    async (c, { query, principal }) => {
+      const limit = query.limit as number;
+      const data = await ctx.audit.list(principal.tenant, { afterSeq: query.after_seq as number, limit });
+      const last = data.at(-1);
+      return c.json({ data, next_after_seq: data.length === limit && last ? last.seq : null });
+    },
+  );
+}

@@ -1,0 +1,42 @@
+import type { Db, IndexDescription } from 'mongodb';
+
+/**
+ * Every tenant collection and its indexes, in one table. Each document carries `orgId` and every
+ * index starts with it (test/store/indexes.test.ts checks this table and the live database), so no
+ * query can be served across organizations by an index. The built-in `_id` index is the only other.
+ */
+export const tenantCollections = {
+  organizations: [{ key: { orgId: 1 }, name: 'org', unique: true }],
+  api_keys: [{ key: { orgId: 1, createdAt: 1 }, name: 'org_created' }],
+  rate_limits: [{ key: { orgId: 1, keyId: 1, window: 1 }, name: 'org_key_window', unique: true }],
+  idempotency_records: [{ key: { orgId: 1, principal: 1, key: 1 }, name: 'org_principal_key', unique: true }],
+  audit_log: [{ key: { orgId: 1, seq: 1 }, name: 'org_seq', unique: true }],
+  policy_drafts: [{ key: { orgId: 1, createdAt: 1 }, name: 'org_created' }],
+  policy_versions: [{ key: { orgId: 1, policyId: 1, version: 1 }, name: 'org_policy_version', unique: true }],
+  projects: [{ key: { orgId: 1, plantId: 1 }, name: 'org_plant', unique: true }],
+  devices: [
+    { key: { orgId: 1, did: 1 }, name: 'org_did', unique: true },
+    { key: { orgId: 1, projectId: 1 }, name: 'org_project' },
+  ],
+  readings: [
+    { key: { orgId: 1, did: 1, seq: 1 }, name: 'org_did_seq', unique: true },
+    { key: { orgId: 1, status: 1, _id: 1 }, name: 'org_status_id' },
+    { key: { orgId: 1, deviceId: 1, _id: 1 }, name: 'org_device_id' },
+    { key: { orgId: 1, projectId: 1, _id: 1 }, name: 'org_project_id' },
+  ],
+  periods: [{ key: { orgId: 1, projectId: 1, period: 1 }, name: 'org_project_period', unique: true }],
+  issuances: [{ key: { orgId: 1, projectId: 1, period: 1 }, name: 'org_project_period', unique: true }],
+  mints: [{ key: { orgId: 1, tokenId: 1, _id: 1 }, name: 'org_token_id' }],
+} as const satisfies Record<string, readonly IndexDescription[]>;
+
+export type TenantCollectionName = keyof typeof tenantCollections;
+
+/**
+ * Creates the indexes (idempotent). Run once at API/worker start-up. One index per call: FerretDB
+ * drops the connection when a multi-index `createIndexes` names indexes that already exist.
+ */
+export async function ensureTenantIndexes(db: Db): Promise<void> {
+  for (const [name, indexes] of Object.entries(tenantCollections)) {
+    for (const { key, ...options } of indexes) await db.collection(name).createIndex({ ...key }, options);
+  }
+}

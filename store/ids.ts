@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/**
+ * `length` base62 characters from the CSPRNG (rejection sampling keeps the distribution uniform).
+ * Base62 keeps ids and secrets free of `_`, which separates the parts of an API key.
+ */
+export function randomBase62(length: number, random: (n: number) => Uint8Array = randomBytes): string {
+  let out = '';
+  while (out.length < length) {
+    for (const byte of random(length * 2)) {
+      if (byte < 248 && out.length < length) out += ALPHABET[byte % 62];
+    }
+  }
+  return out;
+}
+
+export type IdPrefix = 'org' | 'key' | 'pol' | 'prj' | 'dev' | 'rdg' | 'aud';
+
+/** A resource id: `<prefix>_<22 base62>` (≈131 bits). */
+export function newId(prefix: IdPrefix): string {
+  return `${prefix}_${randomBase62(22)}`;
+}
+
+export function isId(prefix: IdPrefix, value: string): boolean {
+  return new RegExp(`^${prefix}_[0-9A-Za-z]{22}$`).test(value);
+}
