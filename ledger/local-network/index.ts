@@ -2,6 +2,7 @@ export { type FaultConfig, type OutageWindow, parseFaultConfig } from './fault-i
 export { LocalNetworkError, type LocalNetworkErrorCode } from './local-network-error.ts';
 export { nextRunningHash, RUNNING_HASH_VERSION, type RunningHashInput } from './running-hash.ts';
 export {
+  LOCAL_NODE_DEFAULTS,
   LOCAL_NODE_GENESIS_KEY,
   type LocalNetwork,
   type LocalNetworkOptions,

@@ -65,17 +65,17 @@ export function addMirrorServices(
     try {
       query = mirrorProto.ConsensusTopicQuery.decode(call.request);
     } catch {
-      call.destroy(grpcError(grpc.status.INVALID_ARGUMENT, 'malformed ConsensusTopicQuery'));
+      call.emit('error', grpcError(grpc.status.INVALID_ARGUMENT, 'malformed ConsensusTopicQuery'));
       return;
     }
     const topicNum = topicNumOf(query.topicID);
     const limit = toBig(query.limit);
     if (topicNum === undefined || limit < 0n) {
-      call.destroy(grpcError(grpc.status.INVALID_ARGUMENT, 'invalid topic id or limit'));
+      call.emit('error', grpcError(grpc.status.INVALID_ARGUMENT, 'invalid topic id or limit'));
       return;
     }
     if (!node.state.topics.has(topicNum)) {
-      call.destroy(grpcError(grpc.status.NOT_FOUND, 'Topic does not exist'));
+      call.emit('error', grpcError(grpc.status.NOT_FOUND, 'Topic does not exist'));
       return;
     }
     const startNs = timestampNs(query.consensusStartTime);
@@ -111,7 +111,20 @@ export function addMirrorServices(
       unsubscribe();
     });
     for (const m of node.state.messages.get(topicNum) ?? []) send(m);
-    if (endNs !== undefined && endNs <= node.nowNs()) finish();
+    if (endNs !== undefined) {
+      const waitMs = Number((endNs - node.nowNs()) / 1_000_000n);
+      if (waitMs <= 0) finish();
+      else {
+        // The mirror node completes a bounded subscription once its end time has passed.
+        const timer = setTimeout(finish, Math.min(waitMs, 2_147_483_647));
+        call.on('cancelled', () => clearTimeout(timer));
+        const clearOnFinish = unsubscribe;
+        unsubscribe = () => {
+          clearTimeout(timer);
+          clearOnFinish();
+        };
+      }
+    }
   };
 
   const getNodes: grpc.handleServerStreamingCall<Buffer, Buffer> = (call) => {

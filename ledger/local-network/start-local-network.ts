@@ -21,6 +21,15 @@ import { addNodeServices } from './node-grpc-server.ts';
 export const LOCAL_NODE_GENESIS_KEY =
   '302e020100300506032b65700422042091132178e72057a1d7528025956fe39b0b847f200ab59b2fdd367017f3087137';
 
+/** The ports of Hedera's local node (hiero-local-node), which `Client.forLocalNode()` expects. */
+export const LOCAL_NODE_DEFAULTS = {
+  host: '127.0.0.1',
+  grpcPort: 50211,
+  mirrorGrpcPort: 5600,
+  mirrorRestPort: 5551,
+  nodeAccountId: '0.0.3',
+} as const;
+
 export interface LocalNetworkOptions {
   /** State is persisted here (an NDJSON consensus event log); undefined → in memory only. */
   dataDir?: string;
@@ -68,9 +77,9 @@ function checkPort(name: string, port: number): number {
 }
 
 export async function startLocalNetwork(o: LocalNetworkOptions = {}): Promise<LocalNetwork> {
-  const host = o.host ?? '127.0.0.1';
+  const host = o.host ?? LOCAL_NODE_DEFAULTS.host;
   const now = o.now ?? Date.now;
-  const nodeAccountId = o.nodeAccountId ?? '0.0.3';
+  const nodeAccountId = o.nodeAccountId ?? LOCAL_NODE_DEFAULTS.nodeAccountId;
   const nodeAccount = parseEntityId(nodeAccountId);
   if (nodeAccount === undefined || nodeAccount === GENESIS_ACCOUNT || nodeAccount === 0n) {
     throw new LocalNetworkError(
@@ -100,7 +109,11 @@ export async function startLocalNetwork(o: LocalNetworkOptions = {}): Promise<Lo
 
   const nodeServer = new grpc.Server();
   addNodeServices(nodeServer, node, faults);
-  const grpcPort = await bindGrpc(nodeServer, host, checkPort('grpcPort', o.grpcPort ?? 50211));
+  const grpcPort = await bindGrpc(
+    nodeServer,
+    host,
+    checkPort('grpcPort', o.grpcPort ?? LOCAL_NODE_DEFAULTS.grpcPort),
+  );
 
   const mirrorServer = new grpc.Server();
   addMirrorServices(mirrorServer, node, { host, grpcPort: () => grpcPort });
@@ -109,7 +122,7 @@ export async function startLocalNetwork(o: LocalNetworkOptions = {}): Promise<Lo
     mirrorGrpcPort = await bindGrpc(
       mirrorServer,
       host,
-      checkPort('mirrorGrpcPort', o.mirrorGrpcPort ?? 5600),
+      checkPort('mirrorGrpcPort', o.mirrorGrpcPort ?? LOCAL_NODE_DEFAULTS.mirrorGrpcPort),
     );
   } catch (error) {
     nodeServer.forceShutdown();
@@ -120,7 +133,7 @@ export async function startLocalNetwork(o: LocalNetworkOptions = {}): Promise<Lo
   let restServer: ReturnType<typeof serve>;
   let mirrorRestPort: number;
   try {
-    const wanted = checkPort('mirrorRestPort', o.mirrorRestPort ?? 5551);
+    const wanted = checkPort('mirrorRestPort', o.mirrorRestPort ?? LOCAL_NODE_DEFAULTS.mirrorRestPort);
     restServer = serve({ fetch: app.fetch, hostname: host, port: wanted });
     mirrorRestPort = await new Promise<number>((resolve, reject) => {
       restServer.once('listening', () => resolve((restServer.address() as AddressInfo).port));
