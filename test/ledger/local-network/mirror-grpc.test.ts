@@ -8,6 +8,7 @@ import {
   TopicMessageSubmitTransaction,
 } from '@hashgraph/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { int64, timestampProto, topicIdProto } from '../../../ledger/local-network/entity-id.ts';
 import {
   LOCAL_NODE_DEFAULTS,
   LOCAL_NODE_GENESIS_KEY,
@@ -96,10 +97,10 @@ describe('mirror gRPC subscribeTopic', () => {
     }
     const query = (limit: number, end?: Date) =>
       mirrorProto.ConsensusTopicQuery.encode({
-        topicID: { shardNum: 0, realmNum: 0, topicNum: topicId.num.toNumber() },
-        consensusStartTime: { seconds: 0, nanos: 0 },
-        ...(end ? { consensusEndTime: { seconds: Math.floor(end.getTime() / 1000), nanos: 0 } } : {}),
-        limit,
+        topicID: topicIdProto(BigInt(topicId.num.toString())),
+        consensusStartTime: timestampProto(0n),
+        ...(end ? { consensusEndTime: timestampProto(BigInt(end.getTime()) * 1_000_000n) } : {}),
+        limit: int64(BigInt(limit)),
       }).finish();
     expect(await rawSubscribe(Buffer.from(query(2)))).toEqual({ code: grpc.status.OK, messages: 2 });
     expect(await rawSubscribe(Buffer.from(query(0, new Date(Date.now() + 2000))))).toMatchObject({
@@ -108,7 +109,7 @@ describe('mirror gRPC subscribeTopic', () => {
   });
 
   it('answers NOT_FOUND for an unknown topic and INVALID_ARGUMENT for a malformed query', async () => {
-    const unknown = mirrorProto.ConsensusTopicQuery.encode({ topicID: { topicNum: 987654 } }).finish();
+    const unknown = mirrorProto.ConsensusTopicQuery.encode({ topicID: topicIdProto(987654n) }).finish();
     expect(await rawSubscribe(Buffer.from(unknown))).toEqual({ code: grpc.status.NOT_FOUND, messages: 0 });
     expect((await rawSubscribe(Buffer.from([0x0a, 0xff, 0x01]))).code).toBe(grpc.status.INVALID_ARGUMENT);
   });
