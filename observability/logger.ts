@@ -1,43 +1,12 @@
 import { type Logger, pino } from 'pino';
 import { currentCorrelationId } from './correlation-context.ts';
-import { redactionCensor, redactSecrets, redactSecretValues } from './redact-secrets.ts';
-
-/**
- * Paths that may carry secrets. pino replaces them before serialization; `redactSecrets` then
- * catches the same keys at any depth and secret-looking values under any key, so a careless
- * `log.info({ body })` cannot leak a key.
- */
-export const redactedPaths = [
-  'password',
-  'secret',
-  'token',
-  'apiKey',
-  'api_key',
-  'privateKey',
-  'private_key',
-  'operatorKey',
-  'masterKey',
-  'authorization',
-  '*.password',
-  '*.secret',
-  '*.token',
-  '*.apiKey',
-  '*.api_key',
-  '*.privateKey',
-  '*.private_key',
-  '*.operatorKey',
-  '*.masterKey',
-  '*.authorization',
-  'req.headers.authorization',
-  'req.headers["x-api-key"]',
-  'headers.authorization',
-  'headers["x-api-key"]',
-];
+import { redactSecrets, redactSecretValues } from './redact-secrets.ts';
 
 /**
  * The structured JSON logger every process uses (one per process; children carry context). Every
  * line written inside a correlated context (an HTTP request, an activity, see correlation.ts) carries
- * `correlationId`.
+ * `correlationId`. Secrets are censored at any depth by `redactSecrets` (see redact-secrets.ts); pino's
+ * own path-based `redact` is not used: it cost ten times the logging throughput for the same keys.
  */
 export function createLogger(
   options: { level?: string; name?: string; destination?: pino.DestinationStream } = {},
@@ -46,13 +15,15 @@ export function createLogger(
     {
       level: options.level ?? 'info',
       name: options.name,
-      redact: { paths: redactedPaths, censor: redactionCensor },
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       mixin() {
         const correlationId = currentCorrelationId();
         return correlationId ? { correlationId } : {};
       },
+      // Error messages and stacks can quote a key they failed to parse.
+      // The serialized error has pino's own prototype, which redactSecrets leaves alone; copy it plain.
+      serializers: { err: (error: unknown) => redactSecrets({ ...pino.stdSerializers.err(error as Error) }) },
       formatters: {
         log: (object) => redactSecrets(object),
         bindings: (bindings) => redactSecrets(bindings),

@@ -86,6 +86,15 @@ describe('structured logger', () => {
     expect(raw).toContain('could not parse [redacted]');
   });
 
+  it('redacts a private key quoted in an error message or stack', () => {
+    const { logger, lines, entries } = capture();
+    logger.error({ err: new Error(`invalid operator key ${derEd25519}`) }, 'startup failed');
+    expect(lines.join('')).not.toContain('04220420ab');
+    expect((entries()[0]?.err as { message?: string } | undefined)?.message).toBe(
+      'invalid operator key [redacted]',
+    );
+  });
+
   it('keeps ordinary fields and does not copy an object with nothing to redact', () => {
     const clean = { organization: 'org-1', nested: { count: 3, tags: ['a', 'b'] } };
     expect(redactSecrets(clean)).toBe(clean);
