@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   policy: () => import('./commands/policy.ts'),
   methodology: () => import('./commands/methodology.ts'),
   chain: () => import('./commands/chain.ts'),
+  verify: () => import('./commands/verify.ts'),
 };
 
 /** The sub-commands `mrv` knows (docker-compose's commands are checked against it). */

@@ -4,7 +4,9 @@
  * name rules listed here, set their weights, and override their parameters within bounds).
  *
  * A hard rule REJECTs a reading whatever its trust score; a soft rule lowers the score by its
- * weight and, by the policy's thresholds, usually makes the reading FLAGGED for a human.
+ * weight (more when the measurement is far beyond the limit, see `scoreVerdict`) and, by the
+ * policy's thresholds, makes the reading FLAGGED for a human. Default soft weights are ≥ 0.25 so
+ * that one failed soft rule drops a reading below an approve threshold of 0.8.
  *
  * Parameter units are UCUM-style strings understood by `engine/units` ('1' means dimensionless).
  */
@@ -84,7 +86,7 @@ export const ruleCatalog = {
   'time.cadence': rule({
     id: 'time.cadence',
     hard: false,
-    weight: 0.1,
+    weight: 0.25,
     description: "interval_s matches the device's usual cadence.",
     params: {},
   }),
@@ -129,14 +131,14 @@ export const ruleCatalog = {
   'physics.power_energy': rule({
     id: 'physics.power_energy',
     hard: false,
-    weight: 0.15,
+    weight: 0.25,
     description: 'power_output × interval ≈ energy.',
     params: { tolerance: { unit: '1', default: 0.05, min: 0, max: 0.5, description: 'Relative tolerance.' } },
   }),
   'physics.export_ratio': rule({
     id: 'physics.export_ratio',
     hard: false,
-    weight: 0.2,
+    weight: 0.25,
     description: 'energy_export / energy within bounds (auxiliary use, losses).',
     params: {
       min: { unit: '1', default: 0.9, min: 0, max: 1, description: 'Lowest plausible export ratio.' },
@@ -146,7 +148,7 @@ export const ruleCatalog = {
   'physics.register_delta': rule({
     id: 'physics.register_delta',
     hard: false,
-    weight: 0.2,
+    weight: 0.25,
     description:
       "energy_register delta ≈ energy_export over the elapsed time, within the meter's accuracy class; a decreasing register is rejected.",
     params: {
@@ -162,7 +164,7 @@ export const ruleCatalog = {
   'stats.stuck': rule({
     id: 'stats.stuck',
     hard: false,
-    weight: 0.15,
+    weight: 0.25,
     description: 'A sensor repeats the identical non-zero value for too many intervals.',
     params: {
       window: {
@@ -177,7 +179,7 @@ export const ruleCatalog = {
   'stats.step': rule({
     id: 'stats.step',
     hard: false,
-    weight: 0.2,
+    weight: 0.25,
     description: 'A step in energy is explained by a step in flow × head.',
     params: {
       tolerance: {
