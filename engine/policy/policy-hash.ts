@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import canonicalize from 'canonicalize';
 import type { CheckedPolicy, PolicyDocument } from './policy-document.ts';
 
@@ -13,5 +14,6 @@ export function policyHash(policy: CheckedPolicy | PolicyDocument): string {
   const document = 'document' in policy && '__checked' in policy ? policy.document : policy;
   const canonical = canonicalize(document);
   if (canonical === undefined) throw new TypeError('policy document cannot be canonicalized');
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  // Pure-JS SHA-256 (not node:crypto): the workflow sandbox compiles policies and has no Node built-ins.
+  return bytesToHex(sha256(utf8ToBytes(canonical)));
 }
