@@ -11,6 +11,8 @@ stamp="$bin/.promtool-debian"
 fail() { echo "install-promtool: $*" >&2; exit 3; }
 
 if [ -x "$bin/promtool" ] && [ -f "$stamp" ]; then echo "$bin/promtool"; exit 0; fi
+# A promtool the machine already has (e.g. a developer's package manager) is good enough.
+if [ -z "${MRV_PROMTOOL_FORCE_INSTALL:-}" ] && command -v promtool >/dev/null 2>&1; then command -v promtool; exit 0; fi
 
 command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1 \
   || fail "needs a Debian-based system (apt-get, dpkg) to fetch the 'prometheus' package; or put promtool at $bin/promtool and touch $stamp"
