@@ -37,6 +37,7 @@ async function topic() {
 /** Sends a real, correctly signed submitMessage over raw gRPC and returns the precheck code or gRPC error code. */
 async function rawSubmit(
   topicId: Awaited<ReturnType<typeof topic>>,
+  deadlineMs = 30_000,
 ): Promise<{ precheck?: number; grpcCode?: number }> {
   const tx = await new TopicMessageSubmitTransaction({ topicId, message: 'raw' })
     .freezeWith(f.client)
@@ -50,6 +51,7 @@ async function rawSubmit(
       (b: Buffer) => b,
       (b: Buffer) => b,
       bytes,
+      { deadline: Date.now() + deadlineMs },
       (error, response) => {
         client.close();
         if (error) resolve({ grpcCode: error.code });
@@ -98,6 +100,14 @@ describe('fault injection', () => {
     expect(error).toBeInstanceOf(Error);
     const receipt = await new TransactionReceiptQuery().setTransactionId(tx.transactionId!).execute(f.client);
     expect(receipt.status).toBe(Status.Success);
+    expect((await mirrorGet(f.network, `/api/v1/topics/${topicId}/messages`)).body.messages).toHaveLength(1);
+  });
+
+  it('in hang mode never answers a dropped call, which reaches its deadline while the message is on the ledger', async () => {
+    const topicId = await topic();
+    f.network.setFaults({ dropResponseAfterConsensus: 1, dropResponseMode: 'hang' });
+    expect(await rawSubmit(topicId, 300)).toEqual({ grpcCode: grpc.status.DEADLINE_EXCEEDED });
+    f.network.setFaults({});
     expect((await mirrorGet(f.network, `/api/v1/topics/${topicId}/messages`)).body.messages).toHaveLength(1);
   });
 
