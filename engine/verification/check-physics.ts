@@ -1,4 +1,5 @@
 import { enabled, finding, param, type RuleInput, show } from './rule-input.ts';
+import { GRAVITY, WATER_DENSITY } from './scope-profile.ts';
 import type { Finding } from './verdict.ts';
 
 /**
@@ -88,12 +89,12 @@ function checkCapacity({ observation, profile, config }: RuleInput, out: Finding
 function checkEfficiency({ observation, profile, config }: RuleInput, out: Finding[]): void {
   if (!enabled(config, 'physics.efficiency')) return;
   const { electricalKw, hydraulicKw } = observation;
-  if (electricalKw === undefined || hydraulicKw === undefined) {
-    out.push(finding('physics.efficiency', 'info', 'efficiency not checked: flow or head not reported'));
-    return;
-  }
   const maxPhysical = param(config, 'physics.efficiency', 'max_physical', 1);
   const idleKw = profile.capacityKw * IDLE_SHARE;
+  if (electricalKw === undefined || hydraulicKw === undefined) {
+    checkWithoutHead(observation, profile, maxPhysical, out);
+    return;
+  }
   if (electricalKw > hydraulicKw * maxPhysical + idleKw) {
     const eta = hydraulicKw > 0 ? electricalKw / hydraulicKw : undefined;
     out.push(
@@ -149,6 +150,43 @@ function checkEfficiency({ observation, profile, config }: RuleInput, out: Findi
         },
       ),
     );
+  }
+}
+
+/** Head may exceed the rating this much (high reservoir, low tailwater) before physics says no. */
+const HEAD_MARGIN = 1.3;
+
+/**
+ * Devices that meter flow but not head: the rated head (with a generous margin) bounds the hydraulic
+ * power, so energy with no flow, or far more than the water could give, is still impossible. The
+ * band is not judged: the real head is unknown.
+ */
+function checkWithoutHead(
+  observation: RuleInput['observation'],
+  profile: RuleInput['profile'],
+  maxPhysical: number,
+  out: Finding[],
+): void {
+  const flow = observation.values.flow_rate;
+  const { electricalKw } = observation;
+  if (flow === undefined || electricalKw === undefined || profile.maxRatedHeadM === undefined) {
+    out.push(finding('physics.efficiency', 'info', 'efficiency not checked: flow or head not reported'));
+    return;
+  }
+  const head = profile.maxRatedHeadM * HEAD_MARGIN;
+  const ceilingKw = (WATER_DENSITY * GRAVITY * flow * head) / 1000;
+  const idleKw = profile.capacityKw * IDLE_SHARE;
+  if (electricalKw > ceilingKw * maxPhysical + idleKw) {
+    out.push(
+      finding(
+        'physics.efficiency',
+        'error',
+        `${show(electricalKw)} kW exceeds what ${show(flow)} m³/s can give even at ${show(head)} m of head`,
+        { measured: electricalKw, limit: ceilingKw * maxPhysical + idleKw, unit: 'kW' },
+      ),
+    );
+  } else {
+    out.push(finding('physics.efficiency', 'info', 'efficiency band not checked: head not reported'));
   }
 }
 

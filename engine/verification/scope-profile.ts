@@ -20,6 +20,8 @@ export interface ScopeProfile {
   ratedHydraulicKw: number;
   /** Σ rated flow of the scope's units in m³/s, when every unit states one. */
   ratedFlowM3s?: number;
+  /** Highest rated head of the scope's units in m, when every unit states one. */
+  maxRatedHeadM?: number;
   /** Meter accuracy class in percent. */
   accuracyClass: number;
 }
@@ -41,6 +43,7 @@ export function scopeProfile(
   let capacityKw = 0;
   let ratedHydraulicKw = 0;
   let ratedFlowM3s: number | undefined = 0;
+  let maxRatedHeadM: number | undefined = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
   for (const unit of units) {
@@ -48,6 +51,10 @@ export function scopeProfile(
     const band = config.efficiencyBands[unit.turbine];
     min = Math.min(min, band.min);
     max = Math.max(max, band.max);
+    maxRatedHeadM =
+      unit.rated_head_m === undefined || maxRatedHeadM === undefined
+        ? undefined
+        : Math.max(maxRatedHeadM, unit.rated_head_m);
     ratedFlowM3s =
       unit.rated_flow_m3s === undefined || ratedFlowM3s === undefined
         ? undefined
@@ -65,5 +72,6 @@ export function scopeProfile(
     accuracyClass: plant.meter?.accuracy_class ?? DEFAULT_ACCURACY_CLASS,
   };
   if (ratedFlowM3s !== undefined) profile.ratedFlowM3s = ratedFlowM3s;
+  if (maxRatedHeadM !== undefined) profile.maxRatedHeadM = maxRatedHeadM;
   return profile;
 }

@@ -171,3 +171,15 @@ describe('physics rules', () => {
     expect(next.verdict.status).toBe('APPROVED');
   });
 });
+
+describe('physics without a head reading', () => {
+  it('rejects energy with zero flow using the rated head as a bound', () => {
+    const { send } = setup();
+    expect(problems(send(1, { flow: 0, energy: 500 }))).toEqual(['physics.efficiency:error']);
+  });
+
+  it('approves plausible energy when only flow is metered', () => {
+    const { send } = setup();
+    expect(send(1, { flow: 2.5, energy: 900 }).status).toBe('APPROVED');
+  });
+});
