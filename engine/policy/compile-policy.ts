@@ -11,7 +11,6 @@ import {
   type WorkflowName,
   workflowNames,
 } from './policy-document.ts';
-import { policyHash } from './policy-hash.ts';
 import { type ProjectOverrides, resolveParameters } from './resolve-parameters.ts';
 
 /** One workflow of a compiled policy: the XState machine plus what a host needs to drive it. */
@@ -29,7 +28,6 @@ export interface CompiledWorkflow {
 export interface CompiledPolicy {
   id: string;
   version: string;
-  hash: string;
   parameters: Readonly<Record<string, number>>;
   workflows: Readonly<Record<WorkflowName, CompiledWorkflow>>;
 }
@@ -43,7 +41,8 @@ function actionData(decls: ActionDecl[] | undefined): { type: string; params: Re
 }
 
 /**
- * Compiles a checked policy into one XState v5 machine per workflow. Pure: guards are CEL closures
+ * Compiles a checked policy into one XState v5 machine per workflow. Pure and free of Node built-ins
+ * (Temporal workflow code may import this file and `step-workflow.ts` directly): guards are CEL closures
  * over the project's parameter values, actions are plain `{ type, params }` data from the action
  * catalog (no implementations), and `after` timers are named delays (`P7D`) whose length is in
  * `timers`. Step the machines with xstate's `initialTransition` / `transition` (see `stepWorkflow`).
@@ -111,7 +110,6 @@ export function compilePolicy(
   return {
     id: doc.id,
     version: doc.version,
-    hash: policyHash(policy),
     parameters: parameterValues,
     workflows,
   };
