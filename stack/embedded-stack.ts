@@ -3,6 +3,9 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../api/app.ts';
 import type { DependencyCheck } from '../api/routes/health.ts';
 import type { Config } from '../config/index.ts';
+import { createHederaClient } from '../ledger/create-hedera-client.ts';
+import { startLocalNetwork } from '../ledger/local-network/index.ts';
+import { pingHedera } from '../ledger/ping-hedera.ts';
 import type { Logger } from '../observability/logger.ts';
 import { connectMongo } from '../store/mongo.ts';
 import { connectWorkflowGateway } from '../workflows/client.ts';
@@ -72,6 +75,37 @@ export async function startEmbeddedStack(options: { config: Config; logger: Logg
     }
     services.temporal = temporalAddress;
 
+    if (config.hedera.network === 'local') {
+      logger.info('starting the local Hedera network (protocol level)');
+      const { host, grpcPort, mirrorGrpcPort, mirrorRestPort } = config.hedera.local;
+      for (const [port, variable] of [
+        [grpcPort, 'HEDERA_LOCAL_GRPC_PORT'],
+        [mirrorGrpcPort, 'HEDERA_LOCAL_MIRROR_GRPC_PORT'],
+        [mirrorRestPort, 'HEDERA_LOCAL_MIRROR_REST_PORT'],
+      ] as const) {
+        await assertPortFree({ host, port, variable, what: 'The local Hedera network' });
+      }
+      const network = await startLocalNetwork({
+        dataDir: join(dataDir, 'hedera'),
+        host,
+        grpcPort,
+        mirrorGrpcPort,
+        mirrorRestPort,
+      });
+      stops.push(() => network.stop());
+      services.hedera = `local node ${network.nodeAccountId} at ${network.grpcEndpoint}, mirror ${network.mirrorRestUrl}`;
+    } else {
+      services.hedera = config.hedera.network;
+    }
+    const hedera = createHederaClient({
+      network: config.hedera.network,
+      operatorId: config.hedera.operatorId,
+      operatorKey: config.hedera.operatorKey,
+      mirrorUrl: config.hedera.mirrorUrl,
+      local: config.hedera.local,
+    });
+    stops.push(async () => hedera.close());
+
     const mongo = await connectMongo({ uri: mongoUri, dbName: config.mongodb.db, appName: 'mrv-up' });
     stops.push(() => mongo.close());
 
@@ -96,6 +130,7 @@ export async function startEmbeddedStack(options: { config: Config; logger: Logg
     const checks: DependencyCheck[] = [
       { name: 'mongodb', check: () => pingMongo(mongoUri) },
       { name: 'temporal', check: () => workflows.ping() },
+      { name: 'hedera', check: () => pingHedera(hedera) },
     ];
     const app = createApp({ db: mongo.db, workflows, checks, logger });
     const server = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port });

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../../config/index.ts';
 import { startLocalNetwork } from '../../ledger/local-network/index.ts';
 import { CliUsageError } from '../cli-error.ts';
 
@@ -45,17 +47,23 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 0;
   }
+  // Flags win; otherwise the same variables `mrv up` and docker-compose use (HEDERA_LOCAL_*, MRV_DATA_DIR).
+  const config = loadConfig();
   if (values['in-memory'] && values['data-dir'])
     throw new CliUsageError('--in-memory and --data-dir exclude each other');
   const dataDir = values['in-memory']
     ? undefined
-    : ((values['data-dir'] as string | undefined) ?? '.data/hedera');
+    : ((values['data-dir'] as string | undefined) ?? join(config.dataDir, 'hedera'));
   const network = await startLocalNetwork({
     ...(dataDir ? { dataDir } : {}),
-    ...(values.host ? { host: values.host as string } : {}),
-    grpcPort: port('grpc-port', values['grpc-port'] as string | undefined) ?? 50211,
-    mirrorGrpcPort: port('mirror-grpc-port', values['mirror-grpc-port'] as string | undefined) ?? 5600,
-    mirrorRestPort: port('mirror-rest-port', values['mirror-rest-port'] as string | undefined) ?? 5551,
+    host: (values.host as string | undefined) ?? config.hedera.local.host,
+    grpcPort: port('grpc-port', values['grpc-port'] as string | undefined) ?? config.hedera.local.grpcPort,
+    mirrorGrpcPort:
+      port('mirror-grpc-port', values['mirror-grpc-port'] as string | undefined) ??
+      config.hedera.local.mirrorGrpcPort,
+    mirrorRestPort:
+      port('mirror-rest-port', values['mirror-rest-port'] as string | undefined) ??
+      config.hedera.local.mirrorRestPort,
     ...(values['node-account'] ? { nodeAccountId: values['node-account'] as string } : {}),
   });
   process.stdout.write(

@@ -62,6 +62,9 @@ describe('mrv up', () => {
       MONGODB_PORT: String(await findFreePort()),
       TEMPORAL_PORT: String(await findFreePort()),
       TEMPORAL_UI_PORT: String(await findFreePort()),
+      HEDERA_LOCAL_GRPC_PORT: String(await findFreePort()),
+      HEDERA_LOCAL_MIRROR_GRPC_PORT: String(await findFreePort()),
+      HEDERA_LOCAL_MIRROR_REST_PORT: String(await findFreePort()),
     };
     const env = { ...ports, MRV_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
     const mongoUri = `mongodb://127.0.0.1:${ports.MONGODB_PORT}/`;
@@ -73,6 +76,9 @@ describe('mrv up', () => {
     expect(first.stdout()).toContain('API docs:');
     const readyz = await fetch(`http://127.0.0.1:${ports.API_PORT}/readyz`);
     expect(readyz.status).toBe(200);
+    const checks = ((await readyz.json()) as { checks: Record<string, { status: string }> }).checks;
+    expect(Object.keys(checks).sort()).toEqual(['hedera', 'mongodb', 'temporal']);
+    expect(Object.values(checks).every((c) => c.status === 'up')).toBe(true);
 
     // Leave state in both servers, to find it again after a restart.
     const mongo = await MongoClient.connect(mongoUri);
