@@ -1,4 +1,5 @@
 import { type Db, MongoClient } from 'mongodb';
+import { instrumentMongoClient } from '../observability/mongo-metrics.ts';
 
 export interface MongoHandle {
   client: MongoClient;
@@ -18,8 +19,11 @@ export async function connectMongo(options: {
   const client = new MongoClient(options.uri, {
     appName: options.appName ?? 'mrv',
     serverSelectionTimeoutMS: 5000,
+    monitorCommands: true,
     retryWrites: false, // FerretDB has no retryable writes; idempotency keys make our writes safe to retry
   });
+  // Command monitoring must be on before the first connection opens (observability/mongo-metrics.ts).
+  instrumentMongoClient(client);
   await client.connect();
   const db = client.db(options.dbName);
   return { client, db, close: () => client.close() };

@@ -1,6 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Db } from 'mongodb';
+import {
+  workerObservability,
+  workflowInterceptorsPath,
+} from '../observability/temporal/worker-observability.ts';
 import { createStoreActivities } from './activities/store-activities.ts';
 import { taskQueues } from './shared.ts';
 
@@ -30,7 +34,15 @@ export async function createMrvWorker(
     namespace: deps.namespace ?? 'default',
     taskQueue: deps.taskQueue ?? taskQueues.main,
     activities,
+    // Correlation ids and workflow/activity metrics (observability/temporal). A prebuilt bundle must
+    // have been bundled with the same workflow interceptor module (see bundleMrvWorkflows).
+    ...workerObservability(),
     ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath }),
   });
   return { worker, close: () => connection.close() };
+}
+
+/** Bundles the workflow code once (webpack, a few seconds) so several workers in one process share it. */
+export async function bundleMrvWorkflows(): Promise<NonNullable<WorkerOptions['workflowBundle']>> {
+  return await bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: [workflowInterceptorsPath] });
 }

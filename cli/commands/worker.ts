@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { loadConfig, requireServices } from '../../config/index.ts';
 import { createLogger } from '../../observability/logger.ts';
+import { startMetricsServer } from '../../observability/metrics-server.ts';
 import { connectMongo } from '../../store/mongo.ts';
 import { installTemporalRuntime } from '../../workflows/temporal-runtime.ts';
 import { createMrvWorker } from '../../workflows/worker.ts';
@@ -20,6 +21,7 @@ export async function run(args: string[]): Promise<number> {
   const { uri, temporalAddress } = requireServices(config, 'worker');
   const logger = createLogger({ level: config.logLevel, name: 'worker', destination: pino.destination(1) });
   installTemporalRuntime(logger);
+  const metrics = await startMetricsServer({ port: config.metricsPort });
   const mongo = await connectMongo({ uri, dbName: config.mongodb.db, appName: 'mrv-worker' });
   const { worker, close } = await createMrvWorker({
     temporalAddress,
@@ -36,6 +38,7 @@ export async function run(args: string[]): Promise<number> {
   await worker.run();
   await close();
   await mongo.close();
+  await metrics.close();
   logger.info('worker stopped');
   return 0;
 }
