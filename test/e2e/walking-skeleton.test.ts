@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { createLogger } from '../../observability/logger.ts';
 import { pingMongo } from '../../stack/embedded-mongodb.ts';
+import { ensureTenantIndexes } from '../../store/collections.ts';
 import { connectMongo, type MongoHandle } from '../../store/mongo.ts';
 import { connectWorkflowGateway, type WorkflowGateway } from '../../workflows/client.ts';
 import { createMrvWorker } from '../../workflows/worker.ts';
@@ -16,6 +17,7 @@ describe('walking skeleton: API → Temporal workflow → worker activity → Mo
   beforeAll(async () => {
     console.info(`walking skeleton uses MongoDB-wire at ${mongoUri()} and Temporal at ${temporalAddress()}`);
     mongo = await connectMongo({ uri: mongoUri(), dbName: uniqueDbName('skeleton') });
+    await ensureTenantIndexes(mongo.db);
     const { worker, close } = await createMrvWorker({
       temporalAddress: temporalAddress(),
       db: mongo.db,
@@ -49,8 +51,19 @@ describe('walking skeleton: API → Temporal workflow → worker activity → Mo
     });
   }
 
+  async function adminKey(): Promise<string> {
+    const res = await app().request('/v1/organizations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Skeleton Hydro' }),
+    });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { api_key: { key: string } }).api_key.key;
+  }
+
   it('runs a workflow that writes to MongoDB and reads the record back through the API', async () => {
-    const created = await app().request('/v1/selftest', { method: 'POST' });
+    const authorization = `Bearer ${await adminKey()}`;
+    const created = await app().request('/v1/selftest', { method: 'POST', headers: { authorization } });
     expect(created.status).toBe(201);
     const body = (await created.json()) as {
       id: string;
@@ -60,11 +73,15 @@ describe('walking skeleton: API → Temporal workflow → worker activity → Mo
     expect(body.workflow_id).toBe(`selftest/${body.id}`);
     expect(body.record.recordedBy).toMatch(/^worker@/);
 
-    const read = await app().request(`/v1/selftest/${body.id}`);
+    const read = await app().request(`/v1/selftest/${body.id}`, { headers: { authorization } });
     expect(read.status).toBe(200);
     const readBody = (await read.json()) as { record: { _id: string; workflowId: string } };
     expect(readBody.record._id).toBe(body.id);
     expect(readBody.record.workflowId).toBe(body.workflow_id);
+  });
+
+  it('refuses the self-test without an admin credential', async () => {
+    expect((await app().request('/v1/selftest', { method: 'POST' })).status).toBe(401);
   });
 
   it('reports every dependency as up on /readyz', async () => {
@@ -76,7 +93,9 @@ describe('walking skeleton: API → Temporal workflow → worker activity → Mo
   });
 
   it('answers an unknown self-test id with a problem+json 404', async () => {
-    const res = await app().request('/v1/selftest/../../etc/passwd');
+    const res = await app().request('/v1/selftest/../../etc/passwd', {
+      headers: { authorization: `Bearer ${await adminKey()}` },
+    });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
   });
