@@ -90,7 +90,8 @@ export function registerResolutionKwh(document: TelemetryDocument): number {
   return total;
 }
 
-function decimalStep(value: number): number {
+/** The step of the last decimal a number was written with (12.34 → 0.01), at most 6 decimals. */
+export function decimalStep(value: number): number {
   for (let digits = 0; digits <= 6; digits++) {
     const scaled = value * 10 ** digits;
     if (Math.abs(scaled - Math.round(scaled)) <= 1e-9 * Math.max(1, Math.abs(scaled))) return 10 ** -digits;

@@ -1,5 +1,6 @@
 import type { ReadingType } from '../telemetry/telemetry-document.ts';
 import { IDLE_SHARE } from './check-physics.ts';
+import { decimalStep } from './check-register.ts';
 import { loadBucket } from './device-state.ts';
 import type { Observation } from './observation.ts';
 import { medianAndMad } from './robust-stats.ts';
@@ -30,26 +31,53 @@ export function checkStatistics(input: RuleInput): Finding[] {
   return out;
 }
 
-/** How many consecutive readings (this one included) carry the same value, per watched quantity. */
+/**
+ * Per watched quantity: [value, how many consecutive readings (this one included) carried it, lowest
+ * and highest electrical power (kW) seen during that run].
+ */
 export function stuckCounts(
   input: Pick<RuleInput, 'observation' | 'state'>,
-): Map<ReadingType, [number, number]> {
-  const counts = new Map<ReadingType, [number, number]>();
+): Map<ReadingType, [number, number, number, number]> {
+  const counts = new Map<ReadingType, [number, number, number, number]>();
+  const power = input.observation.electricalKw ?? 0;
   for (const type of STUCK_WATCHED) {
     const value = input.observation.values[type];
     if (value === undefined) continue;
     const previous = input.state.stuck[type];
-    counts.set(type, [value, previous && previous[0] === value ? previous[1] + 1 : 1]);
+    counts.set(
+      type,
+      previous && previous[0] === value
+        ? [
+            value,
+            previous[1] + 1,
+            Math.min(previous[2] ?? power, power),
+            Math.max(previous[3] ?? power, power),
+          ]
+        : [value, 1, power, power],
+    );
   }
   return counts;
 }
+
+/** Output must move this share of capacity while flow stands still for the flow sensor to be stuck. */
+const STUCK_FLOW_OUTPUT_SWING = 0.02;
 
 function checkStuck(input: RuleInput, out: Finding[]): void {
   const { observation, profile, config } = input;
   if (!enabled(config, 'stats.stuck')) return;
   const window = param(config, 'stats.stuck', 'window', 6);
-  for (const [type, [value, count]] of stuckCounts(input)) {
+  for (const [type, [value, count, low, high]] of stuckCounts(input)) {
     if (value <= 0 || count < window || atPlateau(type, value, observation, profile)) continue;
+    // A flow meter with coarse resolution repeats itself in steady operation; it is stuck only if
+    // the output moved meanwhile. Fine-resolution readings and energy meters (which integrate noise)
+    // never repeat honestly.
+    if (
+      type === 'flow_rate' &&
+      coarseFlow(input.document) &&
+      high - low < profile.capacityKw * STUCK_FLOW_OUTPUT_SWING
+    ) {
+      continue;
+    }
     out.push(
       finding('stats.stuck', 'warning', `${type} has repeated ${show(value)} for ${count} readings`, {
         measured: count,
@@ -58,6 +86,15 @@ function checkStuck(input: RuleInput, out: Finding[]): void {
     );
   }
 }
+
+/** Whether a flow reading's last digit is worth more than 0.2 % of its value. */
+function coarseFlow(document: RuleInput['document']): boolean {
+  return document.readings.some(
+    (r) => r.type === 'flow_rate' && r.value > 0 && decimalStep(r.value) > r.value * COARSE_SHARE,
+  );
+}
+
+const COARSE_SHARE = 0.002;
 
 function atPlateau(
   type: ReadingType,

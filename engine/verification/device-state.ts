@@ -26,8 +26,11 @@ export interface DeviceState {
     export_high_kwh: number;
     covered_s: number;
   };
-  /** Per watched quantity: [last value, how many consecutive accepted readings had it]. */
-  stuck: Record<string, [number, number]>;
+  /**
+   * Per watched quantity: [last value, how many consecutive accepted readings had it, lowest and
+   * highest electrical power (kW) during that run].
+   */
+  stuck: Record<string, [number, number, number, number]>;
   /** Implied-efficiency history per hydraulic-load bucket (most recent last), each ≤ the drift window. */
   baseline: number[][];
   /** Consecutive drift findings per bucket; after a full window the new level becomes the baseline. */

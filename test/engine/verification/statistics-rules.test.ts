@@ -93,3 +93,20 @@ describe('statistics rules', () => {
     expect(send(40, { ...v, energy: Number((v.energy! * 1.12).toFixed(1)) }).status).toBe('APPROVED');
   });
 });
+
+describe('stuck sensors and coarse resolution', () => {
+  it('does not flag a coarse flow reading that repeats while output is steady too', () => {
+    const { send } = setup();
+    for (let i = 1; i <= 10; i++) {
+      expect(send(i, { flow: 2.5, head: 45, energy: 900 + (i % 3) * 0.7 }).status).toBe('APPROVED');
+    }
+  });
+
+  it('flags a frozen data logger that repeats every value', () => {
+    const { send } = setup();
+    const statuses = [];
+    for (let i = 1; i <= 7; i++) statuses.push(send(i, { flow: 2.5, head: 45, energy: 900 }).status);
+    expect(statuses.slice(0, 5)).toEqual(Array(5).fill('APPROVED'));
+    expect(statuses.slice(5)).toEqual(['FLAGGED', 'FLAGGED']);
+  });
+});
