@@ -42,7 +42,7 @@ export function checkExpression(
   } catch (error) {
     return { issues: [celIssue(error, 'expression-syntax')] };
   }
-  const typed = env.check(source);
+  const typed = parsed.check();
   if (!typed.valid) {
     const e = typed.error as CelErrorLike;
     const unknown = /^(Unknown variable|No such key)/.test(e.summary ?? '');

@@ -86,9 +86,24 @@ export const reservedNames: ReadonlySet<string> = new Set([
 ]);
 
 let eventTypeCounter = 0;
+const MAX_CACHED = 128;
+const cache = new Map<string, Environment>();
 
-/** A CEL environment in which exactly the scope's names exist with their declared CEL types. */
+/**
+ * A CEL environment in which exactly the scope's names exist with their declared CEL types. Cached by
+ * scope: a policy's formulas share one scope and its guards a few, and building one is not free.
+ */
 export function environmentFor(scope: ExpressionScope): Environment {
+  const key = JSON.stringify(scope);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const env = build(scope);
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(key, env);
+  return env;
+}
+
+function build(scope: ExpressionScope): Environment {
   const env = base.clone();
   for (const [name, type] of Object.entries(scope.variables)) env.registerVariable(name, type.cel);
   if (scope.event) {
