@@ -98,3 +98,15 @@ describe('bad input never crashes or hangs', () => {
     );
   });
 });
+
+describe('oversized but well-formed policies', () => {
+  it('refuses a workflow with thousands of states through the schema', () => {
+    const states = Array.from(
+      { length: 5000 },
+      (_, i) => `      s${i}: { on: { approve: s${(i + 1) % 5000} } }`,
+    ).join('\n');
+    const source = amsSource.replace('    states:\n      draft:', `    states:\n${states}\n      draft:`);
+    const { problems } = parsePolicy(source, 'big.yaml');
+    expect(problems.some((p) => p.code === 'schema' && p.message.includes('more than 200'))).toBe(true);
+  });
+});
