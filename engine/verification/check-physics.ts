@@ -10,7 +10,7 @@ export const IDLE_SHARE = 0.005;
 /** Below half of rated hydraulic power the efficiency floor falls linearly: turbines are poor at part load. */
 const FULL_BAND_LOAD = 0.5;
 /** Auxiliary consumption plus step-up losses, as a share of capacity: what export may fall short by. */
-const AUXILIARY_SHARE = 0.02;
+const AUXILIARY_SHARE = 0.01;
 
 /**
  * Physics for the device's scope: no negative quantities; energy within capacity × interval; implied
