@@ -3,7 +3,13 @@ export { checkEvent } from './check-event.ts';
 export { type CompiledExpression, checkExpression, type ExpressionIssue } from './check-expression.ts';
 export { checkPublication, type PublishedVersion } from './check-publication.ts';
 export { type CompiledPolicy, type CompiledWorkflow, compilePolicy } from './compile-policy.ts';
+export { type ClaimValue, claimsFor } from './credential-claims.ts';
 export { credentialSubjectSchema } from './credential-subject-schema.ts';
+export {
+  type CredentialTypeName,
+  credentialSubjectSchemas,
+  credentialTypes,
+} from './credential-subject-schemas.ts';
 export type { ExpressionScope, ScalarType } from './expression-environment.ts';
 export type { PolicyEvent } from './guard-function.ts';
 export { isoDurationMs } from './iso-duration.ts';

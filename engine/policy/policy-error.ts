@@ -6,7 +6,8 @@ export type PolicyErrorCode =
   | 'OVERRIDE_OUT_OF_BOUNDS'
   | 'VERSION_CONFLICT'
   | 'UNKNOWN_WORKFLOW'
-  | 'INVALID_SCENARIO';
+  | 'INVALID_SCENARIO'
+  | 'UNKNOWN_CLAIM';
 
 /** An error applying a policy (overrides, publication); static problems are `PolicyProblem`s instead. */
 export class PolicyError extends Error {

@@ -21,6 +21,9 @@ export function compareOutcome(expect: ScenarioExpectation, outcome: ScenarioOut
     same(`${schema} credentials`, n, outcome.credentials[schema] ?? 0);
   for (const [role, n] of Object.entries(expect.notifications ?? {}))
     same(`notifications to ${role}`, n, outcome.notifications[role] ?? 0);
+  for (const [doc, n] of Object.entries(expect.anchors ?? {})) {
+    same(`anchors of ${doc}`, n, outcome.anchors[doc] ?? 0);
+  }
   if (expect.minted !== undefined) same('minted amount', expect.minted, outcome.minted);
   if (expect.period_status !== undefined) same('period status', expect.period_status, outcome.period_status);
   if (expect.device_status !== undefined) same('device status', expect.device_status, outcome.device_status);

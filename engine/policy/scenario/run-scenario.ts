@@ -56,6 +56,7 @@ export function runScenario(policy: CheckedPolicy, scenario: Scenario): Scenario
     eg_mwh: 0,
     refused: 0,
     notifications: {},
+    anchors: {},
     log: [],
   };
   let methodology: MethodologyResult | undefined;
@@ -77,6 +78,9 @@ export function runScenario(policy: CheckedPolicy, scenario: Scenario): Scenario
       else if (effect.type === 'issueCredential') {
         const schema = String(effect.params.schema);
         out.credentials[schema] = (out.credentials[schema] ?? 0) + 1;
+      } else if (effect.type === 'anchor') {
+        const document = String(effect.params.document);
+        out.anchors[document] = (out.anchors[document] ?? 0) + 1;
       } else if (effect.type === 'notify') {
         const role = String(effect.params.role);
         out.notifications[role] = (out.notifications[role] ?? 0) + 1;

@@ -56,6 +56,7 @@ export interface ScenarioExpectation {
   eg_mwh?: number;
   refused?: number;
   notifications?: Record<string, number>;
+  anchors?: Record<string, number>;
 }
 
 /** A fixture scenario (schemas/policy-scenario.schema.json) with its plant already loaded. */
@@ -85,6 +86,8 @@ export interface ScenarioOutcome {
   eg_mwh: number;
   refused: number;
   notifications: Record<string, number>;
+  /** Anchor actions by document (a credential schema, or `reading`). */
+  anchors: Record<string, number>;
   /** Human-readable trace of refused events and notable steps, for failure reports. */
   log: string[];
 }
