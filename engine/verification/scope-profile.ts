@@ -1,4 +1,5 @@
 import type { Plant, PlantDevice } from '../plant/plant.ts';
+import { defaultEfficiencyBands } from './default-verification-config.ts';
 import type { VerificationConfig } from './verification-config.ts';
 
 /** Gravity and water density used for hydraulic power and for pressure → head (spec: ρ 1000, g 9.81). */
@@ -48,7 +49,8 @@ export function scopeProfile(
   let max = 0;
   for (const unit of units) {
     capacityKw += unit.capacity_kw;
-    const band = config.efficiencyBands[unit.turbine];
+    // A policy that names no band for this turbine type falls back to the engine's defaults.
+    const band = config.efficiencyBands?.[unit.turbine] ?? defaultEfficiencyBands[unit.turbine];
     min = Math.min(min, band.min);
     max = Math.max(max, band.max);
     maxRatedHeadM =

@@ -183,3 +183,17 @@ describe('physics without a head reading', () => {
     expect(send(1, { flow: 2.5, energy: 900 }).status).toBe('APPROVED');
   });
 });
+
+describe('configuration gaps', () => {
+  it('falls back to the default band when the policy names none for the turbine type', () => {
+    const device = newDevice();
+    const config = defaultVerificationConfig();
+    config.efficiencyBands = {} as typeof config.efficiencyBands;
+    const verifier = createVerifier({ config, plant: smallPlant([device]) });
+    const verdict = verifier.verify(
+      signedReading(device, 1, hour(1), { flow: 2.5, head: 45, energy: 900 }),
+      NOW,
+    ).verdict;
+    expect(verdict.status).toBe('APPROVED');
+  });
+});
