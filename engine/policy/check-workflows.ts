@@ -189,6 +189,13 @@ function checkTransitions(decl: TransitionsDecl, path: SourcePath, ctx: Transiti
   const single = !Array.isArray(decl);
   list.forEach((t, i) => {
     const tPath = single ? path : [...path, i];
+    if (i > 0 && list[i - 1]!.guard === undefined) {
+      ctx.sink.at(
+        tPath,
+        'shadowed-transition',
+        `never taken: transition ${i} follows one without a guard, which always wins`,
+      );
+    }
     if (t.target !== undefined) {
       if (Object.hasOwn(ctx.states, t.target)) ctx.out.add(t.target);
       else

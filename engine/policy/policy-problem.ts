@@ -17,6 +17,7 @@ export type PolicyProblemCode =
   | 'invalid-action'
   | 'unreachable-state'
   | 'dead-end-state'
+  | 'shadowed-transition'
   | 'unsendable-event'
   | 'expression-syntax'
   | 'type-error'

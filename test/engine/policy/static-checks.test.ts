@@ -169,6 +169,14 @@ const broken: BrokenFixture[] = [
     at: '      retired:',
   },
   {
+    code: 'shadowed-transition',
+    what: 'a guarded transition after an unguarded one',
+    find: '            - { target: in_review }\n',
+    replace:
+      "            - { target: in_review }\n            - { guard: 'event.trust_score > 0.5', target: approved }\n",
+    at: "guard: 'event.trust_score > 0.5'",
+  },
+  {
     code: 'unsendable-event',
     what: 'an event no role may send',
     find: 'reinstate: { roles: [registry] }',
