@@ -17,6 +17,7 @@ const catalog = {
   UNSUPPORTED_MEDIA_TYPE: [415, 'Unsupported media type'],
   IDEMPOTENCY_KEY_REUSED: [422, 'The Idempotency-Key was used for a different request'],
   POLICY_INVALID: [422, 'The policy has problems'],
+  TELEMETRY_REJECTED: [422, 'The telemetry document was rejected'],
   UNSUPPORTED_GRANT_TYPE: [400, 'Unsupported grant type'],
   INVALID_SCOPE: [400, 'Invalid scope'],
   RATE_LIMITED: [429, 'Too many requests'],

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { ApiContext } from './api-context.ts';
 import type { ApiEnv } from './env.ts';
+import { registerDocs } from './routes/docs.ts';
 import { registerOauthToken } from './routes/oauth-token.ts';
 import { registerApiKeysCreate } from './routes/v1-api-keys-create.ts';
 import { registerApiKeysGet } from './routes/v1-api-keys-get.ts';
@@ -8,20 +9,87 @@ import { registerApiKeysList } from './routes/v1-api-keys-list.ts';
 import { registerApiKeysRevoke } from './routes/v1-api-keys-revoke.ts';
 import { registerApiKeysRotate } from './routes/v1-api-keys-rotate.ts';
 import { registerAuditList } from './routes/v1-audit-list.ts';
+import { registerDevicesDecommission } from './routes/v1-devices-decommission.ts';
+import { registerDevicesGet } from './routes/v1-devices-get.ts';
+import { registerDevicesList } from './routes/v1-devices-list.ts';
+import { registerDevicesPairing } from './routes/v1-devices-pairing.ts';
+import { registerDevicesProvision } from './routes/v1-devices-provision.ts';
+import { registerDevicesReactivate } from './routes/v1-devices-reactivate.ts';
+import { registerDevicesRegister } from './routes/v1-devices-register.ts';
+import { registerDevicesSuspend } from './routes/v1-devices-suspend.ts';
+import { registerIssuancesGet } from './routes/v1-issuances-get.ts';
+import { registerIssuancesList } from './routes/v1-issuances-list.ts';
+import { registerIssuancesTrustChain } from './routes/v1-issuances-trust-chain.ts';
+import { registerMintsGet } from './routes/v1-mints-get.ts';
+import { registerMintsList } from './routes/v1-mints-list.ts';
 import { registerOrganizationGet } from './routes/v1-organization-get.ts';
 import { registerOrganizationsRegister } from './routes/v1-organizations-register.ts';
+import { registerPeriodsClose } from './routes/v1-periods-close.ts';
+import { registerPeriodsGet } from './routes/v1-periods-get.ts';
+import { registerPeriodsList } from './routes/v1-periods-list.ts';
+import { registerPoliciesGet } from './routes/v1-policies-get.ts';
+import { registerPoliciesGraph } from './routes/v1-policies-graph.ts';
+import { registerPoliciesList } from './routes/v1-policies-list.ts';
+import { registerPolicyDraftsCreate } from './routes/v1-policy-drafts-create.ts';
+import { registerPolicyDraftsGet } from './routes/v1-policy-drafts-get.ts';
+import { registerPolicyDraftsPublish } from './routes/v1-policy-drafts-publish.ts';
+import { registerPolicyDraftsValidate } from './routes/v1-policy-drafts-validate.ts';
+import { registerProjectsCreate } from './routes/v1-projects-create.ts';
+import { registerProjectsGet } from './routes/v1-projects-get.ts';
+import { registerProjectsList } from './routes/v1-projects-list.ts';
+import { registerReadingsGet } from './routes/v1-readings-get.ts';
+import { registerReadingsList } from './routes/v1-readings-list.ts';
+import { registerReviewsDecide } from './routes/v1-reviews-decide.ts';
+import { registerReviewsList } from './routes/v1-reviews-list.ts';
+import { registerTelemetrySubmit } from './routes/v1-telemetry-submit.ts';
 import { registerWellKnownJwks } from './routes/well-known-jwks.ts';
 
 /** Every API route, in the order the OpenAPI document lists them. The only wiring of routes. */
 export function registerApiRoutes(app: Hono<ApiEnv>, ctx: ApiContext): void {
-  registerOrganizationsRegister(app, ctx);
-  registerOrganizationGet(app, ctx);
-  registerApiKeysCreate(app, ctx);
-  registerApiKeysList(app, ctx);
-  registerApiKeysGet(app, ctx);
-  registerApiKeysRevoke(app, ctx);
-  registerApiKeysRotate(app, ctx);
-  registerOauthToken(app, ctx);
-  registerWellKnownJwks(app, ctx);
-  registerAuditList(app, ctx);
+  for (const register of [
+    registerOrganizationsRegister,
+    registerOrganizationGet,
+    registerApiKeysCreate,
+    registerApiKeysList,
+    registerApiKeysGet,
+    registerApiKeysRevoke,
+    registerApiKeysRotate,
+    registerOauthToken,
+    registerWellKnownJwks,
+    registerPolicyDraftsCreate,
+    registerPolicyDraftsGet,
+    registerPolicyDraftsValidate,
+    registerPolicyDraftsPublish,
+    registerPoliciesList,
+    registerPoliciesGet,
+    registerPoliciesGraph,
+    registerProjectsCreate,
+    registerProjectsList,
+    registerProjectsGet,
+    registerDevicesProvision,
+    registerDevicesRegister,
+    registerDevicesList,
+    registerDevicesGet,
+    registerDevicesPairing,
+    registerDevicesSuspend,
+    registerDevicesReactivate,
+    registerDevicesDecommission,
+    registerTelemetrySubmit,
+    registerReadingsList,
+    registerReadingsGet,
+    registerReviewsList,
+    registerReviewsDecide,
+    registerPeriodsList,
+    registerPeriodsGet,
+    registerPeriodsClose,
+    registerIssuancesList,
+    registerIssuancesGet,
+    registerIssuancesTrustChain,
+    registerMintsList,
+    registerMintsGet,
+    registerAuditList,
+  ]) {
+    register(app, ctx);
+  }
+  registerDocs(app, ctx);
 }

@@ -43,7 +43,7 @@ export async function parseInput(
     } catch (cause) {
       throw new ApiError('MALFORMED_BODY', `the body is not JSON: ${(cause as Error).message}`, { cause });
     }
-    const bodyErrors = validator.validate('body', spec.body.schema, body);
+    const bodyErrors = spec.body.perItem ? [] : validator.validate('body', spec.body.schema, body);
     if (bodyErrors.length > 0) {
       throw new ApiError('VALIDATION_FAILED', `${bodyErrors.length} field(s) failed validation`, {
         errors: bodyErrors,

@@ -25,7 +25,13 @@ export interface RouteSpec {
   params?: Record<string, JsonSchema>;
   /** An object schema over the query string. */
   query?: JsonSchema;
-  body?: { kind: 'json'; schema: JsonSchema } | { kind: 'text'; contentTypes: string[]; schema?: JsonSchema };
+  /**
+   * `json` bodies are validated against `schema` before the handler runs, unless `perItem` says the
+   * handler validates each item itself (against the same schema file) to report per-item outcomes.
+   */
+  body?:
+    | { kind: 'json'; schema: JsonSchema; perItem?: boolean }
+    | { kind: 'text'; contentTypes: string[]; schema?: JsonSchema };
   responses: Record<number, { description: string; schema?: JsonSchema; contentType?: string }>;
   /** The 2xx body holds a secret shown once: never stored for Idempotency-Key replays. */
   secretResponse?: boolean;
@@ -61,7 +67,7 @@ export function mountRoute<Body = unknown>(
 ): void {
   ctx.routes.push(spec);
   if (spec.query) ctx.validator.prepare(spec.query, true);
-  if (spec.body?.schema) ctx.validator.prepare(spec.body.schema);
+  if (spec.body?.kind === 'json' && !spec.body.perItem) ctx.validator.prepare(spec.body.schema);
   const honoPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
   app.on(spec.method.toUpperCase(), honoPath, async (c) => {
     if (spec.auth === 'public') {

@@ -25,8 +25,20 @@ export const tenantCollections = {
     { key: { orgId: 1, projectId: 1, _id: 1 }, name: 'org_project_id' },
   ],
   periods: [{ key: { orgId: 1, projectId: 1, period: 1 }, name: 'org_project_period', unique: true }],
-  issuances: [{ key: { orgId: 1, projectId: 1, period: 1 }, name: 'org_project_period', unique: true }],
+  issuances: [{ key: { orgId: 1, projectId: 1, period: 1 }, name: 'org_project_period' }],
   mints: [{ key: { orgId: 1, tokenId: 1, _id: 1 }, name: 'org_token_id' }],
+  // Written by the workflows' activities (issue 7).
+  credentials: [
+    { key: { orgId: 1, key: 1 }, name: 'org_key', unique: true },
+    { key: { orgId: 1, projectId: 1, type: 1 }, name: 'org_project_type' },
+  ],
+  status_lists: [{ key: { orgId: 1, _id: 1 }, name: 'org_id' }],
+  anchor_batches: [
+    { key: { orgId: 1, projectId: 1, kind: 1, createdAt: 1 }, name: 'org_project_kind_created' },
+  ],
+  review_tasks: [{ key: { orgId: 1, status: 1, role: 1, openedAt: 1 }, name: 'org_status_role_opened' }],
+  notifications: [{ key: { orgId: 1, role: 1, createdAt: 1 }, name: 'org_role_created' }],
+  verifier_states: [{ key: { orgId: 1, deviceId: 1 }, name: 'org_device', unique: true }],
 } as const satisfies Record<string, readonly IndexDescription[]>;
 
 export type TenantCollectionName = keyof typeof tenantCollections;

@@ -16,7 +16,7 @@ export function randomBase62(length: number, random: (n: number) => Uint8Array =
   return out;
 }
 
-export type IdPrefix = 'org' | 'key' | 'pol' | 'prj' | 'dev' | 'rdg' | 'aud';
+export type IdPrefix = 'org' | 'key' | 'pdr' | 'pol' | 'prj' | 'dev' | 'rdg' | 'iss' | 'mnt';
 
 /** A resource id: `<prefix>_<22 base62>` (≈131 bits). */
 export function newId(prefix: IdPrefix): string {
@@ -25,4 +25,18 @@ export function newId(prefix: IdPrefix): string {
 
 export function isId(prefix: IdPrefix, value: string): boolean {
   return new RegExp(`^${prefix}_[0-9A-Za-z]{22}$`).test(value);
+}
+
+/**
+ * An id that sorts by creation time: 8 base62 characters of milliseconds, then 14 random ones.
+ * Readings use it so cursor pagination by id follows arrival order.
+ */
+export function newSortableId(prefix: IdPrefix, now: Date): string {
+  let ms = Math.max(0, Math.floor(now.getTime()));
+  let time = '';
+  for (let i = 0; i < 8; i++) {
+    time = ALPHABET[ms % 62] + time;
+    ms = Math.floor(ms / 62);
+  }
+  return `${prefix}_${time}${randomBase62(14)}`;
 }

@@ -1,6 +1,35 @@
-import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+} from '@temporalio/client';
+import { clientObservability } from '../observability/temporal/worker-observability.ts';
+import {
+  type Actor,
+  closeNowSignal,
+  type DeviceCommand,
+  deviceCommandUpdate,
+  type ReviewDecision,
+  readingsAcceptedSignal,
+  reviewUpdate,
+} from './definitions/messages.ts';
 import type { SelfTestInput } from './definitions/self-test.ts';
-import { taskQueues, workflowIds } from './shared.ts';
+import { taskQueues, workflowIds, workflowTypes } from './shared.ts';
+
+/** The first argument of a device workflow started by the API (signalWithStart). */
+export interface DeviceWorkflowInput {
+  orgId: string;
+  projectId: string;
+  deviceId: string;
+}
+
+/** The first argument of a period workflow started by the API (signalWithStart). */
+export interface PeriodWorkflowInput {
+  orgId: string;
+  projectId: string;
+  period: string;
+}
 
 /**
  * The API's only door into Temporal: starts, queries, signals and updates workflows by their
@@ -8,6 +37,16 @@ import { taskQueues, workflowIds } from './shared.ts';
  */
 export interface WorkflowGateway {
   runSelfTest(input: SelfTestInput): Promise<{ probeId: string; workflowId: string }>;
+  /** Claim check after a durable insert: signalWithStart `readingsAccepted` on `device/{org}/{device}`. */
+  readingsAccepted(input: DeviceWorkflowInput & { readingIds: string[] }): Promise<{ workflowId: string }>;
+  /** Update `review` on `review/{org}/{reading}`; `null` when no review workflow is open for it. */
+  review(input: { orgId: string; readingId: string } & ReviewDecision): Promise<{ status: string } | null>;
+  /** Update `deviceCommand` on the device workflow; `null` when the device has no running workflow. */
+  deviceCommand(
+    input: { orgId: string; deviceId: string } & DeviceCommand,
+  ): Promise<{ status: string } | null>;
+  /** signalWithStart `closeNow` on `period/{org}/{project}/{period}`. */
+  closePeriod(input: PeriodWorkflowInput & { actor: Actor }): Promise<{ workflowId: string }>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -19,7 +58,7 @@ export async function connectWorkflowGateway(options: {
 }): Promise<WorkflowGateway> {
   const connection = await Connection.connect({ address: options.address });
   const namespace = options.namespace ?? 'default';
-  const client = new Client({ connection, namespace });
+  const client = new Client({ connection, namespace, interceptors: clientObservability() });
   const taskQueue = options.taskQueue ?? taskQueues.main;
   return {
     async runSelfTest(input) {
@@ -37,6 +76,46 @@ export async function connectWorkflowGateway(options: {
         await client.workflow.getHandle(workflowId).result();
       }
       return { probeId: input.probeId, workflowId };
+    },
+    async readingsAccepted({ readingIds, ...start }) {
+      const workflowId = workflowIds.device(start.orgId, start.deviceId);
+      await client.workflow.signalWithStart(workflowTypes.device, {
+        taskQueue,
+        workflowId,
+        args: [start],
+        signal: readingsAcceptedSignal,
+        signalArgs: [{ readingIds }],
+      });
+      return { workflowId };
+    },
+    async review({ orgId, readingId, ...decision }) {
+      try {
+        const handle = client.workflow.getHandle(workflowIds.readingReview(orgId, readingId));
+        return await handle.executeUpdate(reviewUpdate, { args: [decision] });
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return null;
+        throw error;
+      }
+    },
+    async deviceCommand({ orgId, deviceId, ...command }) {
+      try {
+        const handle = client.workflow.getHandle(workflowIds.device(orgId, deviceId));
+        return await handle.executeUpdate(deviceCommandUpdate, { args: [command] });
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return null;
+        throw error;
+      }
+    },
+    async closePeriod({ actor, ...start }) {
+      const workflowId = workflowIds.period(start.orgId, start.projectId, start.period);
+      await client.workflow.signalWithStart(workflowTypes.period, {
+        taskQueue,
+        workflowId,
+        args: [start],
+        signal: closeNowSignal,
+        signalArgs: [{ actor }],
+      });
+      return { workflowId };
     },
     async ping() {
       await connection.workflowService.describeNamespace({ namespace });

@@ -1,0 +1,143 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { TelemetryDocument } from '../engine/telemetry/index.ts';
+import { ed25519KeyFromDidKey, verifyTelemetrySignature } from '../engine/telemetry/index.ts';
+import { type Device, deviceStore } from '../store/device-store.ts';
+import { newSortableId } from '../store/ids.ts';
+import { type Reading, readingStore } from '../store/reading-store.ts';
+import type { TenantScope } from '../store/tenant-scope.ts';
+import type { ApiContext } from './api-context.ts';
+import { ApiError, type FieldError } from './errors.ts';
+
+export type TelemetryOutcome =
+  | { index: number; status: 'accepted' | 'duplicate'; reading_id: string; device_id: string; seq: number }
+  | {
+      index: number;
+      status: 'rejected';
+      reason: 'schema' | 'device' | 'signature';
+      message: string;
+      errors?: FieldError[];
+    };
+
+const keyCache = new Map<string, KeyObject>();
+
+function publicKeyOf(did: string): KeyObject | undefined {
+  let key = keyCache.get(did);
+  if (!key) {
+    const raw = ed25519KeyFromDidKey(did);
+    if (!raw) return undefined;
+    key = createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') },
+      format: 'jwk',
+    });
+    if (keyCache.size > 10_000) keyCache.clear();
+    keyCache.set(did, key);
+  }
+  return key;
+}
+
+/**
+ * Accepts telemetry documents for one organization: schema (schemas/telemetry.schema.json), the
+ * device is an active device of this organization, the Ed25519 signature by the device's did:key;
+ * then a durable insert idempotent on (device, seq), then one `readingsAccepted` signal per device
+ * with the reading ids. Duplicates are signalled again, so a signal lost with an earlier answer is
+ * recovered by the client's retry. Throws WORKFLOW_UNAVAILABLE when signalling fails — the readings
+ * are stored, and the retry is safe.
+ */
+export async function acceptTelemetry(
+  ctx: ApiContext,
+  tenant: TenantScope,
+  documents: unknown[],
+): Promise<TelemetryOutcome[]> {
+  const devices = deviceStore(ctx.db);
+  const deviceCache = new Map<string, Device | null>();
+  const outcomes: TelemetryOutcome[] = new Array(documents.length);
+  const pending: { index: number; reading: Omit<Reading, 'orgId'> }[] = [];
+  const now = ctx.clock();
+  for (const [index, value] of documents.entries()) {
+    const errors = ctx.validator.validateFile('telemetry.schema.json', value);
+    if (errors.length > 0) {
+      outcomes[index] = {
+        index,
+        status: 'rejected',
+        reason: 'schema',
+        message: 'not a telemetry v1 document',
+        errors,
+      };
+      continue;
+    }
+    const doc = value as TelemetryDocument;
+    if (!deviceCache.has(doc.device_id))
+      deviceCache.set(doc.device_id, await devices.byDid(tenant, doc.device_id));
+    const device = deviceCache.get(doc.device_id);
+    if (!device || device.status !== 'active') {
+      // Unknown and inactive read the same: no hint whether another organization has this device.
+      outcomes[index] = {
+        index,
+        status: 'rejected',
+        reason: 'device',
+        message: 'not an active device of this organization',
+      };
+      continue;
+    }
+    const key = publicKeyOf(doc.device_id);
+    if (!key || !verifyTelemetrySignature(doc, key)) {
+      outcomes[index] = {
+        index,
+        status: 'rejected',
+        reason: 'signature',
+        message: "the signature does not verify with the device's key",
+      };
+      continue;
+    }
+    pending.push({
+      index,
+      reading: {
+        _id: newSortableId('rdg', now),
+        projectId: device.projectId,
+        deviceId: device._id,
+        did: doc.device_id,
+        seq: doc.seq,
+        timestamp: doc.timestamp,
+        receivedAt: now,
+        documentJson: JSON.stringify(doc),
+        status: 'RECEIVED',
+      },
+    });
+  }
+  const stored = await readingStore(ctx.db).insertManyOnce(
+    tenant,
+    pending.map((p) => p.reading),
+  );
+  const byDevice = new Map<string, { projectId: string; ids: string[] }>();
+  for (const [i, { reading, created }] of stored.entries()) {
+    const { index } = pending[i]!;
+    outcomes[index] = {
+      index,
+      status: created ? 'accepted' : 'duplicate',
+      reading_id: reading._id,
+      device_id: reading.deviceId,
+      seq: reading.seq,
+    };
+    const entry = byDevice.get(reading.deviceId) ?? { projectId: reading.projectId, ids: [] };
+    entry.ids.push(reading._id);
+    byDevice.set(reading.deviceId, entry);
+  }
+  try {
+    await Promise.all(
+      [...byDevice].map(([deviceId, { projectId, ids }]) =>
+        ctx.workflows.readingsAccepted({ orgId: tenant.orgId, projectId, deviceId, readingIds: ids }),
+      ),
+    );
+  } catch (cause) {
+    ctx.logger.error({ err: cause }, 'readingsAccepted signal failed; readings are stored');
+    throw new ApiError(
+      'WORKFLOW_UNAVAILABLE',
+      'the readings are stored but not yet handed to their workflow; retry the same request',
+      {
+        cause,
+        headers: { 'retry-after': '5' },
+      },
+    );
+  }
+  return outcomes;
+}

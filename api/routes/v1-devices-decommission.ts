@@ -1,0 +1,13 @@
+import type { Hono } from 'hono';
+import type { ApiContext } from '../api-context.ts';
+import { mountDeviceStatusRoute } from '../device-status-route.ts';
+import type { ApiEnv } from '../env.ts';
+
+/** `POST /v1/devices/{deviceId}/decommission`. */
+export function registerDevicesDecommission(app: Hono<ApiEnv>, ctx: ApiContext): void {
+  mountDeviceStatusRoute(app, ctx, {
+    command: 'decommission',
+    status: 'decommissioned',
+    summary: 'Decommission a device (final)',
+  });
+}

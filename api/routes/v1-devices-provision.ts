@@ -1,0 +1,70 @@
+import { generateKeyPairSync } from 'node:crypto';
+import type { Hono } from 'hono';
+import QRCode from 'qrcode';
+import { didKeyFromEd25519Key } from '../../engine/telemetry/index.ts';
+import { deviceStore } from '../../store/device-store.ts';
+import { newId } from '../../store/ids.ts';
+import type { ApiContext } from '../api-context.ts';
+import { checkDeviceTarget, deviceCommonProperties } from '../device-input.ts';
+import { deviceJson, pairingPayload } from '../device-view.ts';
+import type { ApiEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { mountRoute } from '../route.ts';
+
+/**
+ * `POST /v1/devices/provision`: we generate the device's Ed25519 key and did:key and hand the private
+ * key out in this answer only (also as a QR code PNG for pairing); we keep just the DID.
+ */
+export function registerDevicesProvision(app: Hono<ApiEnv>, ctx: ApiContext): void {
+  const devices = deviceStore(ctx.db);
+  mountRoute<{ project_id: string; scope?: string; name?: string }>(
+    app,
+    ctx,
+    {
+      method: 'post',
+      path: '/v1/devices/provision',
+      operationId: 'provisionDevice',
+      summary: 'Provision a device: a new did:key whose private key is shown once',
+      tag: 'Devices',
+      auth: 'admin',
+      body: {
+        kind: 'json',
+        schema: {
+          type: 'object',
+          properties: deviceCommonProperties,
+          required: ['project_id'],
+          additionalProperties: false,
+        },
+      },
+      responses: { 201: { description: 'The device, its private key (once) and a pairing QR code' } },
+      secretResponse: true,
+    },
+    async (c, { body, principal }) => {
+      const { scope } = await checkDeviceTarget(ctx.db, principal.tenant, body);
+      const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+      const jwk = privateKey.export({ format: 'jwk' }) as { crv: string; kty: string; x: string; d: string };
+      const did = didKeyFromEd25519Key(Buffer.from(jwk.x, 'base64url'));
+      const now = ctx.clock();
+      const device = await devices.insert(principal.tenant, {
+        _id: newId('dev'),
+        projectId: body.project_id,
+        did,
+        scope,
+        ...(body.name ? { name: body.name } : {}),
+        origin: 'provisioned',
+        status: 'active',
+        createdAt: now,
+        statusChangedAt: now,
+      });
+      if (!device) throw new ApiError('CONFLICT', 'key collision; retry');
+      const pairing = {
+        ...pairingPayload(device, ctx.publicUrl),
+        private_key_jwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, d: jwk.d },
+      };
+      const qr = await QRCode.toDataURL(JSON.stringify(pairing), { errorCorrectionLevel: 'M' });
+      void publicKey;
+      c.header('cache-control', 'no-store');
+      return c.json({ device: deviceJson(device), pairing, pairing_qr_png: qr }, 201);
+    },
+  );
+}

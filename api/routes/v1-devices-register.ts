@@ -1,0 +1,62 @@
+import type { Hono } from 'hono';
+import { ed25519KeyFromDidKey } from '../../engine/telemetry/index.ts';
+import { deviceStore } from '../../store/device-store.ts';
+import { newId } from '../../store/ids.ts';
+import type { ApiContext } from '../api-context.ts';
+import { checkDeviceTarget, deviceCommonProperties } from '../device-input.ts';
+import { deviceJson } from '../device-view.ts';
+import type { ApiEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { mountRoute } from '../route.ts';
+
+/** `POST /v1/devices`: register a did:key the device generated itself (its key never leaves it). */
+export function registerDevicesRegister(app: Hono<ApiEnv>, ctx: ApiContext): void {
+  const devices = deviceStore(ctx.db);
+  mountRoute<{ project_id: string; did: string; scope?: string; name?: string }>(
+    app,
+    ctx,
+    {
+      method: 'post',
+      path: '/v1/devices',
+      operationId: 'registerDevice',
+      summary: 'Register a device-generated did:key',
+      tag: 'Devices',
+      auth: 'admin',
+      body: {
+        kind: 'json',
+        schema: {
+          type: 'object',
+          properties: {
+            ...deviceCommonProperties,
+            did: { type: 'string', pattern: '^did:key:z6Mk[1-9A-HJ-NP-Za-km-z]{40,50}$' },
+          },
+          required: ['project_id', 'did'],
+          additionalProperties: false,
+        },
+      },
+      responses: { 201: { description: 'The device' } },
+    },
+    async (c, { body, principal }) => {
+      if (!ed25519KeyFromDidKey(body.did)) {
+        throw new ApiError('VALIDATION_FAILED', 'not an Ed25519 did:key', {
+          errors: [{ in: 'body', pointer: '/did', message: 'not an Ed25519 did:key' }],
+        });
+      }
+      const { scope } = await checkDeviceTarget(ctx.db, principal.tenant, body);
+      const now = ctx.clock();
+      const device = await devices.insert(principal.tenant, {
+        _id: newId('dev'),
+        projectId: body.project_id,
+        did: body.did,
+        scope,
+        ...(body.name ? { name: body.name } : {}),
+        origin: 'registered',
+        status: 'active',
+        createdAt: now,
+        statusChangedAt: now,
+      });
+      if (!device) throw new ApiError('CONFLICT', 'this DID is already registered in the organization');
+      return c.json(deviceJson(device), 201);
+    },
+  );
+}

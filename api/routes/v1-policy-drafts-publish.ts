@@ -1,0 +1,65 @@
+import type { Hono } from 'hono';
+import { newId } from '../../store/ids.ts';
+import { policyStore } from '../../store/policy-store.ts';
+import type { ApiContext } from '../api-context.ts';
+import { idSchema } from '../api-schemas.ts';
+import type { ApiEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { checkPolicySource } from '../policy-check.ts';
+import { policyVersionJson } from '../policy-version-view.ts';
+import { mountRoute } from '../route.ts';
+
+/**
+ * `POST /v1/policy-drafts/{draftId}/publish`: the draft becomes an immutable policy version. Publishing
+ * the same content again answers with the existing version; other content under a published
+ * (id, version) is refused — change the version instead.
+ */
+export function registerPolicyDraftsPublish(app: Hono<ApiEnv>, ctx: ApiContext): void {
+  const policies = policyStore(ctx.db);
+  mountRoute(
+    app,
+    ctx,
+    {
+      method: 'post',
+      path: '/v1/policy-drafts/{draftId}/publish',
+      operationId: 'publishPolicyDraft',
+      summary: 'Publish a valid draft as an immutable policy version',
+      tag: 'Policies',
+      auth: 'policy:write',
+      params: { draftId: idSchema('pdr') },
+      responses: {
+        201: { description: 'The new version' },
+        200: { description: 'This content was already published: the existing version' },
+      },
+    },
+    async (c, { params, principal }) => {
+      const draft = await policies.getDraft(principal.tenant, params.draftId!);
+      if (!draft) throw new ApiError('NOT_FOUND', `no policy draft ${params.draftId}`);
+      const { policy, fields } = checkPolicySource(draft.source, draft.fileName);
+      if (!policy || !fields.hash) {
+        throw new ApiError('POLICY_INVALID', `the draft has ${fields.problems.length} problem(s)`, {
+          extensions: { problems: fields.problems },
+        });
+      }
+      const result = await policies.publish(principal.tenant, {
+        _id: newId('pol'),
+        policyId: policy.document.id,
+        version: policy.document.version,
+        title: policy.document.title,
+        hash: fields.hash,
+        source: draft.source,
+        fileName: draft.fileName,
+        draftId: draft._id,
+        publishedAt: ctx.clock(),
+      });
+      if ('conflict' in result) {
+        throw new ApiError(
+          'CONFLICT',
+          `${result.conflict.policyId}@${result.conflict.version} is published with other content; bump the version`,
+          { extensions: { existing: policyVersionJson(result.conflict) } },
+        );
+      }
+      return c.json(policyVersionJson(result.version), result.created ? 201 : 200);
+    },
+  );
+}

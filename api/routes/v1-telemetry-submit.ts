@@ -1,0 +1,94 @@
+import type { Hono } from 'hono';
+import { acceptTelemetry } from '../accept-telemetry.ts';
+import type { ApiContext } from '../api-context.ts';
+import type { ApiEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { mountRoute } from '../route.ts';
+import { schemaFileRef } from '../schema-validator.ts';
+
+export const MAX_BATCH = 1000;
+
+/**
+ * `POST /v1/telemetry`: one signed telemetry document, or `{ "documents": [...] }` with up to 1,000.
+ * 202 once every accepted reading is durable; each document gets its own outcome. A single document
+ * that is rejected answers 400 (schema) or 422 (device or signature) instead.
+ */
+export function registerTelemetrySubmit(app: Hono<ApiEnv>, ctx: ApiContext): void {
+  const telemetry = schemaFileRef(ctx.validator.files, 'telemetry.schema.json');
+  mountRoute<Record<string, unknown>>(
+    app,
+    ctx,
+    {
+      method: 'post',
+      path: '/v1/telemetry',
+      operationId: 'submitTelemetry',
+      summary: 'Submit signed telemetry: one document or a batch of up to 1,000',
+      tag: 'Telemetry',
+      auth: 'telemetry:write',
+      body: {
+        kind: 'json',
+        perItem: true,
+        schema: {
+          oneOf: [
+            telemetry,
+            {
+              type: 'object',
+              properties: {
+                documents: { type: 'array', minItems: 1, maxItems: MAX_BATCH, items: telemetry },
+              },
+              required: ['documents'],
+              additionalProperties: false,
+            },
+          ],
+        },
+      },
+      responses: { 202: { description: 'Stored durably; per-document outcomes' } },
+    },
+    async (c, { body, principal }) => {
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+        throw new ApiError('VALIDATION_FAILED', 'send a telemetry document or { "documents": [...] }', {
+          errors: [{ in: 'body', pointer: '/', message: 'must be an object' }],
+        });
+      }
+      if ('documents' in body) {
+        const docs = body.documents;
+        const extra = Object.keys(body).filter((k) => k !== 'documents');
+        if (!Array.isArray(docs) || docs.length < 1 || docs.length > MAX_BATCH || extra.length > 0) {
+          throw new ApiError('VALIDATION_FAILED', `a batch is { "documents": [1…${MAX_BATCH} documents] }`, {
+            errors: [
+              {
+                in: 'body',
+                pointer: '/documents',
+                message: `must be an array of 1 to ${MAX_BATCH} documents`,
+              },
+            ],
+          });
+        }
+        const results = await acceptTelemetry(ctx, principal.tenant, docs);
+        const count = (s: string) => results.filter((r) => r.status === s).length;
+        return c.json(
+          {
+            accepted: count('accepted'),
+            duplicates: count('duplicate'),
+            rejected: count('rejected'),
+            results,
+          },
+          202,
+        );
+      }
+      const [outcome] = await acceptTelemetry(ctx, principal.tenant, [body]);
+      if (outcome!.status === 'rejected') {
+        throw new ApiError(
+          outcome!.reason === 'schema' ? 'VALIDATION_FAILED' : 'TELEMETRY_REJECTED',
+          outcome!.message,
+          {
+            ...(outcome!.errors ? { errors: outcome!.errors } : {}),
+            extensions: { reason: outcome!.reason },
+          },
+        );
+      }
+      const { index: _i, ...rest } = outcome!;
+      return c.json(rest, 202);
+    },
+  );
+}

@@ -1,0 +1,76 @@
+import { type Db, MongoServerError } from 'mongodb';
+import type { TenantScope } from './tenant-scope.ts';
+
+export type DeviceStatus = 'active' | 'suspended' | 'decommissioned';
+
+export interface Device {
+  _id: string;
+  orgId: string;
+  projectId: string;
+  did: string;
+  /** `plant` or a unit id of the project's plant. */
+  scope: string;
+  name?: string;
+  /** `provisioned`: we generated the key and handed it out once; `registered`: the device made it. */
+  origin: 'provisioned' | 'registered';
+  status: DeviceStatus;
+  createdAt: Date;
+  statusChangedAt: Date;
+}
+
+const devices = (db: Db) => db.collection<Device>('devices');
+
+/** Allowed status moves: decommissioning is final. */
+const transitions: Record<DeviceStatus, DeviceStatus[]> = {
+  active: ['suspended', 'decommissioned'],
+  suspended: ['active', 'decommissioned'],
+  decommissioned: [],
+};
+
+export function deviceStore(db: Db) {
+  return {
+    /** `null` when the DID is already registered in this organization. */
+    async insert(scope: TenantScope, device: Omit<Device, 'orgId'>): Promise<Device | null> {
+      const doc = { ...device, orgId: scope.orgId };
+      try {
+        await devices(db).insertOne(doc);
+        return doc;
+      } catch (error) {
+        if (error instanceof MongoServerError && error.code === 11000) return null;
+        throw error;
+      }
+    },
+    async get(scope: TenantScope, id: string): Promise<Device | null> {
+      return await devices(db).findOne({ orgId: scope.orgId, _id: id });
+    },
+    async byDid(scope: TenantScope, did: string): Promise<Device | null> {
+      return await devices(db).findOne({ orgId: scope.orgId, did });
+    },
+    async list(scope: TenantScope, filter: { projectId?: string } = {}): Promise<Device[]> {
+      const query = filter.projectId
+        ? { orgId: scope.orgId, projectId: filter.projectId }
+        : { orgId: scope.orgId };
+      return await devices(db).find(query).sort({ createdAt: 1 }).limit(1000).toArray();
+    },
+    /** Moves the status if allowed; returns the device after, or `{ refused }` with its current status. */
+    async setStatus(
+      scope: TenantScope,
+      id: string,
+      input: { status: DeviceStatus; now: Date },
+    ): Promise<Device | { refused: DeviceStatus } | null> {
+      const from = (Object.keys(transitions) as DeviceStatus[]).filter((s) =>
+        transitions[s].includes(input.status),
+      );
+      const updated = await devices(db).findOneAndUpdate(
+        { orgId: scope.orgId, _id: id, status: { $in: from } },
+        { $set: { status: input.status, statusChangedAt: input.now } },
+        { returnDocument: 'after' },
+      );
+      if (updated) return updated;
+      const current = await devices(db).findOne({ orgId: scope.orgId, _id: id });
+      return current ? { refused: current.status } : null;
+    },
+  };
+}
+
+export type DeviceStore = ReturnType<typeof deviceStore>;

@@ -1,0 +1,149 @@
+import { type Db, type Filter, MongoBulkWriteError, MongoServerError } from 'mongodb';
+import type { TenantScope } from './tenant-scope.ts';
+
+export type ReadingStatus = 'RECEIVED' | 'APPROVED' | 'FLAGGED' | 'REJECTED';
+
+export interface ReadingFinding {
+  rule: string;
+  severity: string;
+  message: string;
+  [detail: string]: unknown;
+}
+
+/** One accepted telemetry document. The API writes it as RECEIVED; the workflows add the verdict. */
+export interface Reading {
+  _id: string;
+  orgId: string;
+  projectId: string;
+  deviceId: string;
+  did: string;
+  seq: number;
+  timestamp: string;
+  receivedAt: Date;
+  /**
+   * The signed document exactly as received (JSON text): free-form `metadata` keys such as `$where`
+   * or `a.b` cannot reach the database as field names, and the signature stays verifiable.
+   */
+  documentJson: string;
+  status: ReadingStatus;
+  findings?: ReadingFinding[];
+  trustScore?: number;
+  verifiedAt?: Date;
+  review?: { decision: 'approve' | 'reject'; reason: string; reviewer: string; decidedAt: Date };
+}
+
+const readings = (db: Db) => db.collection<Reading>('readings');
+
+export interface ReadingFilter {
+  status?: ReadingStatus;
+  deviceId?: string;
+  projectId?: string;
+  /** Return readings with an id after this one (ids sort by arrival). */
+  after?: string;
+  limit: number;
+}
+
+export function readingStore(db: Db) {
+  return {
+    /**
+     * Inserts once per (orgId, did, seq). A resubmission returns the reading stored the first time,
+     * so a client retrying after a lost answer gets the original id, never a second reading.
+     */
+    async insertOnce(
+      scope: TenantScope,
+      reading: Omit<Reading, 'orgId'>,
+    ): Promise<{ reading: Reading; created: boolean }> {
+      const doc = { ...reading, orgId: scope.orgId };
+      try {
+        await readings(db).insertOne(doc);
+        return { reading: doc, created: true };
+      } catch (error) {
+        if (!(error instanceof MongoServerError && error.code === 11000)) throw error;
+        const original = await readings(db).findOne({
+          orgId: scope.orgId,
+          did: reading.did,
+          seq: reading.seq,
+        });
+        if (!original) throw error;
+        return { reading: original, created: false };
+      }
+    },
+    /**
+     * Batch form of `insertOnce`: one unordered insert; documents whose (did, seq) already exist come
+     * back as the originals. Results are in input order.
+     */
+    async insertManyOnce(
+      scope: TenantScope,
+      batch: Omit<Reading, 'orgId'>[],
+    ): Promise<{ reading: Reading; created: boolean }[]> {
+      if (batch.length === 0) return [];
+      const docs = batch.map((r) => ({ ...r, orgId: scope.orgId }));
+      const duplicates = new Set<number>();
+      try {
+        await readings(db).insertMany(docs, { ordered: false });
+      } catch (error) {
+        if (!(error instanceof MongoBulkWriteError)) throw error;
+        const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+        for (const e of writeErrors) {
+          if (e.code !== 11000) throw error;
+          duplicates.add(e.index);
+        }
+      }
+      const results: { reading: Reading; created: boolean }[] = [];
+      for (const [i, doc] of docs.entries()) {
+        if (!duplicates.has(i)) {
+          results.push({ reading: doc, created: true });
+          continue;
+        }
+        const original = await readings(db).findOne({ orgId: scope.orgId, did: doc.did, seq: doc.seq });
+        // The twin may sit in this very batch (same device and seq twice): it was inserted first.
+        if (!original) throw new Error(`reading ${doc.did}#${doc.seq} vanished after a duplicate-key error`);
+        results.push({ reading: original, created: false });
+      }
+      return results;
+    },
+    async get(scope: TenantScope, id: string): Promise<Reading | null> {
+      return await readings(db).findOne({ orgId: scope.orgId, _id: id });
+    },
+    async list(scope: TenantScope, filter: ReadingFilter): Promise<Reading[]> {
+      const query: Filter<Reading> = { orgId: scope.orgId };
+      if (filter.status) query.status = filter.status;
+      if (filter.deviceId) query.deviceId = filter.deviceId;
+      if (filter.projectId) query.projectId = filter.projectId;
+      if (filter.after) query._id = { $gt: filter.after };
+      return await readings(db).find(query).sort({ _id: 1 }).limit(filter.limit).toArray();
+    },
+    /** For the workflows' activities: records a verdict (idempotent). */
+    async setVerdict(
+      scope: TenantScope,
+      id: string,
+      verdict: {
+        status: Exclude<ReadingStatus, 'RECEIVED'>;
+        findings: ReadingFinding[];
+        trustScore?: number;
+        at: Date;
+      },
+    ): Promise<void> {
+      await readings(db).updateOne(
+        { orgId: scope.orgId, _id: id },
+        {
+          $set: {
+            status: verdict.status,
+            findings: verdict.findings,
+            trustScore: verdict.trustScore,
+            verifiedAt: verdict.at,
+          },
+        },
+      );
+    },
+    /** For the workflows' activities: records a verifier's decision on a FLAGGED reading. */
+    async setReview(scope: TenantScope, id: string, review: NonNullable<Reading['review']>): Promise<void> {
+      await readings(db).updateOne(
+        { orgId: scope.orgId, _id: id },
+        { $set: { review, status: review.decision === 'approve' ? 'APPROVED' : 'REJECTED' } },
+      );
+    },
+  };
+}
+
+export type ReadingStore = ReturnType<typeof readingStore>;

@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issuanceStore } from '../../store/issuance-store.ts';
+import { readingStore } from '../../store/reading-store.ts';
+import { issueTenantScope } from '../../store/tenant-scope.ts';
+import {
+  type ApiHarness,
+  call,
+  createKey,
+  registerOrganization,
+  startApiHarness,
+} from './support/api-harness.ts';
+import { setUpProject, telemetry } from './support/fixtures.ts';
+
+/** Routes that hold no tenant data, or create a new tenant: nothing of A's to reach. */
+const systemRoutes = new Set([
+  'GET /healthz',
+  'GET /readyz',
+  'POST /v1/organizations',
+  'POST /oauth/token',
+  'GET /.well-known/jwks.json',
+  'GET /openapi.json',
+  'GET /schemas/:file',
+  'GET /docs',
+  'GET /docs/init.js',
+  'GET /docs/assets/:file',
+  'POST /v1/selftest',
+  'GET /v1/selftest/:id',
+]);
+
+/** A valid body where a route requires one, so the 404 cannot hide behind a 400. */
+const validBodies: Record<string, unknown> = {
+  '/v1/reviews/:readingId/decision': { decision: 'approve', reason: 'probe' },
+};
+
+describe('tenant isolation over every route', () => {
+  let h: ApiHarness;
+  let a: { key: string; orgId: string; keyId: string };
+  let b: { key: string; orgId: string };
+  const ids: Record<string, string> = {};
+  const secrets: string[] = [];
+
+  beforeAll(async () => {
+    h = await startApiHarness('tenancy');
+    const app = h.app();
+    a = await registerOrganization(app, 'Org A');
+    b = await registerOrganization(app, 'Org B');
+    const setup = await setUpProject(app, a.key);
+    const submitted = await call(app, 'POST', '/v1/telemetry', {
+      key: a.key,
+      body: telemetry(setup.device, 1),
+    });
+    const tenantA = issueTenantScope(a.orgId);
+    await readingStore(h.mongo.db).setVerdict(tenantA, submitted.json.reading_id, {
+      status: 'FLAGGED',
+      findings: [],
+      at: new Date(),
+    });
+    const issuances = issuanceStore(h.mongo.db);
+    const now = new Date();
+    await issuances.upsertPeriod(tenantA, {
+      projectId: setup.projectId,
+      period: '2026-02',
+      status: 'open',
+      workflowId: 'w',
+      updatedAt: now,
+    });
+    const issuanceId = 'iss_AAAAAAAAAAAAAAAAAAAAAA';
+    await issuances.upsertIssuance(tenantA, {
+      _id: issuanceId,
+      projectId: setup.projectId,
+      period: '2026-02',
+      status: 'minted',
+      trustChain: { a: 1 },
+      updatedAt: now,
+    });
+    await issuances.recordMint(tenantA, {
+      _id: 'mnt_AAAAAAAAAAAAAAAAAAAAAA',
+      tokenId: '0.0.1001',
+      issuanceId,
+      amount: 1,
+      status: 'done',
+      createdAt: now,
+    });
+    const extraKey = await createKey(app, a.key, ['readings:read']);
+    Object.assign(ids, {
+      keyId: extraKey.id,
+      draftId: setup.draftId,
+      policyVersionId: setup.policyVersionId,
+      projectId: setup.projectId,
+      deviceId: setup.device.id,
+      readingId: submitted.json.reading_id,
+      period: '2026-02',
+      issuanceId,
+      mintId: 'mnt_AAAAAAAAAAAAAAAAAAAAAA',
+    });
+    secrets.push(a.orgId, ...Object.values(ids).filter((v) => v !== '2026-02'), setup.device.did);
+  });
+  afterAll(async () => await h?.close());
+
+  it("answers organization B with 404 for each of A's resources, and never shows A's ids in lists", async () => {
+    const app = h.app();
+    // Lists first: B's own probes below name A's ids in B's audit log, which is B's record, not a leak.
+    const hasParams = (path: string) => (path.includes(':') ? 1 : 0);
+    const routes = app.routes
+      .filter((r) => r.method !== 'ALL')
+      .sort((x, y) => hasParams(x.path) - hasParams(y.path));
+    const seen = new Set<string>();
+    const failures: string[] = [];
+    for (const route of routes) {
+      const name = `${route.method} ${route.path}`;
+      if (seen.has(name) || systemRoutes.has(name)) continue;
+      seen.add(name);
+      const params = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+      const missing = params.filter((p) => !(p in ids));
+      if (missing.length > 0) {
+        failures.push(`${name}: no fixture for ${missing.join(', ')}`);
+        continue;
+      }
+      const path = route.path.replace(/:(\w+)/g, (_, p: string) => ids[p]!);
+      const body = route.method === 'POST' ? (validBodies[route.path] ?? {}) : undefined;
+      const res = await call(app, route.method, path, { key: b.key, body });
+      if (params.length > 0) {
+        if (res.status !== 404) failures.push(`${name}: ${res.status} instead of 404`);
+      } else if (res.status < 500) {
+        for (const secret of secrets)
+          if (res.text.includes(secret)) failures.push(`${name}: shows ${secret}`);
+      } else {
+        failures.push(`${name}: ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(seen.size).toBeGreaterThan(35);
+  });
+
+  it("refuses telemetry for A's device from B without saying whether the device exists", async () => {
+    const app = h.app();
+    const device = await call(app, 'GET', `/v1/devices/${ids.deviceId}`, { key: a.key });
+    const foreign = await call(app, 'POST', '/v1/telemetry', {
+      key: b.key,
+      body: {
+        schema_version: '1.0.0',
+        device_id: device.json.did,
+        seq: 99,
+        timestamp: '2026-02-20T18:00:00Z',
+        interval_s: 900,
+        readings: [{ type: 'energy', value: 1, unit: 'kWh' }],
+        signature: 'A'.repeat(86),
+      },
+    });
+    const unknown = await call(app, 'POST', '/v1/telemetry', {
+      key: b.key,
+      body: {
+        schema_version: '1.0.0',
+        device_id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+        seq: 99,
+        timestamp: '2026-02-20T18:00:00Z',
+        interval_s: 900,
+        readings: [{ type: 'energy', value: 1, unit: 'kWh' }],
+        signature: 'A'.repeat(86),
+      },
+    });
+    expect(foreign.status).toBe(422);
+    expect(foreign.json.detail).toBe(unknown.json.detail);
+  });
+});
