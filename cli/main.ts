@@ -16,6 +16,8 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   methodology: () => import('./commands/methodology.ts'),
   chain: () => import('./commands/chain.ts'),
   verify: () => import('./commands/verify.ts'),
+  api: () => import('./commands/api.ts'),
+  audit: () => import('./commands/audit.ts'),
 };
 
 /** The sub-commands `mrv` knows (docker-compose's commands are checked against it). */
