@@ -21,7 +21,13 @@ export interface HederaClientConfig {
   /** HEDERA_MIRROR_URL; defaults per network. */
   mirrorUrl?: string;
   /** `local` only: where the consensus node and mirror REST listen. */
-  local?: { grpcEndpoint?: string; grpcPort?: number; mirrorRestPort?: number; nodeAccountId?: string };
+  local?: {
+    host?: string;
+    grpcEndpoint?: string;
+    grpcPort?: number;
+    mirrorRestPort?: number;
+    nodeAccountId?: string;
+  };
   /** Per-call gRPC deadline; the adapter reconciles after it passes. */
   requestTimeoutMs?: number;
 }
@@ -49,7 +55,8 @@ export function createHederaClient(config: HederaClientConfig): HederaConnection
   let mirrorUrl = config.mirrorUrl;
   if (config.network === 'local') {
     const local = config.local ?? {};
-    let endpoint = local.grpcEndpoint ?? `127.0.0.1:${local.grpcPort ?? 50211}`;
+    const host = local.host ?? '127.0.0.1';
+    let endpoint = local.grpcEndpoint ?? `${host}:${local.grpcPort ?? 50211}`;
     // The SDK special-cases the literal "127.0.0.1:50211" with 1000 silent attempts per call, which
     // would hide every fault from the executor; the same node under "localhost" behaves normally.
     if (endpoint === '127.0.0.1:50211') endpoint = 'localhost:50211';
@@ -57,7 +64,7 @@ export function createHederaClient(config: HederaClientConfig): HederaConnection
       { [endpoint]: local.nodeAccountId ?? '0.0.3' },
       { scheduleNetworkUpdate: false },
     );
-    mirrorUrl ??= `http://127.0.0.1:${local.mirrorRestPort ?? 5551}`;
+    mirrorUrl ??= `http://${host}:${local.mirrorRestPort ?? 5551}`;
   } else if (config.network in PUBLIC_MIRRORS) {
     client = Client.forName(config.network, { scheduleNetworkUpdate: false });
     mirrorUrl ??= PUBLIC_MIRRORS[config.network];
@@ -75,8 +82,12 @@ export function createHederaClient(config: HederaClientConfig): HederaConnection
     .setMinBackoff(10)
     .setNodeMinBackoff(10)
     .setNodeMaxBackoff(250)
-    .setRequestTimeout(requestTimeoutMs)
+    .setNodeMinReadmitPeriod(10)
+    .setNodeMaxReadmitPeriod(250)
+    // The gRPC deadline bounds one call; the request timeout (SDK: must be larger) bounds the SDK's
+    // own bookkeeping around it. Both are short because the executor, not the SDK, retries.
     .setGrpcDeadline(requestTimeoutMs)
+    .setRequestTimeout(requestTimeoutMs + 1_000)
     .setDefaultRegenerateTransactionId(false)
     .setMaxNodesPerTransaction(1);
   return {

@@ -7,6 +7,7 @@ import { NOT_EXECUTED_RECEIPT } from './hedera-status.ts';
 import type { IntentAttempt, IntentStore, LedgerIntent } from './intent-store.ts';
 import { LedgerError } from './ledger-error.ts';
 import { type OperationContext, operations } from './ledger-operations.ts';
+import { fromMirrorTransactionId } from './transaction-id.ts';
 
 export interface ExecutorOptions {
   gateway: HederaGateway;
@@ -27,9 +28,16 @@ export interface ExecutorOptions {
   backoffMaxMs: number;
   maxRetries: number;
   maxElapsedMs: number;
+  /** Hedera refuses at ingest a transaction that expires within this margin (10 s on Hedera). */
+  ingestMarginMs: number;
+  /** Observability hook: every step outcome (metrics, logs, tests). */
+  observe?: (e: { intentId: string; step: string; detail?: string }) => void;
 }
 
-type Step = { kind: 'progress' } | { kind: 'wait'; ms: number } | { kind: 'transient'; error: LedgerError };
+type Step =
+  | { kind: 'progress'; intent: LedgerIntent | null }
+  | { kind: 'wait'; ms: number; reason: string }
+  | { kind: 'transient'; error: LedgerError };
 
 const HISTORY_LIMIT = 50;
 
@@ -81,6 +89,12 @@ export class ExactlyOnceExecutor {
         }
         step = { kind: 'transient', error };
       }
+      this.o.observe?.({
+        intentId: intent.id,
+        step: step.kind,
+        detail:
+          step.kind === 'transient' ? step.error.message : step.kind === 'wait' ? step.reason : undefined,
+      });
       if (step.kind === 'transient') {
         this.o.breaker.failure();
         retries += 1;
@@ -96,7 +110,10 @@ export class ExactlyOnceExecutor {
         this.o.breaker.success();
         if (step.kind === 'wait') await this.o.sleep(step.ms);
       }
-      intent = (await this.o.store.getById(intent.id)) ?? intent;
+      // After our own successful write we already hold the stored state; otherwise reload, since
+      // another runner may have moved the intent on.
+      intent =
+        (step.kind === 'progress' && step.intent) || ((await this.o.store.getById(intent.id)) ?? intent);
     }
   }
 
@@ -106,7 +123,11 @@ export class ExactlyOnceExecutor {
     const open = intent.attempts.find((a) => a.state === 'OPEN');
     if (!open) return await this.#newAttempt(intent);
 
-    if (!this.#submitted.has(open.transactionId) && this.o.now() < open.validUntilMs) {
+    // Past the ingest margin the node would refuse the bytes anyway; only reconciliation is left.
+    if (
+      !this.#submitted.has(open.transactionId) &&
+      this.o.now() < open.validUntilMs - this.o.ingestMarginMs
+    ) {
       const sent = await this.o.gateway.submit(Buffer.from(open.signedBytes, 'base64'));
       if (sent.kind === 'retryable') {
         return {
@@ -127,7 +148,7 @@ export class ExactlyOnceExecutor {
       case 'final':
         return await this.#settle(intent, open, receipt.status);
       case 'pending':
-        return { kind: 'wait', ms: this.o.pollIntervalMs };
+        return { kind: 'wait', ms: this.o.pollIntervalMs, reason: `receipt ${receipt.status}` };
       case 'unreachable':
         return {
           kind: 'transient',
@@ -137,10 +158,10 @@ export class ExactlyOnceExecutor {
         break;
     }
     const now = this.o.now();
-    if (now < open.validUntilMs) {
+    if (now < open.validUntilMs - this.o.ingestMarginMs) {
       // The node does not know it (lost before reaching it, or a node restart): send the same bytes again.
       this.#submitted.delete(open.transactionId);
-      return { kind: 'wait', ms: this.o.pollIntervalMs };
+      return { kind: 'wait', ms: this.o.pollIntervalMs, reason: 'receipt not found; re-sending' };
     }
     const records = await this.o.ctx.mirror.getTransaction(open.transactionId);
     const record = records?.find((r) => !r.scheduled && (r.nonce ?? 0) === 0);
@@ -159,10 +180,8 @@ export class ExactlyOnceExecutor {
       return await this.#settle(intent, open, record.result);
     }
     if (now < open.validUntilMs + this.o.mirrorGraceMs) {
-      return {
-        kind: 'wait',
-        ms: Math.min(this.o.pollIntervalMs, open.validUntilMs + this.o.mirrorGraceMs - now + 1),
-      };
+      const ms = Math.min(this.o.pollIntervalMs * 5, open.validUntilMs + this.o.mirrorGraceMs - now + 1);
+      return { kind: 'wait', ms, reason: 'waiting for the valid window to pass' };
     }
     return await this.#update(intent, (next) => {
       markAttempt(next, open.transactionId, 'NOT_EXECUTED', 'RECEIPT_NOT_FOUND');
@@ -173,7 +192,9 @@ export class ExactlyOnceExecutor {
   async #settle(intent: LedgerIntent, open: IntentAttempt, status: string): Promise<Step> {
     const now = this.o.now();
     if (status === 'SUCCESS') {
-      return await this.#update(intent, (next) => markAttempt(next, open.transactionId, 'SUCCEEDED', status));
+      // Straight to the result: one write (CONFIRMED) instead of two; if reading the record fails the
+      // attempt stays OPEN and the next step finds SUCCESS again by receipt or mirror.
+      return await this.#finalize(intent, open);
     }
     if (NOT_EXECUTED_RECEIPT.has(status)) {
       return await this.#update(intent, (next) => {
@@ -231,16 +252,17 @@ export class ExactlyOnceExecutor {
     } else {
       // Records age out of the nodes (180 s); the mirror node keeps them.
       const tx = (await this.o.ctx.mirror.getTransaction(attempt.transactionId))?.[0];
-      if (!tx) return { kind: 'wait', ms: this.o.pollIntervalMs };
+      if (!tx) return { kind: 'wait', ms: this.o.pollIntervalMs, reason: 'record not on mirror yet' };
       try {
         result = await spec.fromMirror({ ...base, tx, mirror: this.o.ctx.mirror });
       } catch (cause) {
         if (cause instanceof LedgerError) throw cause;
-        return { kind: 'wait', ms: this.o.pollIntervalMs };
+        return { kind: 'wait', ms: this.o.pollIntervalMs, reason: (cause as Error).message };
       }
     }
     const now = this.o.now();
     return await this.#update(intent, (next) => {
+      markAttempt(next, attempt.transactionId, 'SUCCEEDED', 'SUCCESS');
       next.status = 'CONFIRMED';
       next.result = result;
       note(next, now, 'confirmed', attempt.transactionId);
@@ -249,6 +271,31 @@ export class ExactlyOnceExecutor {
 
   async #newAttempt(intent: LedgerIntent): Promise<Step> {
     const now = this.o.now();
+    if (intent.op === 'mint' && intent.attempts.length > 0) {
+      // Money is at stake: before a fresh mint, also look for any mint carrying this intent's memo.
+      const [found] = await this.o.ctx.mirror.findByMemo({
+        payer: this.o.ctx.client.operatorAccountId!.toString(),
+        type: 'TOKENMINT',
+        sinceMs: Math.min(...intent.attempts.map((a) => a.validStartMs)) - 1_000,
+        memo: intent.memo,
+      });
+      if (found) {
+        const transactionId = fromMirrorTransactionId(found.transaction_id);
+        return await this.#update(intent, (next) => {
+          next.attempts.push({
+            transactionId,
+            nodeAccountId: '',
+            validStartMs: 0,
+            validUntilMs: 0,
+            signedBytes: '',
+            createdAtMs: now,
+            state: 'SUCCEEDED',
+            status: 'SUCCESS',
+          });
+          note(next, now, 'found-by-memo', transactionId);
+        });
+      }
+    }
     const node = this.o.nodes[Math.floor(this.o.random() * this.o.nodes.length)]!;
     const attempt = await buildAttempt({
       intent,
@@ -293,8 +340,7 @@ export class ExactlyOnceExecutor {
   async #update(intent: LedgerIntent, change: (next: LedgerIntent) => void): Promise<Step> {
     const next = structuredClone(intent);
     change(next);
-    await this.#write(intent, next);
-    return { kind: 'progress' };
+    return { kind: 'progress', intent: await this.#write(intent, next) };
   }
 
   async #write(intent: LedgerIntent, next: LedgerIntent): Promise<LedgerIntent | null> {

@@ -55,6 +55,8 @@ export class HederaGateway {
     } catch (error) {
       const status = statusOf(error);
       const detail = describe(error);
+      // The SDK refused locally because it had marked the node unhealthy: nothing was sent.
+      if (!status && /healthy/.test(detail)) return { kind: 'retryable', status: 'NODE_UNHEALTHY' };
       if (status && AMBIGUOUS_PRECHECK.has(status)) return { kind: 'ambiguous', status, detail };
       if (status && RETRYABLE_PRECHECK.has(status)) return { kind: 'retryable', status };
       if (status && error instanceof PrecheckStatusError) return { kind: 'rejected', status, detail };

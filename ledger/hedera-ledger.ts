@@ -19,7 +19,7 @@ export interface LedgerScope {
 
 export type LedgerTuning = Omit<
   ExecutorOptions,
-  'gateway' | 'ctx' | 'store' | 'breaker' | 'nodes' | 'now' | 'random' | 'sleep' | 'validStart'
+  'gateway' | 'ctx' | 'store' | 'breaker' | 'nodes' | 'now' | 'random' | 'sleep' | 'validStart' | 'observe'
 > & { breakerFailures: number; breakerOpenMs: number };
 
 export const defaultTuning: LedgerTuning = {
@@ -31,6 +31,7 @@ export const defaultTuning: LedgerTuning = {
   backoffMaxMs: 10_000,
   maxRetries: 30,
   maxElapsedMs: 10 * 60_000,
+  ingestMarginMs: 10_000,
   breakerFailures: 8,
   breakerOpenMs: 2_000,
 };
@@ -55,6 +56,7 @@ export function createHederaLedger(o: {
   now?: () => number;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  observe?: ExecutorOptions['observe'];
 }) {
   const tuning = { ...defaultTuning, ...o.tuning };
   const now = o.now ?? Date.now;
@@ -79,6 +81,7 @@ export function createHederaLedger(o: {
     random,
     sleep: o.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     validStart: validStartClock({ now, random }),
+    observe: o.observe,
   });
 
   async function perform(

@@ -85,6 +85,31 @@ export class MirrorClient {
     }
   }
 
+  /**
+   * Successful transactions of `type` paid by `payer` since `sinceMs` whose memo is exactly `memo`:
+   * how a mint is found by its idempotency tag even if its transaction id were unknown.
+   */
+  async findByMemo(o: {
+    payer: string;
+    type: string;
+    sinceMs: number;
+    memo: string;
+  }): Promise<MirrorTransaction[]> {
+    const since = `${Math.floor(o.sinceMs / 1000)}.000000000`;
+    let path: string | null =
+      `/api/v1/transactions?account.id=${o.payer}&transactiontype=${o.type}&result=success&timestamp=gte:${since}&order=asc&limit=100`;
+    const found: MirrorTransaction[] = [];
+    while (path) {
+      const body: { transactions?: MirrorTransaction[]; links?: { next?: string | null } } | null =
+        await this.#get(path);
+      for (const tx of body?.transactions ?? []) {
+        if (Buffer.from(tx.memo_base64 ?? '', 'base64').toString() === o.memo) found.push(tx);
+      }
+      path = body?.links?.next ?? null;
+    }
+    return found;
+  }
+
   async getToken(tokenId: string): Promise<MirrorToken | null> {
     return await this.#get<MirrorToken>(`/api/v1/tokens/${tokenId}`);
   }

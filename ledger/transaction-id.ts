@@ -25,3 +25,10 @@ export function validStartClock(o: {
     return last;
   };
 }
+
+/** The inverse of `toMirrorTransactionId`. */
+export function fromMirrorTransactionId(mirrorId: string): string {
+  const match = /^(\d+\.\d+\.\d+)-(\d+)-(\d+)$/.exec(mirrorId);
+  if (!match) throw new Error(`not a mirror transaction id: ${mirrorId}`);
+  return `${match[1]}@${match[2]}.${match[3]!.padStart(9, '0')}`;
+}

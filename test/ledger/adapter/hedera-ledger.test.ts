@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anchorBatch, verifyInclusion } from '../../../engine/anchoring/index.ts';
+import { type LedgerFixture, startLedgerFixture } from './ledger-fixture.ts';
+
+let f: LedgerFixture;
+beforeAll(async () => {
+  f = await startLedgerFixture({ prefix: 'ledger_adapter' });
+});
+afterAll(async () => {
+  await f?.close();
+});
+
+const org = 'org-a';
+
+describe('hedera ledger adapter (real SDK, local network, MongoDB)', () => {
+  it('creates a topic once per idempotency key', async () => {
+    const first = await f.ledger.ensureTopic({
+      orgId: org,
+      idempotencyKey: 'topic/anchors',
+      topicMemo: 'anchors',
+    });
+    const again = await f.ledger.ensureTopic({
+      orgId: org,
+      idempotencyKey: 'topic/anchors',
+      topicMemo: 'anchors',
+    });
+    expect(first.topicId).toMatch(/^0\.0\.\d+$/);
+    expect(again).toEqual(first);
+  });
+
+  it('anchors a batch once and the proof verifies against the mirror message', async () => {
+    const { topicId } = await f.ledger.ensureTopic({ orgId: org, idempotencyKey: 'topic/proofs' });
+    const documents = Array.from({ length: 5 }, (_, i) => ({ seq: i, kwh: 10 * i }));
+    const batch = anchorBatch({ documents, policyHash: `sha256:${'ab'.repeat(32)}`, period: '2025-03' });
+    const input = { orgId: org, idempotencyKey: 'anchor/b1', topicId, message: batch.message };
+    const sent = await f.ledger.submitMessage(input);
+    const resent = await f.ledger.submitMessage(input);
+    expect(resent).toEqual(sent);
+    expect(sent.sequenceNumber).toBe(1);
+    expect(sent.runningHash).toMatch(/^[0-9a-f]{96}$/);
+    const mirrorMessage = await f.ledger.mirror.getTopicMessage(topicId, sent.sequenceNumber);
+    expect(mirrorMessage?.consensus_timestamp).toBe(sent.consensusTimestamp);
+    expect(verifyInclusion(batch.proofs[3]!, mirrorMessage!, { document: documents[3] }).valid).toBe(true);
+  });
+
+  it('creates a token and mints exactly the requested amounts', async () => {
+    const token = await f.ledger.createToken({
+      orgId: org,
+      idempotencyKey: 'token/hydro',
+      name: 'Hydro Carbon Credit',
+      symbol: 'HCC',
+      decimals: 3,
+    });
+    const m1 = await f.ledger.mint({
+      orgId: org,
+      idempotencyKey: 'mint/1',
+      tokenId: token.tokenId,
+      amount: 758000n,
+      memo: 'anchor 0.0.5#1',
+    });
+    const m1again = await f.ledger.mint({
+      orgId: org,
+      idempotencyKey: 'mint/1',
+      tokenId: token.tokenId,
+      amount: '758000',
+      memo: 'anchor 0.0.5#1',
+    });
+    const m2 = await f.ledger.mint({
+      orgId: org,
+      idempotencyKey: 'mint/2',
+      tokenId: token.tokenId,
+      amount: 42,
+    });
+    expect(m1.newTotalSupply).toBe('758000');
+    expect(m1again).toEqual(m1);
+    expect(m2.newTotalSupply).toBe('758042');
+    expect((await f.ledger.mirror.getToken(token.tokenId))?.total_supply).toBe('758042');
+    const tx = await f.ledger.mirror.getTransaction(m1.transactionId);
+    expect(Buffer.from(tx![0]!.memo_base64!, 'base64').toString()).toMatch(
+      /^anchor 0\.0\.5#1 mrv:[0-9a-f]{32}$/,
+    );
+  });
+
+  it('refuses an idempotency key reused for a different request', async () => {
+    const { topicId } = await f.ledger.ensureTopic({
+      orgId: org,
+      idempotencyKey: 'topic/anchors',
+      topicMemo: 'anchors',
+    });
+    const message = new TextEncoder().encode('one');
+    await f.ledger.submitMessage({ orgId: org, idempotencyKey: 'msg/reuse', topicId, message });
+    await expect(
+      f.ledger.submitMessage({
+        orgId: org,
+        idempotencyKey: 'msg/reuse',
+        topicId,
+        message: new TextEncoder().encode('two'),
+      }),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
+  });
+
+  it('keeps the same key of two organizations apart', async () => {
+    const a = await f.ledger.ensureTopic({ orgId: 'org-x', idempotencyKey: 'topic/shared-name' });
+    const b = await f.ledger.ensureTopic({ orgId: 'org-y', idempotencyKey: 'topic/shared-name' });
+    expect(a.topicId).not.toBe(b.topicId);
+  });
+
+  it('fails fast on a non-retryable status and records it', async () => {
+    await expect(
+      f.ledger.mint({ orgId: org, idempotencyKey: 'mint/no-token', tokenId: '0.0.999999', amount: 1 }),
+    ).rejects.toMatchObject({ code: 'REJECTED', status: 'INVALID_TOKEN_ID' });
+    const intent = await f.ledger.store.get(org, 'mint/no-token');
+    expect(intent?.status).toBe('FAILED');
+    expect(intent?.attempts).toHaveLength(1);
+  });
+});
