@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   verify: () => import('./commands/verify.ts'),
   api: () => import('./commands/api.ts'),
   audit: () => import('./commands/audit.ts'),
+  ledger: () => import('./commands/ledger.ts'),
 };
 
 /** The sub-commands `mrv` knows (docker-compose's commands are checked against it). */
