@@ -32,11 +32,14 @@ export function ledgerIntentStore(db: Db): IntentStore & { ensureIndexes(): Prom
     },
 
     async get(orgId, key) {
+      // Ids reach here from HTTP and the CLI: an object would be read as a query operator.
+      if (typeof orgId !== 'string' || typeof key !== 'string') return null;
       const doc = await intents.findOne({ orgId, key });
       return doc ? fromDocument(doc) : null;
     },
 
     async getById(id) {
+      if (typeof id !== 'string') return null;
       const doc = await intents.findOne({ _id: id });
       return doc ? fromDocument(doc) : null;
     },
