@@ -3,7 +3,6 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../api/app.ts';
 import type { DependencyCheck } from '../api/routes/health.ts';
 import type { Config } from '../config/index.ts';
-import { createHederaClient } from '../ledger/create-hedera-client.ts';
 import { startLocalNetwork } from '../ledger/local-network/index.ts';
 import { pingHedera } from '../ledger/ping-hedera.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -11,6 +10,7 @@ import { connectMongo } from '../store/mongo.ts';
 import { connectWorkflowGateway } from '../workflows/client.ts';
 import { installTemporalRuntime } from '../workflows/temporal-runtime.ts';
 import { createMrvWorker } from '../workflows/worker.ts';
+import { createWorkerServices } from '../workflows/worker-services.ts';
 import { pingMongo, startEmbeddedMongo } from './embedded-mongodb.ts';
 import { startEmbeddedTemporal } from './embedded-temporal.ts';
 import { ensureMasterKey } from './master-key.ts';
@@ -97,23 +97,22 @@ export async function startEmbeddedStack(options: { config: Config; logger: Logg
     } else {
       services.hedera = config.hedera.network;
     }
-    const hedera = createHederaClient({
-      network: config.hedera.network,
-      operatorId: config.hedera.operatorId,
-      operatorKey: config.hedera.operatorKey,
-      mirrorUrl: config.hedera.mirrorUrl,
-      local: config.hedera.local,
-    });
-    stops.push(async () => hedera.close());
 
     const mongo = await connectMongo({ uri: mongoUri, dbName: config.mongodb.db, appName: 'mrv-up' });
     stops.push(() => mongo.close());
 
     installTemporalRuntime(logger);
+    const workerServices = await createWorkerServices({
+      db: mongo.db,
+      hedera: config.hedera,
+      masterKey: process.env.MRV_MASTER_KEY,
+    });
+    stops.push(async () => workerServices.close());
     const { worker, close: closeWorkerConnection } = await createMrvWorker({
       temporalAddress,
       namespace: config.temporal.namespace,
       db: mongo.db,
+      services: workerServices,
     });
     const workerRun = worker.run();
     stops.push(async () => {
@@ -130,7 +129,7 @@ export async function startEmbeddedStack(options: { config: Config; logger: Logg
     const checks: DependencyCheck[] = [
       { name: 'mongodb', check: () => pingMongo(mongoUri) },
       { name: 'temporal', check: () => workflows.ping() },
-      { name: 'hedera', check: () => pingHedera(hedera) },
+      { name: 'hedera', check: () => pingHedera(workerServices.hedera) },
     ];
     const app = createApp({ db: mongo.db, workflows, checks, logger });
     const server = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port });

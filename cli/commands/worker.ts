@@ -5,6 +5,7 @@ import { startMetricsServer } from '../../observability/metrics-server.ts';
 import { connectMongo } from '../../store/mongo.ts';
 import { installTemporalRuntime } from '../../workflows/temporal-runtime.ts';
 import { createMrvWorker } from '../../workflows/worker.ts';
+import { createWorkerServices } from '../../workflows/worker-services.ts';
 
 export const summary =
   'worker: run a Temporal worker against MONGODB_URI and TEMPORAL_ADDRESS (stateless; run N of them)';
@@ -23,10 +24,16 @@ export async function run(args: string[]): Promise<number> {
   installTemporalRuntime(logger);
   const metrics = await startMetricsServer({ port: config.metricsPort });
   const mongo = await connectMongo({ uri, dbName: config.mongodb.db, appName: 'mrv-worker' });
+  const services = await createWorkerServices({
+    db: mongo.db,
+    hedera: config.hedera,
+    masterKey: config.masterKey,
+  });
   const { worker, close } = await createMrvWorker({
     temporalAddress,
     namespace: config.temporal.namespace,
     db: mongo.db,
+    services,
   });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'draining worker');
@@ -37,6 +44,7 @@ export async function run(args: string[]): Promise<number> {
   logger.info({ temporal: temporalAddress, namespace: config.temporal.namespace }, 'worker started');
   await worker.run();
   await close();
+  services.close();
   await mongo.close();
   await metrics.close();
   logger.info('worker stopped');

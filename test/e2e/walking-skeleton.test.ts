@@ -1,52 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
+import { pingHedera } from '../../ledger/ping-hedera.ts';
 import { createLogger } from '../../observability/logger.ts';
 import { pingMongo } from '../../stack/embedded-mongodb.ts';
-import { ensureTenantIndexes } from '../../store/collections.ts';
-import { connectMongo, type MongoHandle } from '../../store/mongo.ts';
-import { connectWorkflowGateway, type WorkflowGateway } from '../../workflows/client.ts';
-import { createMrvWorker } from '../../workflows/worker.ts';
-import { mongoUri, temporalAddress, uniqueDbName } from '../support/services.ts';
+import { type PipelineHarness, startPipelineHarness } from '../support/pipeline-harness.ts';
+import { mongoUri, temporalAddress } from '../support/services.ts';
 
 describe('walking skeleton: API → Temporal workflow → worker activity → MongoDB → API', () => {
-  let mongo: MongoHandle;
-  let gateway: WorkflowGateway;
-  let stopWorker: () => Promise<void>;
-  const taskQueue = `skeleton-${process.pid}-${Date.now()}`;
+  let harness: PipelineHarness;
 
   beforeAll(async () => {
-    console.info(`walking skeleton uses MongoDB-wire at ${mongoUri()} and Temporal at ${temporalAddress()}`);
-    mongo = await connectMongo({ uri: mongoUri(), dbName: uniqueDbName('skeleton') });
-    await ensureTenantIndexes(mongo.db);
-    const { worker, close } = await createMrvWorker({
-      temporalAddress: temporalAddress(),
-      db: mongo.db,
-      taskQueue,
-    });
-    const running = worker.run();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-      await close();
-    };
-    gateway = await connectWorkflowGateway({ address: temporalAddress(), taskQueue });
+    harness = await startPipelineHarness('skeleton');
+    await harness.startWorker();
+    console.info(
+      `walking skeleton uses MongoDB-wire at ${mongoUri()}, Temporal at ${temporalAddress()} and the local Hedera network at ${harness.network.grpcEndpoint}`,
+    );
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await stopWorker?.();
-    await mongo?.db.dropDatabase();
-    await mongo?.close();
+    await harness?.close();
   });
 
   function app() {
     return createApp({
-      db: mongo.db,
-      workflows: gateway,
+      db: harness.mongo.db,
+      workflows: harness.gateway,
       logger: createLogger({ level: 'silent' }),
       checks: [
         { name: 'mongodb', check: () => pingMongo(mongoUri()) },
-        { name: 'temporal', check: () => gateway.ping() },
+        { name: 'temporal', check: () => harness.gateway.ping() },
+        { name: 'hedera', check: () => pingHedera(harness.services.hedera) },
       ],
     });
   }
@@ -90,6 +73,7 @@ describe('walking skeleton: API → Temporal workflow → worker activity → Mo
     expect(res.status).toBe(200);
     expect(body.checks.mongodb?.status).toBe('up');
     expect(body.checks.temporal?.status).toBe('up');
+    expect(body.checks.hedera?.status).toBe('up');
   });
 
   it('answers an unknown self-test id with a problem+json 404', async () => {

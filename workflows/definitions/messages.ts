@@ -19,11 +19,23 @@ export interface Actor {
   role: string;
 }
 
+/**
+ * A lifecycle command from the API. The device workflow maps it to the policy's event (the first the
+ * policy declares of `deviceCommandEvents[command]`) and checks the actor's role against the policy.
+ */
 export interface DeviceCommand {
-  command: 'suspend' | 'reactivate' | 'decommission';
+  command: 'approve' | 'reject' | 'suspend' | 'reactivate' | 'decommission';
   reason: string;
   actor: Actor;
 }
+export const deviceCommandEvents: Record<DeviceCommand['command'], readonly string[]> = {
+  approve: ['approve_registration', 'approve'],
+  reject: ['reject_registration', 'reject'],
+  suspend: ['suspend'],
+  reactivate: ['reactivate', 'reinstate'],
+  decommission: ['decommission', 'retire'],
+};
+
 export const deviceCommandUpdate = defineUpdate<{ status: string }, [DeviceCommand]>('deviceCommand');
 
 export interface ReviewDecision {
@@ -53,3 +65,12 @@ export interface WorkflowStatus {
   [detail: string]: unknown;
 }
 export const statusQuery = defineQuery<WorkflowStatus>('status');
+
+/** A review workflow tells its device workflow that readings were approved (they join an anchor batch). */
+export interface ReadingsApproved {
+  readings: { readingId: string; period: string }[];
+}
+export const readingsApprovedSignal = defineSignal<[ReadingsApproved]>('readingsApproved');
+
+/** The period workflow asks a device workflow to anchor its approved readings now. */
+export const flushAnchorsSignal = defineSignal('flushAnchors');

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import type { Worker, WorkerOptions } from '@temporalio/worker';
+import type { Hono } from 'hono';
+import { createApp } from '../../api/app.ts';
+import type { ApiEnv } from '../../api/env.ts';
+import { type LocalNetwork, startLocalNetwork } from '../../ledger/local-network/index.ts';
+import { createLogger } from '../../observability/logger.ts';
+import { ensureTenantIndexes } from '../../store/collections.ts';
+import { connectMongo, type MongoHandle } from '../../store/mongo.ts';
+import { connectWorkflowGateway, type WorkflowGateway } from '../../workflows/client.ts';
+import { createMrvWorker } from '../../workflows/worker.ts';
+import { createWorkerServices, type WorkerServices } from '../../workflows/worker-services.ts';
+import { mongoUri, temporalAddress, uniqueDbName } from './services.ts';
+
+/**
+ * The real pipeline for one test file: a MongoDB-wire database, the local Hedera network on free
+ * ports, the worker's services and the API over a task queue of its own. Workers are started with
+ * `startWorker` (several may run at once, e.g. to crash one and start another).
+ */
+export interface PipelineHarness {
+  mongo: MongoHandle;
+  network: LocalNetwork;
+  services: WorkerServices;
+  gateway: WorkflowGateway;
+  taskQueue: string;
+  app(): Hono<ApiEnv>;
+  startWorker(): Promise<{ worker: Worker; stop(): Promise<void> }>;
+  close(): Promise<void>;
+}
+
+let bundle: Promise<NonNullable<WorkerOptions['workflowBundle']>> | undefined;
+
+export async function startPipelineHarness(name: string): Promise<PipelineHarness> {
+  const network = await startLocalNetwork({ grpcPort: 0, mirrorGrpcPort: 0, mirrorRestPort: 0 });
+  const mongo = await connectMongo({ uri: mongoUri(), dbName: uniqueDbName(name) });
+  await ensureTenantIndexes(mongo.db);
+  const [host, port] = network.grpcEndpoint.split(':') as [string, string];
+  const services = await createWorkerServices({
+    db: mongo.db,
+    hedera: {
+      network: 'local',
+      mirrorUrl: network.mirrorRestUrl,
+      local: { host, grpcPort: Number(port), mirrorGrpcPort: 0, mirrorRestPort: 0 },
+    },
+    masterKey: randomBytes(32).toString('base64'),
+  });
+  const taskQueue = `${name}-${process.pid}-${Date.now()}`;
+  const gateway = await connectWorkflowGateway({ address: temporalAddress(), taskQueue });
+  const workers: { stop(): Promise<void> }[] = [];
+  const logger = createLogger({ level: 'silent' });
+  if (!bundle) {
+    const { bundleMrvWorkflows } = await import('../../workflows/worker.ts');
+    bundle = bundleMrvWorkflows();
+  }
+  return {
+    mongo,
+    network,
+    services,
+    gateway,
+    taskQueue,
+    app: () => createApp({ db: mongo.db, workflows: gateway, logger, checks: [] }),
+    async startWorker() {
+      const { worker, close } = await createMrvWorker({
+        temporalAddress: temporalAddress(),
+        db: mongo.db,
+        taskQueue,
+        services,
+        workflowBundle: await bundle!,
+      });
+      const running = worker.run();
+      let stopped = false;
+      const handle = {
+        worker,
+        async stop() {
+          if (stopped) return;
+          stopped = true;
+          if (worker.getState() === 'RUNNING') worker.shutdown();
+          await running.catch(() => undefined);
+          await close();
+        },
+      };
+      workers.push(handle);
+      return handle;
+    },
+    async close() {
+      await gateway.close();
+      for (const w of workers) await w.stop();
+      services.close();
+      await network.stop();
+      await mongo.db.dropDatabase();
+      await mongo.close();
+    },
+  };
+}

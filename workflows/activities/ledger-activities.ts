@@ -1,0 +1,188 @@
+import type { Db } from 'mongodb';
+import { anchorBatch } from '../../engine/anchoring/anchor-batch.ts';
+import type { HederaLedger } from '../../ledger/hedera-ledger.ts';
+import { anchorBatchStore } from '../../store/anchor-batch-store.ts';
+import { credentialStore } from '../../store/credential-store.ts';
+import { issuanceStore } from '../../store/issuance-store.ts';
+import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
+import { issueTenantScope, type TenantScope } from '../../store/tenant-scope.ts';
+import { loadProjectContext } from './project-context.ts';
+
+export interface AnchorRef {
+  batchId: string;
+  topicId: string;
+  sequenceNumber: number;
+}
+
+/** Ledger keys are per organization (the adapter scopes them by orgId). */
+const ANCHOR_TOPIC_KEY = 'topic/anchors';
+
+/**
+ * Activities with a Hedera side effect: anchoring (one HCS message per Merkle batch) and minting.
+ * Each passes an idempotency key to the exactly-once ledger adapter, so a retried or replayed
+ * activity never submits twice.
+ */
+export function createLedgerActivities(deps: { db: Db; ledger: HederaLedger; now?: () => Date }) {
+  const now = deps.now ?? (() => new Date());
+  const batches = anchorBatchStore(deps.db);
+  const readings = readingPipelineStore(deps.db);
+  const credentials = credentialStore(deps.db);
+
+  async function anchorDocuments(
+    scope: TenantScope,
+    input: {
+      batchId: string;
+      projectId: string;
+      kind: 'readings' | 'credential';
+      members: string[];
+      documents: unknown[];
+      policyHash: string;
+      period: string;
+    },
+  ): Promise<AnchorRef> {
+    const existing = await batches.get(scope, input.batchId);
+    if (existing)
+      return { batchId: existing._id, topicId: existing.topicId, sequenceNumber: existing.sequenceNumber };
+    const batch = anchorBatch({
+      documents: input.documents,
+      policyHash: input.policyHash,
+      period: input.period,
+    });
+    const { topicId } = await deps.ledger.ensureTopic({
+      orgId: scope.orgId,
+      idempotencyKey: ANCHOR_TOPIC_KEY,
+      topicMemo: 'hydro-mrv anchors',
+      restrictSubmit: true,
+    });
+    const message = await deps.ledger.submitMessage({
+      orgId: scope.orgId,
+      idempotencyKey: `anchor/${input.batchId}`,
+      topicId,
+      message: batch.message,
+    });
+    const stored = await batches.insertOnce(scope, {
+      _id: input.batchId,
+      projectId: input.projectId,
+      kind: input.kind,
+      members: input.members,
+      root: batch.root,
+      count: batch.count,
+      topicId,
+      sequenceNumber: message.sequenceNumber,
+      consensusTimestamp: message.consensusTimestamp,
+      transactionId: message.transactionId,
+      proofs: batch.proofs as unknown as Record<string, unknown>[],
+      createdAt: now(),
+    });
+    return { batchId: stored._id, topicId: stored.topicId, sequenceNumber: stored.sequenceNumber };
+  }
+
+  return {
+    /** Anchors approved readings (the signed telemetry documents) as one Merkle batch. */
+    async anchorReadings(input: {
+      orgId: string;
+      projectId: string;
+      batchId: string;
+      readingIds: string[];
+      period: string;
+      policyHash: string;
+    }): Promise<AnchorRef & { root: string; count: number }> {
+      const scope = issueTenantScope(input.orgId);
+      const found = await readings.getMany(scope, input.readingIds);
+      const byId = new Map(found.map((r) => [r._id, r]));
+      const members = input.readingIds.filter((id) => byId.has(id));
+      const documents = members.map((id) => JSON.parse(byId.get(id)!.documentJson) as unknown);
+      const ref = await anchorDocuments(scope, { ...input, kind: 'readings', members, documents });
+      await readings.setAnchors(scope, ref.batchId, members);
+      const batch = (await batches.get(scope, ref.batchId))!;
+      return { ...ref, root: batch.root, count: batch.count };
+    },
+
+    /** Anchors one credential as a Merkle batch of one (the same message format as reading batches). */
+    async anchorCredential(input: {
+      orgId: string;
+      projectId: string;
+      credentialId: string;
+      batchId: string;
+      period: string;
+      policyHash: string;
+    }): Promise<AnchorRef> {
+      const scope = issueTenantScope(input.orgId);
+      const record = await credentials.get(scope, input.credentialId);
+      if (!record) throw new Error(`credential ${input.credentialId} not found`);
+      const ref = await anchorDocuments(scope, {
+        ...input,
+        kind: 'credential',
+        members: [record._id],
+        documents: [record.credential],
+      });
+      await credentials.setAnchor(scope, record._id, ref);
+      return ref;
+    },
+
+    /** Records which VerifiedReadingBatch credential describes an anchored readings batch. */
+    async linkBatchCredential(input: {
+      orgId: string;
+      batchId: string;
+      credentialId: string;
+    }): Promise<void> {
+      await batches.setCredential(issueTenantScope(input.orgId), input.batchId, input.credentialId);
+    },
+
+    /**
+     * Mints a period's tokens exactly once (ledger idempotency key from the period workflow). The
+     * project's token is created on first use; its memo and the mint memo point at the anchors.
+     */
+    async mintForPeriod(input: {
+      orgId: string;
+      projectId: string;
+      period: string;
+      amount: string;
+      key: string;
+      memo: string;
+    }): Promise<{
+      tokenId: string;
+      transactionId: string;
+      amount: string;
+      decimals: number;
+      newTotalSupply?: string;
+    }> {
+      const scope = issueTenantScope(input.orgId);
+      const project = await loadProjectContext(deps.db, scope, input.projectId);
+      const token = project.policy.document.methodology.token;
+      const { tokenId } = await deps.ledger.createToken({
+        orgId: input.orgId,
+        idempotencyKey: `token/${input.projectId}`,
+        name: `${token.name} ${project.project.plantId}`.slice(0, 100),
+        symbol: token.symbol,
+        decimals: token.decimals,
+        initialSupply: '0',
+        tokenMemo: `hydro-mrv ${input.projectId}`,
+      });
+      const minted = await deps.ledger.mint({
+        orgId: input.orgId,
+        idempotencyKey: input.key,
+        tokenId,
+        amount: input.amount,
+        memo: input.memo,
+      });
+      await issuanceStore(deps.db).recordMint(scope, {
+        _id: `${input.projectId}/${input.period}`,
+        tokenId,
+        issuanceId: `${input.projectId}/${input.period}`,
+        amount: Number(input.amount),
+        transactionId: minted.transactionId,
+        memo: input.memo,
+        status: 'minted',
+        createdAt: now(),
+      });
+      return {
+        tokenId,
+        transactionId: minted.transactionId,
+        amount: minted.amount,
+        decimals: token.decimals,
+        newTotalSupply: minted.newTotalSupply,
+      };
+    },
+  };
+}

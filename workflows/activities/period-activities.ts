@@ -1,0 +1,129 @@
+import type { Db } from 'mongodb';
+import { computeMethodology } from '../../engine/methodology/compute-methodology.ts';
+import { convert } from '../../engine/units/index.ts';
+import { anchorBatchStore } from '../../store/anchor-batch-store.ts';
+import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
+import { issueTenantScope } from '../../store/tenant-scope.ts';
+import type { AnchorRef } from './ledger-activities.ts';
+import { loadProjectContext } from './project-context.ts';
+
+export interface PeriodComputation {
+  periodStart: string;
+  periodEnd: string;
+  egMwh: number;
+  tegMwh: number;
+  efGridTco2PerMwh: number;
+  beTco2e: number;
+  peTco2e: number;
+  leTco2e: number;
+  erTco2e: number;
+  eligible: boolean;
+  reason?: string;
+  /** Smallest token units, floor(ER × 10^decimals), as a decimal string. */
+  amount: string;
+  decimals: number;
+  readings: { approved: number; flagged: number; rejected: number; received: number };
+  /** The anchored reading batches the EG comes from. */
+  batches: (AnchorRef & { credentialId?: string })[];
+  /** Devices with approved readings not yet anchored (the period waits for their flush). */
+  unanchoredDevices: string[];
+}
+
+/** `YYYY-MM` → [first instant, first instant of the next month) in UTC. */
+export function periodRange(period: string): { start: string; end: string } {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return {
+    start: new Date(Date.UTC(year, month - 1, 1)).toISOString(),
+    end: new Date(Date.UTC(year, month, 1)).toISOString(),
+  };
+}
+
+function energyOf(documentJson: string): { exportMwh: number; grossMwh: number } {
+  const document = JSON.parse(documentJson) as { readings: { type: string; value: number; unit: string }[] };
+  let exportMwh = 0;
+  let grossMwh = 0;
+  for (const r of document.readings) {
+    if (r.type === 'energy_export') exportMwh += convert(r.value, r.unit, 'MWh');
+    else if (r.type === 'energy') grossMwh += convert(r.value, r.unit, 'MWh');
+  }
+  return { exportMwh, grossMwh };
+}
+
+/** Monitoring-period aggregation: EG from the approved, anchored readings, then the methodology. */
+export function createPeriodActivities(deps: { db: Db }) {
+  const readings = readingPipelineStore(deps.db);
+  const batches = anchorBatchStore(deps.db);
+
+  return {
+    async computePeriod(input: {
+      orgId: string;
+      projectId: string;
+      period: string;
+    }): Promise<PeriodComputation> {
+      const scope = issueTenantScope(input.orgId);
+      const ctx = await loadProjectContext(deps.db, scope, input.projectId);
+      const { start, end } = periodRange(input.period);
+      const approved = await readings.approvedInRange(scope, input.projectId, start, end);
+      let egMwh = 0;
+      let tegMwh = 0;
+      const batchIds = new Set<string>();
+      const unanchored = new Set<string>();
+      for (const r of approved) {
+        if (!r.anchor) {
+          unanchored.add(r.deviceId);
+          continue;
+        }
+        batchIds.add(r.anchor.batchId);
+        const e = energyOf(r.documentJson);
+        egMwh += e.exportMwh;
+        // Gross generation defaults to export where a device meters only export (methodology TEG).
+        tegMwh += e.grossMwh > 0 ? e.grossMwh : e.exportMwh;
+      }
+      // Remove binary floating-point noise from the sums (far below metering precision).
+      egMwh = Number(egMwh.toPrecision(12));
+      tegMwh = Number(tegMwh.toPrecision(12));
+      const result = computeMethodology({
+        policy: ctx.policy,
+        plant: ctx.plant,
+        egMwh,
+        tegMwh,
+        overrides: ctx.overrides,
+      });
+      const counts = await readings.countByStatusInRange(scope, input.projectId, start, end);
+      const refs: PeriodComputation['batches'] = [];
+      for (const id of [...batchIds].sort()) {
+        const b = await batches.get(scope, id);
+        if (b)
+          refs.push({
+            batchId: b._id,
+            topicId: b.topicId,
+            sequenceNumber: b.sequenceNumber,
+            credentialId: b.credentialId,
+          });
+      }
+      return {
+        periodStart: start,
+        periodEnd: end,
+        egMwh: result.eg_mwh,
+        tegMwh,
+        efGridTco2PerMwh: result.ef_grid_tco2_per_mwh,
+        beTco2e: result.be_tco2e,
+        peTco2e: result.pe_tco2e,
+        leTco2e: result.le_tco2e,
+        erTco2e: result.er_tco2e,
+        eligible: result.eligible,
+        ...(result.reason ? { reason: result.reason } : {}),
+        amount: String(result.token.amount),
+        decimals: result.token.decimals,
+        readings: {
+          approved: counts.APPROVED ?? 0,
+          flagged: counts.FLAGGED ?? 0,
+          rejected: counts.REJECTED ?? 0,
+          received: counts.RECEIVED ?? 0,
+        },
+        batches: refs,
+        unanchoredDevices: [...unanchored].sort(),
+      };
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import type { Db } from 'mongodb';
+import type { InclusionProof } from '../../engine/anchoring/inclusion-proof.ts';
+import { credentialSubjectSchemas } from '../../engine/policy/credential-subject-schemas.ts';
+import { assembleTrustChain } from '../../identity/assemble-trust-chain.ts';
+import type { VerifiableCredential } from '../../identity/issue-credential.ts';
+import type { KeyStore } from '../../identity/key-store.ts';
+import type { MirrorRestTopicMessage } from '../../identity/mirror-topic-messages.ts';
+import { anchorBatchStore } from '../../store/anchor-batch-store.ts';
+import { credentialStore } from '../../store/credential-store.ts';
+import { issuanceStore } from '../../store/issuance-store.ts';
+import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
+import { issueTenantScope } from '../../store/tenant-scope.ts';
+import { orgIssuer } from './org-issuer.ts';
+import { loadProjectContext } from './project-context.ts';
+
+async function mirrorMessage(
+  mirrorUrl: string,
+  topicId: string,
+  sequenceNumber: number,
+): Promise<MirrorRestTopicMessage> {
+  const res = await fetch(`${mirrorUrl}/api/v1/topics/${topicId}/messages/${sequenceNumber}`, {
+    signal: AbortSignal.timeout(10_000),
+  });
+  // Not yet ingested by the mirror node: fail, and Temporal retries the activity with backoff.
+  if (!res.ok) throw new Error(`mirror node answered ${res.status} for ${topicId}#${sequenceNumber}`);
+  return (await res.json()) as MirrorRestTopicMessage;
+}
+
+/**
+ * Assembles a mint's trust-chain bundle (identity/assemble-trust-chain.ts) from what the workflows
+ * stored and what the mirror node publishes, and keeps it with the issuance for the API to serve.
+ */
+export function createTrustChainActivities(deps: {
+  db: Db;
+  keyStore: KeyStore;
+  mirrorUrl: string;
+  now?: () => Date;
+}) {
+  const now = deps.now ?? (() => new Date());
+  const credentials = credentialStore(deps.db);
+  const batches = anchorBatchStore(deps.db);
+  const readings = readingPipelineStore(deps.db);
+
+  return {
+    async storeTrustChain(input: {
+      orgId: string;
+      projectId: string;
+      period: string;
+      status: string;
+      mint: { tokenId: string; decimals: number; amount: string; transactionId: string };
+      issuanceCredentialId: string;
+      reportCredentialId: string;
+      batchIds: string[];
+      reportBatchId: string;
+      policyHash: string;
+      createdAtMs: number;
+    }): Promise<{ documents: number; anchors: number }> {
+      const scope = issueTenantScope(input.orgId);
+      const credential = async (id: string) => {
+        const record = await credentials.get(scope, id);
+        if (!record) throw new Error(`credential ${id} not found`);
+        return record.credential as VerifiableCredential;
+      };
+      const anchors: MirrorRestTopicMessage[] = [];
+      const documents: {
+        document: unknown;
+        proof: InclusionProof;
+        topicId: string;
+        sequenceNumber: number;
+      }[] = [];
+      const readingBatches: VerifiableCredential[] = [];
+      const devices = new Set<string>();
+      for (const batchId of [...input.batchIds, input.reportBatchId]) {
+        const batch = await batches.get(scope, batchId);
+        if (!batch) throw new Error(`anchor batch ${batchId} not found`);
+        anchors.push(await mirrorMessage(deps.mirrorUrl, batch.topicId, batch.sequenceNumber));
+        const where = { topicId: batch.topicId, sequenceNumber: batch.sequenceNumber };
+        if (batch.kind === 'readings') {
+          if (batch.credentialId) readingBatches.push(await credential(batch.credentialId));
+          const members = new Map((await readings.getMany(scope, batch.members)).map((r) => [r._id, r]));
+          batch.members.forEach((id, i) => {
+            const reading = members.get(id);
+            if (!reading) return;
+            devices.add(reading.did);
+            documents.push({
+              document: JSON.parse(reading.documentJson),
+              proof: batch.proofs[i] as unknown as InclusionProof,
+              ...where,
+            });
+          });
+        } else {
+          documents.push({
+            document: await credential(batch.members[0]!),
+            proof: batch.proofs[0] as unknown as InclusionProof,
+            ...where,
+          });
+        }
+      }
+      const registrations: VerifiableCredential[] = [];
+      for (const did of devices) {
+        for (const r of await credentials.list(scope, { type: 'DeviceRegistration', subjectId: did })) {
+          registrations.push(r.credential as VerifiableCredential);
+        }
+      }
+      const ctx = await loadProjectContext(deps.db, scope, input.projectId);
+      const issuer = await orgIssuer({ db: deps.db, keyStore: deps.keyStore, now }, scope);
+      const statusList = await credentials.getStatusList(scope, issuer.statusListId);
+      const bundle = await assembleTrustChain({
+        mint: input.mint,
+        policyHash: input.policyHash,
+        credentialSchemas: credentialSubjectSchemas(ctx.policy),
+        issuance: await credential(input.issuanceCredentialId),
+        monitoringReport: await credential(input.reportCredentialId),
+        readingBatches,
+        deviceRegistrations: registrations,
+        statusLists: statusList?.credential ? [statusList.credential as VerifiableCredential] : [],
+        anchors,
+        documents,
+        holder: issuer.did,
+        signer: issuer.signer,
+        presentationId: `urn:mrv:trust-chain:${input.orgId}:${input.projectId}:${input.period}`,
+        createdAt: new Date(input.createdAtMs).toISOString(),
+        documentLoader: issuer.documentLoader,
+      });
+      await issuanceStore(deps.db).upsertIssuance(scope, {
+        _id: `${input.projectId}/${input.period}`,
+        projectId: input.projectId,
+        period: input.period,
+        status: input.status,
+        tokenId: input.mint.tokenId,
+        amount: Number(input.mint.amount),
+        monitoringReport: (await credential(input.reportCredentialId)) as Record<string, unknown>,
+        issuanceCredential: (await credential(input.issuanceCredentialId)) as Record<string, unknown>,
+        trustChain: bundle as unknown as Record<string, unknown>,
+        updatedAt: now(),
+      });
+      return { documents: documents.length, anchors: anchors.length };
+    },
+  };
+}

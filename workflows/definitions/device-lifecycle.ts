@@ -1,0 +1,323 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { checkEvent } from '../../engine/policy/check-event.ts';
+import type { PolicyEvent } from '../../engine/policy/guard-function.ts';
+import type { DeviceContext } from '../activities/policy-activities.ts';
+import { ledgerActivities, storeActivities } from './activity-proxies.ts';
+import { compiledPolicyOf } from './compiled-policy-cache.ts';
+import {
+  type DeviceCommand,
+  deviceCommandEvents,
+  deviceCommandUpdate,
+  flushAnchorsSignal,
+  readingsAcceptedSignal,
+  readingsApprovedSignal,
+  statusQuery,
+} from './messages.ts';
+import { type ActionEffect, type PersistedDriver, PolicyDriver } from './policy-driver.ts';
+import { verifyReadingBatch } from './verify-reading-batch.ts';
+
+export interface DeviceWorkflowInput {
+  orgId: string;
+  projectId: string;
+  deviceId: string;
+  /** State handed over by continue-as-new. */
+  carried?: DeviceCarry;
+}
+
+interface DeviceCarry {
+  context: DeviceContext;
+  lifecycle: PersistedDriver;
+  status: string;
+  pending: string[];
+  approved: { readingId: string; period: string }[];
+  counters: { verify: number; anchor: number; step: number };
+  lastAnchorMs: number;
+  credentials: Record<string, string>;
+  revoked: boolean;
+}
+
+/** Readings verified per activity: big enough to amortize, small enough for one activity's timeout. */
+const VERIFY_BATCH = 500;
+/** Continue-as-new well before Temporal's history limits (50k events / 50 MB). */
+const HISTORY_EVENTS_BEFORE_CONTINUE = 5_000;
+
+/**
+ * One device from registration to retirement, driven by the policy's `device_lifecycle` machine, and
+ * the device's reading pipeline: accepted readings (claim check: ids only) are verified in batches,
+ * each through the policy's `reading_review` machine; flagged readings get their own review workflow;
+ * approved readings are anchored in Merkle batches.
+ */
+export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promise<void> {
+  const { orgId, projectId, deviceId } = input;
+  const carried = input.carried;
+  const context =
+    carried?.context ?? (await storeActivities.loadDeviceContext({ orgId, projectId, deviceId }));
+  const compiled = compiledPolicyOf(context.policy);
+  const lifecycleWorkflow = compiled.workflows.device_lifecycle;
+  const workflowId = workflowInfo().workflowId;
+
+  let status = carried?.status ?? 'pending';
+  const pending: string[] = [...(carried?.pending ?? [])];
+  const approved = [...(carried?.approved ?? [])];
+  const counters = carried?.counters ?? { verify: 0, anchor: 0, step: 0 };
+  const credentials: Record<string, string> = { ...carried?.credentials };
+  let lastAnchorMs = carried?.lastAnchorMs ?? Date.now();
+  let revoked = carried?.revoked ?? false;
+  let flushRequested = false;
+  const inbox: { event: PolicyEvent; processed: boolean }[] = [];
+
+  async function runAction(action: ActionEffect): Promise<void> {
+    const p = action.params;
+    const step = (counters.step += 1);
+    const subject = { kind: 'device' as const, id: deviceId };
+    switch (action.type) {
+      case 'setStatus':
+        status = String(p.status);
+        await storeActivities.setDeviceStatus({ orgId, deviceId, status });
+        return;
+      case 'requestReview':
+        await storeActivities.requestReviews({
+          orgId,
+          tasks: [{ key: `${workflowId}/${step}`, subject, role: String(p.role ?? 'registry') }],
+        });
+        return;
+      case 'notify':
+        await storeActivities.notify({
+          orgId,
+          notes: [
+            {
+              key: `${workflowId}/${step}`,
+              role: String(p.role),
+              message: String(p.message ?? `device ${context.did} is ${status}`),
+              subject,
+            },
+          ],
+        });
+        return;
+      case 'issueCredential': {
+        const type = String(p.schema);
+        if (type !== 'DeviceRegistration') {
+          throw ApplicationFailure.nonRetryable(`device_lifecycle cannot issue ${type}`, 'UnsupportedAction');
+        }
+        const registeredAt = new Date(Date.now()).toISOString();
+        const { credentialId } = await storeActivities.issuePolicyCredential({
+          orgId,
+          projectId,
+          type,
+          key: `${workflowId}/credential/${step}`,
+          subject: {
+            id: context.did,
+            orgId,
+            projectId,
+            plantId: context.plantId,
+            scope: context.scope,
+            registeredAt,
+            policyHash: context.policy.hash,
+          },
+          known: {
+            device_id: { value: context.did },
+            plant_id: { value: context.plantId },
+            project_id: { value: projectId },
+            scope: { value: context.scope },
+            registered_at: { value: registeredAt },
+            policy_hash: { value: context.policy.hash },
+          },
+          revocable: true,
+          issuedAtMs: Date.now(),
+        });
+        credentials[type] = credentialId;
+        return;
+      }
+      case 'anchor': {
+        const credentialId = credentials[String(p.document)];
+        if (!credentialId) {
+          throw ApplicationFailure.nonRetryable(
+            `nothing to anchor: no ${String(p.document)} issued yet`,
+            'UnsupportedAction',
+          );
+        }
+        await ledgerActivities.anchorCredential({
+          orgId,
+          projectId,
+          credentialId,
+          batchId: `${orgId}/credential/${credentialId}`,
+          period: new Date(Date.now()).toISOString().slice(0, 7),
+          policyHash: context.policy.hash,
+        });
+        return;
+      }
+      default:
+        throw ApplicationFailure.nonRetryable(
+          `device_lifecycle cannot run '${action.type}'`,
+          'UnsupportedAction',
+        );
+    }
+  }
+
+  let lifecycle: PolicyDriver;
+  if (carried) lifecycle = PolicyDriver.restore(lifecycleWorkflow, carried.lifecycle);
+  else {
+    const started = PolicyDriver.start(lifecycleWorkflow, Date.now());
+    lifecycle = started.driver;
+    for (const action of started.actions) await runAction(action);
+    // Provisioning a device through the API is the organization's registration request.
+    const register: PolicyEvent = { type: 'register', device_id: context.did, scope: context.scope };
+    if (lifecycle.can(register)) inbox.push({ event: register, processed: false });
+  }
+
+  function commandEvent(command: DeviceCommand): PolicyEvent {
+    const name = deviceCommandEvents[command.command]?.find((e) => e in lifecycleWorkflow.events);
+    if (!name) throw new Error(`the policy has no event for '${command.command}'`);
+    const payload = lifecycleWorkflow.events[name]?.payload ?? {};
+    return {
+      type: name,
+      ...('reason' in payload ? { reason: command.reason } : {}),
+      ...('comment' in payload ? { comment: command.reason } : {}),
+    };
+  }
+
+  setHandler(readingsAcceptedSignal, ({ readingIds }) => {
+    pending.push(...readingIds);
+  });
+  setHandler(readingsApprovedSignal, ({ readings }) => {
+    approved.push(...readings);
+  });
+  setHandler(flushAnchorsSignal, () => {
+    flushRequested = true;
+  });
+  setHandler(statusQuery, () => ({
+    policyHash: context.policy.hash,
+    state: lifecycle.state,
+    status,
+    pendingReadings: pending.length,
+    awaitingAnchor: approved.length,
+  }));
+  setHandler(
+    deviceCommandUpdate,
+    async (command) => {
+      const entry = { event: commandEvent(command), processed: false };
+      inbox.push(entry);
+      await condition(() => entry.processed);
+      return { status };
+    },
+    {
+      validator: (command) => {
+        const event = commandEvent(command);
+        const problems = checkEvent(lifecycleWorkflow, event, command.actor.role);
+        if (problems.length > 0) throw new Error(problems.join('; '));
+        if (!lifecycle.can(event))
+          throw new Error(`'${event.type}' is not possible while the device is ${lifecycle.state}`);
+      },
+    },
+  );
+
+  const anchorDue = () =>
+    approved.length > 0 &&
+    (approved.length >= context.anchoring.batchSize ||
+      flushRequested ||
+      Date.now() - lastAnchorMs >= context.anchoring.intervalMs);
+
+  async function anchorApproved(): Promise<void> {
+    // One batch per monitoring period, so each anchor belongs to exactly one period's issuance.
+    const period = approved[0]!.period;
+    const batch = approved.filter((a) => a.period === period).slice(0, context.anchoring.batchSize);
+    const ids = new Set(batch.map((a) => a.readingId));
+    const batchId = `${workflowId}/anchor/${(counters.anchor += 1)}`;
+    const anchored = await ledgerActivities.anchorReadings({
+      orgId,
+      projectId,
+      batchId,
+      readingIds: [...ids],
+      period,
+      policyHash: context.policy.hash,
+    });
+    const start = `${period}-01T00:00:00.000Z`;
+    const { credentialId } = await storeActivities.issueReadingBatchCredential({
+      orgId,
+      projectId,
+      batchId: anchored.batchId,
+      deviceDid: context.did,
+      period,
+      periodStart: start,
+      policyHash: context.policy.hash,
+      issuedAtMs: Date.now(),
+    });
+    await ledgerActivities.linkBatchCredential({ orgId, batchId: anchored.batchId, credentialId });
+    approved.splice(0, approved.length, ...approved.filter((a) => !ids.has(a.readingId)));
+    lastAnchorMs = Date.now();
+  }
+
+  for (;;) {
+    const now = Date.now();
+    const timers = [
+      lifecycle.msUntilNextTimer(now),
+      approved.length > 0 ? Math.max(0, lastAnchorMs + context.anchoring.intervalMs - now) : undefined,
+    ].filter((t): t is number => t !== undefined);
+    const wake = () =>
+      inbox.length > 0 ||
+      pending.length > 0 ||
+      anchorDue() ||
+      workflowInfo().historyLength > HISTORY_EVENTS_BEFORE_CONTINUE;
+    if (timers.length > 0) await condition(wake, Math.max(1, Math.min(...timers)));
+    else await condition(wake);
+
+    for (const event of lifecycle.takeDueTimerEvents(Date.now())) inbox.push({ event, processed: false });
+    while (inbox.length > 0) {
+      const entry = inbox.shift()!;
+      const actions = lifecycle.send(entry.event, Date.now());
+      if (actions === null)
+        log.warn('event not accepted', { event: entry.event.type, state: lifecycle.state });
+      for (const action of actions ?? []) await runAction(action);
+      entry.processed = true;
+    }
+    if (lifecycle.done && !revoked) {
+      // A retired device's registration is revoked, so its later readings fail the trust chain too.
+      await storeActivities.revokeDeviceRegistrations({ orgId, deviceDid: context.did });
+      revoked = true;
+    }
+    if (pending.length > 0) {
+      const batch = pending.splice(0, VERIFY_BATCH);
+      const accepted = await verifyReadingBatch({
+        orgId,
+        projectId,
+        deviceId,
+        readingIds: batch,
+        batchKey: `${workflowId}/verify/${(counters.verify += 1)}`,
+        deviceActive: status === 'active',
+        policy: context.policy,
+        parentWorkflowId: workflowId,
+      });
+      approved.push(...accepted);
+    }
+    if (anchorDue()) await anchorApproved();
+    else if (approved.length === 0) flushRequested = false;
+
+    if (workflowInfo().historyLength > HISTORY_EVENTS_BEFORE_CONTINUE && inbox.length === 0) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof deviceLifecycleWorkflow>({
+        orgId,
+        projectId,
+        deviceId,
+        carried: {
+          context,
+          lifecycle: lifecycle.persist(),
+          status,
+          pending,
+          approved,
+          counters,
+          lastAnchorMs,
+          credentials,
+          revoked,
+        },
+      });
+    }
+  }
+}

@@ -1,0 +1,318 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  getExternalWorkflowHandle,
+  log,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { checkEvent } from '../../engine/policy/check-event.ts';
+import type { PolicyEvent } from '../../engine/policy/guard-function.ts';
+import { fieldTypeOf } from '../../engine/policy/policy-document.ts';
+import { convert } from '../../engine/units/index.ts';
+import type { AnchorRef } from '../activities/ledger-activities.ts';
+import type { PeriodComputation } from '../activities/period-activities.ts';
+import { workflowIds } from '../shared.ts';
+import { ledgerActivities, storeActivities } from './activity-proxies.ts';
+import { compiledPolicyOf } from './compiled-policy-cache.ts';
+import {
+  closeNowSignal,
+  flushAnchorsSignal,
+  type ReportDecision,
+  reportDecisionUpdate,
+  statusQuery,
+} from './messages.ts';
+import { type ActionEffect, PolicyDriver } from './policy-driver.ts';
+
+export interface PeriodWorkflowInput {
+  orgId: string;
+  projectId: string;
+  /** Monitoring period, `YYYY-MM` (UTC). */
+  period: string;
+}
+
+/** After the period ends, late readings (devices buffering offline) get this long to arrive. */
+const CLOSE_GRACE_MS = 3 * 24 * 3_600_000;
+/** How long the close waits for devices to anchor their approved readings. */
+const FLUSH_ATTEMPTS = 30;
+
+/**
+ * One monitoring period of one project, driven by the policy's `period_issuance` machine: close (on
+ * schedule after the period, or on demand), compute ER from the approved and anchored readings,
+ * issue and anchor the MonitoringReport, wait for the verifier if the policy says so, mint exactly
+ * once (ledger idempotency key from this workflow's id), issue and anchor the Issuance, and store the
+ * trust-chain bundle.
+ */
+export async function periodIssuanceWorkflow(input: PeriodWorkflowInput): Promise<{ status: string }> {
+  const { orgId, projectId, period } = input;
+  const workflowId = workflowInfo().workflowId;
+  const project = await storeActivities.loadProjectPolicy({ orgId, projectId });
+  const workflow = compiledPolicyOf(project.policy).workflows.period_issuance;
+  const policyHash = project.policy.hash;
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  const closeAtMs = Date.UTC(year, month, 1) + CLOSE_GRACE_MS;
+
+  let status = 'open';
+  let step = 0;
+  let computation: PeriodComputation | undefined;
+  let mint: Awaited<ReturnType<typeof ledgerActivities.mintForPeriod>> | undefined;
+  const credentials: Record<string, string> = {};
+  const anchors: Record<string, AnchorRef> = {};
+  const inbox: { event: PolicyEvent; processed: boolean }[] = [];
+
+  async function compute(): Promise<PolicyEvent> {
+    let c = await storeActivities.computePeriod({ orgId, projectId, period });
+    for (let attempt = 0; c.unanchoredDevices.length > 0 && attempt < FLUSH_ATTEMPTS; attempt += 1) {
+      for (const deviceId of c.unanchoredDevices) {
+        await getExternalWorkflowHandle(workflowIds.device(orgId, deviceId))
+          .signal(flushAnchorsSignal)
+          .catch((error: unknown) => log.warn('flush signal failed', { deviceId, error: String(error) }));
+      }
+      await sleep('10 seconds');
+      c = await storeActivities.computePeriod({ orgId, projectId, period });
+    }
+    computation = c;
+    const erUnit = fieldTypeOf(workflow.events.computed?.payload?.er ?? 'number').unit ?? 'tCO2e';
+    return {
+      type: 'computed',
+      eligible: c.eligible,
+      er: convert(c.erTco2e, 'tCO2e', erUnit),
+      amount: Number(c.amount),
+    };
+  }
+
+  async function issue(type: string): Promise<void> {
+    const c = computation;
+    if (!c)
+      throw ApplicationFailure.nonRetryable(`${type} before the period was computed`, 'UnsupportedAction');
+    const base = { orgId, projectId, key: `${workflowId}/credential/${type}`, issuedAtMs: Date.now() };
+    const known = {
+      project_id: { value: projectId },
+      period_start: { value: c.periodStart },
+      period_end: { value: c.periodEnd },
+      eg: { value: c.egMwh, unit: 'MWh' },
+      teg: { value: c.tegMwh, unit: 'MWh' },
+      ef_grid: { value: c.efGridTco2PerMwh, unit: 'tCO2e/MWh' },
+      be: { value: c.beTco2e, unit: 'tCO2e' },
+      pe: { value: c.peTco2e, unit: 'tCO2e' },
+      le: { value: c.leTco2e, unit: 'tCO2e' },
+      er: { value: c.erTco2e, unit: 'tCO2e' },
+      policy_hash: { value: policyHash },
+      amount: { value: Number(c.amount) },
+    };
+    const readingBatches = c.batches.map(({ topicId, sequenceNumber }) => ({ topicId, sequenceNumber }));
+    if (type === 'MonitoringReport') {
+      const { credentialId } = await storeActivities.issuePolicyCredential({
+        ...base,
+        type,
+        subject: {
+          id: `urn:mrv:period:${orgId}:${projectId}:${period}`,
+          projectId,
+          period,
+          egMwh: c.egMwh,
+          tegMwh: c.tegMwh,
+          efGridTco2PerMwh: c.efGridTco2PerMwh,
+          beTco2e: c.beTco2e,
+          peTco2e: c.peTco2e,
+          leTco2e: c.leTco2e,
+          erTco2e: c.erTco2e,
+          eligible: c.eligible,
+          ...(c.reason ? { reason: c.reason } : {}),
+          amount: c.amount,
+          decimals: c.decimals,
+          readingBatches,
+          policyHash,
+        },
+        known,
+      });
+      credentials[type] = credentialId;
+    } else if (type === 'Issuance') {
+      if (!mint) throw ApplicationFailure.nonRetryable('Issuance before the mint', 'UnsupportedAction');
+      const report = anchors.MonitoringReport;
+      const { credentialId } = await storeActivities.issuePolicyCredential({
+        ...base,
+        type,
+        subject: {
+          id: `urn:mrv:issuance:${orgId}:${projectId}:${period}`,
+          tokenId: mint.tokenId,
+          decimals: mint.decimals,
+          amount: mint.amount,
+          mintTransactionId: mint.transactionId,
+          monitoringReport: credentials.MonitoringReport,
+          anchors: [
+            ...readingBatches,
+            ...(report ? [{ topicId: report.topicId, sequenceNumber: report.sequenceNumber }] : []),
+          ],
+          policyHash,
+        },
+        known: { ...known, token_id: { value: mint.tokenId }, amount: { value: Number(mint.amount) } },
+        hashOf: { monitoring_report: credentials.MonitoringReport! },
+      });
+      credentials[type] = credentialId;
+    } else {
+      throw ApplicationFailure.nonRetryable(`period_issuance cannot issue ${type}`, 'UnsupportedAction');
+    }
+  }
+
+  async function runAction(action: ActionEffect): Promise<PolicyEvent | undefined> {
+    const p = action.params;
+    const key = `${workflowId}/${(step += 1)}`;
+    const subject = { kind: 'period' as const, id: `${projectId}/${period}` };
+    switch (action.type) {
+      case 'setStatus':
+        status = String(p.status);
+        await storeActivities.setPeriodStatus({
+          orgId,
+          projectId,
+          period,
+          status,
+          workflowId,
+          details: { ...computation },
+        });
+        return;
+      case 'requestReview':
+        await storeActivities.requestReviews({
+          orgId,
+          tasks: [{ key, subject, role: String(p.role ?? 'verifier') }],
+        });
+        return;
+      case 'notify':
+        await storeActivities.notify({
+          orgId,
+          notes: [
+            {
+              key,
+              subject,
+              role: String(p.role),
+              message: String(p.message ?? `period ${period} is ${status}`),
+            },
+          ],
+        });
+        return;
+      case 'computeMethodology':
+        return await compute();
+      case 'issueCredential':
+        await issue(String(p.schema));
+        return;
+      case 'anchor': {
+        const type = String(p.document);
+        const credentialId = credentials[type];
+        if (!credentialId)
+          throw ApplicationFailure.nonRetryable(`nothing to anchor: no ${type}`, 'UnsupportedAction');
+        anchors[type] = await ledgerActivities.anchorCredential({
+          orgId,
+          projectId,
+          credentialId,
+          batchId: `${orgId}/credential/${credentialId}`,
+          period,
+          policyHash,
+        });
+        return;
+      }
+      case 'mint': {
+        const c = computation!;
+        const report = anchors.MonitoringReport;
+        mint = await ledgerActivities.mintForPeriod({
+          orgId,
+          projectId,
+          period,
+          amount: c.amount,
+          // Exactly once: the key is this workflow's (org, project, period); retries and replays reuse it.
+          key: `mint/${workflowId}`,
+          memo: report ? `report ${report.topicId}#${report.sequenceNumber}` : `period ${period}`,
+        });
+        return { type: 'minted', amount: Number(mint.amount) };
+      }
+      default:
+        throw ApplicationFailure.nonRetryable(
+          `period_issuance cannot run '${action.type}'`,
+          'UnsupportedAction',
+        );
+    }
+  }
+
+  async function runActions(driver: PolicyDriver, actions: ActionEffect[]): Promise<void> {
+    for (const action of actions) {
+      const answer = await runAction(action);
+      if (answer) await runActions(driver, driver.send(answer, Date.now()) ?? []);
+    }
+  }
+
+  const { driver, actions } = PolicyDriver.start(workflow, Date.now());
+  await runActions(driver, actions);
+
+  function decisionEvent(decision: ReportDecision): PolicyEvent {
+    const payload = workflow.events[decision.decision]?.payload ?? {};
+    return { type: decision.decision, ...('comment' in payload ? { comment: decision.reason } : {}) };
+  }
+  setHandler(statusQuery, () => ({ policyHash, state: driver.state, status, computation, mint }));
+  setHandler(closeNowSignal, ({ actor }) => {
+    const event = { type: 'close' };
+    const problems = checkEvent(workflow, event, actor.role);
+    if (problems.length > 0) log.warn('close refused', { actor: actor.id, problems });
+    else if (driver.can(event)) inbox.push({ event, processed: false });
+  });
+  setHandler(
+    reportDecisionUpdate,
+    async (decision) => {
+      const entry = { event: decisionEvent(decision), processed: false };
+      inbox.push(entry);
+      await condition(() => entry.processed);
+      return { status };
+    },
+    {
+      validator: (decision) => {
+        const event = decisionEvent(decision);
+        const problems = checkEvent(workflow, event, decision.reviewer.role);
+        if (problems.length > 0) throw new Error(problems.join('; '));
+        if (!driver.can(event) || inbox.length > 0)
+          throw new Error(`the period is ${status}; no decision is open`);
+      },
+    },
+  );
+
+  while (!driver.done) {
+    const now = Date.now();
+    const waits = [
+      driver.msUntilNextTimer(now),
+      driver.can({ type: 'close' }) ? Math.max(0, closeAtMs - now) : undefined,
+    ];
+    const next = waits.filter((w): w is number => w !== undefined);
+    if (next.length > 0) await condition(() => inbox.length > 0, Math.max(1, Math.min(...next)));
+    else await condition(() => inbox.length > 0);
+    if (Date.now() >= closeAtMs && driver.can({ type: 'close' }) && inbox.length === 0) {
+      inbox.push({ event: { type: 'close' }, processed: false });
+    }
+    for (const event of driver.takeDueTimerEvents(Date.now())) inbox.push({ event, processed: false });
+    while (inbox.length > 0) {
+      const entry = inbox.shift()!;
+      await runActions(driver, driver.send(entry.event, Date.now()) ?? []);
+      entry.processed = true;
+    }
+  }
+
+  if (mint && credentials.Issuance) {
+    await storeActivities.storeTrustChain({
+      orgId,
+      projectId,
+      period,
+      status,
+      mint: {
+        tokenId: mint.tokenId,
+        decimals: mint.decimals,
+        amount: mint.amount,
+        transactionId: mint.transactionId,
+      },
+      issuanceCredentialId: credentials.Issuance,
+      reportCredentialId: credentials.MonitoringReport!,
+      batchIds: (computation?.batches ?? []).map((b) => b.batchId),
+      reportBatchId: anchors.MonitoringReport!.batchId,
+      policyHash,
+      createdAtMs: Date.now(),
+    });
+  }
+  await condition(allHandlersFinished);
+  return { status };
+}

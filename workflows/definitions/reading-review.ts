@@ -1,0 +1,126 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  getExternalWorkflowHandle,
+  setHandler,
+} from '@temporalio/workflow';
+import { checkEvent } from '../../engine/policy/check-event.ts';
+import type { PolicyEvent } from '../../engine/policy/guard-function.ts';
+import type { ReadingStatus } from '../../store/reading-store.ts';
+import { storeActivities } from './activity-proxies.ts';
+import { compiledPolicyOf, type PinnedPolicy } from './compiled-policy-cache.ts';
+import { type ReviewDecision, readingsApprovedSignal, reviewUpdate, statusQuery } from './messages.ts';
+import { type PersistedDriver, PolicyDriver } from './policy-driver.ts';
+import { EffectSink } from './policy-effects.ts';
+
+export interface ReadingReviewInput {
+  orgId: string;
+  projectId: string;
+  readingId: string;
+  period: string;
+  policy: PinnedPolicy;
+  /** The `reading_review` machine as the device workflow left it (waiting for a human). */
+  persisted: PersistedDriver;
+  deviceWorkflowId: string;
+}
+
+/**
+ * The human review of one flagged reading, driven by the policy's `reading_review` machine: an
+ * Update `review` from a holder of the policy's reviewer role decides (one decision per reading,
+ * checked before it is accepted), and the policy's timers escalate an unreviewed reading.
+ */
+export async function readingReviewWorkflow(input: ReadingReviewInput): Promise<{ status: string }> {
+  const { orgId, readingId } = input;
+  const workflow = compiledPolicyOf(input.policy).workflows.reading_review;
+  const driver = PolicyDriver.restore(workflow, input.persisted);
+  const subject = { kind: 'reading' as const, id: readingId };
+  let status: string = 'FLAGGED';
+  let step = 0;
+  type Entry = { event: PolicyEvent; decision?: ReviewDecision; processed: boolean };
+  const inbox: Entry[] = [];
+
+  function decisionEvent(decision: ReviewDecision): PolicyEvent {
+    const payload = workflow.events[decision.decision]?.payload ?? {};
+    return {
+      type: decision.decision,
+      ...('comment' in payload ? { comment: decision.reason } : {}),
+      ...('reason' in payload ? { reason: decision.reason } : {}),
+    };
+  }
+
+  setHandler(statusQuery, () => ({ policyHash: input.policy.hash, state: driver.state, status }));
+  setHandler(
+    reviewUpdate,
+    async (decision) => {
+      const entry = { event: decisionEvent(decision), decision, processed: false };
+      inbox.push(entry);
+      await condition(() => entry.processed);
+      return { status };
+    },
+    {
+      validator: (decision) => {
+        if (decision.decision !== 'approve' && decision.decision !== 'reject') {
+          throw new Error("decision must be 'approve' or 'reject'");
+        }
+        if (!decision.reason || decision.reason.length > 2000)
+          throw new Error('a reason (1–2000 characters) is required');
+        const event = decisionEvent(decision);
+        const problems = checkEvent(workflow, event, decision.reviewer.role);
+        if (problems.length > 0) throw new Error(problems.join('; '));
+        if (!driver.can(event) || inbox.length > 0)
+          throw new Error(`reading ${readingId} is not open for a decision`);
+      },
+    },
+  );
+
+  while (!driver.done) {
+    const next = driver.msUntilNextTimer(Date.now());
+    if (next === undefined) await condition(() => inbox.length > 0);
+    else await condition(() => inbox.length > 0, Math.max(1, next));
+    const timerEntries: Entry[] = driver
+      .takeDueTimerEvents(Date.now())
+      .map((event) => ({ event, processed: false }));
+    const events: Entry[] = [...timerEntries, ...inbox.splice(0)];
+    for (const entry of events) {
+      const sink = new EffectSink(`review/${orgId}/${readingId}`);
+      for (const action of driver.send(entry.event, Date.now()) ?? []) {
+        if (!sink.add(action, subject, (step += 1))) {
+          throw ApplicationFailure.nonRetryable(
+            `reading_review cannot run '${action.type}' after review`,
+            'UnsupportedAction',
+          );
+        }
+      }
+      if (entry.decision) {
+        await storeActivities.recordReviewDecision({
+          orgId,
+          readingId,
+          decision: entry.decision.decision,
+          reason: entry.decision.reason,
+          reviewer: `${entry.decision.reviewer.role}:${entry.decision.reviewer.id}`,
+          decidedAtMs: Date.now(),
+        });
+        await storeActivities.closeReviews({ orgId, subject });
+      }
+      for (const s of sink.statuses) status = s.status;
+      if (sink.statuses.length > 0) {
+        await storeActivities.setReadingStatuses({
+          orgId,
+          outcomes: [{ readingId, status: status as ReadingStatus }],
+        });
+      }
+      if (sink.reviews.length > 0) await storeActivities.requestReviews({ orgId, tasks: sink.reviews });
+      if (sink.notes.length > 0) await storeActivities.notify({ orgId, notes: sink.notes });
+      if (sink.anchors.some((a) => a.document === 'reading')) {
+        // The device workflow owns anchor batches; a signal is durable even if it is between runs.
+        await getExternalWorkflowHandle(input.deviceWorkflowId).signal(readingsApprovedSignal, {
+          readings: [{ readingId, period: input.period }],
+        });
+      }
+      entry.processed = true;
+    }
+  }
+  await condition(allHandlersFinished);
+  return { status };
+}

@@ -1,0 +1,103 @@
+import { ApplicationFailure, ParentClosePolicy, startChild } from '@temporalio/workflow';
+import type { ReadingStatus } from '../../store/reading-store.ts';
+import type { ReadingOutcome } from '../activities/reading-activities.ts';
+import { taskQueues, workflowIds } from '../shared.ts';
+import { storeActivities } from './activity-proxies.ts';
+import { compiledPolicyOf, type PinnedPolicy } from './compiled-policy-cache.ts';
+import { type ActionEffect, PolicyDriver } from './policy-driver.ts';
+import { EffectSink } from './policy-effects.ts';
+import { readingReviewWorkflow } from './reading-review.ts';
+
+/**
+ * Verifies a batch of one device's readings (one activity), then runs each reading through the
+ * policy's `reading_review` machine purely, here in workflow code. Readings the machine settles at
+ * once (approved, rejected) cost no workflow of their own; those left waiting for a human get a
+ * `readingReviewWorkflow` child that carries the machine's snapshot and timers.
+ * Returns the readings approved now (they join the device's next anchor batch).
+ */
+export async function verifyReadingBatch(input: {
+  orgId: string;
+  projectId: string;
+  deviceId: string;
+  readingIds: string[];
+  batchKey: string;
+  deviceActive: boolean;
+  policy: PinnedPolicy;
+  parentWorkflowId: string;
+}): Promise<{ readingId: string; period: string }[]> {
+  const { orgId } = input;
+  const outcomes = await storeActivities.verifyReadings({
+    orgId,
+    projectId: input.projectId,
+    deviceId: input.deviceId,
+    readingIds: input.readingIds,
+    batchKey: input.batchKey,
+    nowMs: Date.now(),
+    deviceActive: input.deviceActive,
+  });
+  const review = compiledPolicyOf(input.policy).workflows.reading_review;
+  const sink = new EffectSink(input.batchKey);
+  const waiting: { outcome: ReadingOutcome; driver: PolicyDriver }[] = [];
+
+  for (const outcome of outcomes) {
+    const subject = { kind: 'reading' as const, id: outcome.readingId };
+    let step = 0;
+    const run = (driver: PolicyDriver, actions: ActionEffect[]) => {
+      for (const action of actions) {
+        if (sink.add(action, subject, (step += 1))) continue;
+        if (action.type !== 'verify') {
+          throw ApplicationFailure.nonRetryable(
+            `reading_review cannot run '${action.type}'`,
+            'UnsupportedAction',
+          );
+        }
+        const answer = driver.send(
+          { type: 'verified', status: outcome.status, trust_score: outcome.trustScore },
+          Date.now(),
+        );
+        run(driver, answer ?? []);
+      }
+    };
+    const { driver, actions } = PolicyDriver.start(review, Date.now());
+    run(driver, actions);
+    if (!driver.done) waiting.push({ outcome, driver });
+  }
+
+  const credentialAction = sink.credentials[0];
+  if (credentialAction) {
+    throw ApplicationFailure.nonRetryable(
+      `reading_review cannot issue ${credentialAction.type} per reading`,
+      'UnsupportedAction',
+    );
+  }
+  await storeActivities.setReadingStatuses({
+    orgId,
+    outcomes: sink.statuses.map((s) => ({ readingId: s.subject.id, status: s.status as ReadingStatus })),
+  });
+  if (sink.reviews.length > 0) await storeActivities.requestReviews({ orgId, tasks: sink.reviews });
+  if (sink.notes.length > 0) await storeActivities.notify({ orgId, notes: sink.notes });
+
+  for (const { outcome, driver } of waiting) {
+    await startChild(readingReviewWorkflow, {
+      workflowId: workflowIds.readingReview(orgId, outcome.readingId),
+      taskQueue: taskQueues.main,
+      // The review outlives the device workflow's runs (continue-as-new) and must not be cancelled with them.
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      args: [
+        {
+          orgId,
+          projectId: input.projectId,
+          readingId: outcome.readingId,
+          period: outcome.period,
+          policy: input.policy,
+          persisted: driver.persist(),
+          deviceWorkflowId: input.parentWorkflowId,
+        },
+      ],
+    });
+  }
+  const periodOf = new Map(outcomes.map((o) => [o.readingId, o.period]));
+  return sink.anchors
+    .filter((a) => a.document === 'reading')
+    .map((a) => ({ readingId: a.subject.id, period: periodOf.get(a.subject.id)! }));
+}
