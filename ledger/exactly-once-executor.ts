@@ -112,8 +112,7 @@ export class ExactlyOnceExecutor {
       }
       // After our own successful write we already hold the stored state; otherwise reload, since
       // another runner may have moved the intent on.
-      intent =
-        (step.kind === 'progress' && step.intent) || ((await this.o.store.getById(intent.id)) ?? intent);
+      intent = (step.kind === 'progress' && step.intent) || (await this.#reload(intent));
     }
   }
 
@@ -333,7 +332,11 @@ export class ExactlyOnceExecutor {
     next.status = 'DEAD_LETTER';
     next.deadLetter = { atMs: now, reason: 'retries exhausted', lastError: o.lastError, retries: o.retries };
     note(next, now, 'dead-letter', o.lastError);
-    return (await this.#write(intent, next)) ?? (await this.o.store.getById(intent.id)) ?? intent;
+    try {
+      return (await this.#write(intent, next)) ?? (await this.#reload(intent));
+    } catch {
+      return intent; // the store is down: the loop comes back here and tries again
+    }
   }
 
   /** Compare-and-set of a modified copy; losing the race is progress too (the loop reloads). */
@@ -347,7 +350,22 @@ export class ExactlyOnceExecutor {
     next.version = intent.version + 1;
     next.updatedAtMs = this.o.now();
     if (next.history.length > HISTORY_LIMIT) next.history = next.history.slice(-HISTORY_LIMIT);
-    return await this.o.store.replace(next);
+    try {
+      return await this.o.store.replace(next);
+    } catch (cause) {
+      // The write may or may not have been applied; either way the reloaded intent is the truth, and
+      // nothing was sent to Hedera on the strength of it.
+      throw new LedgerError('STORE_UNAVAILABLE', 'intent store write failed', { cause });
+    }
+  }
+
+  /** The stored intent, or the one in hand when the store cannot be read right now. */
+  async #reload(intent: LedgerIntent): Promise<LedgerIntent> {
+    try {
+      return (await this.o.store.getById(intent.id)) ?? intent;
+    } catch {
+      return intent;
+    }
   }
 }
 

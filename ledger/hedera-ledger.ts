@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AccountId } from '@hashgraph/sdk';
 import canonicalize from 'canonicalize';
+import { backoffDelay } from './backoff.ts';
 import { CircuitBreaker } from './circuit-breaker.ts';
 import type { HederaConnection } from './create-hedera-client.ts';
 import { ExactlyOnceExecutor, type ExecutorOptions } from './exactly-once-executor.ts';
@@ -62,6 +63,7 @@ export function createHederaLedger(o: {
   const now = o.now ?? Date.now;
   const random = o.random ?? Math.random;
   const { hedera, store } = o;
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const gateway = new HederaGateway(hedera.client, { requestTimeoutMs: hedera.requestTimeoutMs });
   const breaker = new CircuitBreaker({
     failureThreshold: tuning.breakerFailures,
@@ -79,7 +81,7 @@ export function createHederaLedger(o: {
     ),
     now,
     random,
-    sleep: o.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    sleep,
     validStart: validStartClock({ now, random }),
     observe: o.observe,
   });
@@ -110,7 +112,7 @@ export function createHederaLedger(o: {
       createdAtMs: at,
       updatedAtMs: at,
     };
-    const { intent } = await store.create(fresh);
+    const { intent } = await createWithRetry(fresh);
     if (intent.op !== op || intent.requestHash !== fresh.requestHash || intent.memo !== memo) {
       throw new LedgerError(
         'IDEMPOTENCY_CONFLICT',
@@ -118,6 +120,20 @@ export function createHederaLedger(o: {
       );
     }
     return await executor.run(intent);
+  }
+
+  async function createWithRetry(fresh: LedgerIntent) {
+    for (let retry = 1; ; retry++) {
+      try {
+        return await store.create(fresh);
+      } catch (cause) {
+        if (retry >= 5)
+          throw new LedgerError('STORE_UNAVAILABLE', 'cannot record the ledger intent', { cause });
+        await sleep(
+          backoffDelay({ retry, baseMs: tuning.backoffBaseMs, maxMs: tuning.backoffMaxMs, random }),
+        );
+      }
+    }
   }
 
   return {

@@ -4,7 +4,8 @@
  * - `IDEMPOTENCY_CONFLICT`: the key was already used for a different request.
  * - `DEAD_LETTERED`: retries were exhausted; the intent waits for `mrv ledger replay <id>`.
  * - `TRANSACTION_ID_COLLISION`: a transaction id we built was executed with another body (never expected).
- * - `RECEIPT_TIMEOUT`, `UNAVAILABLE`, `BUSY`, `MIRROR_UNAVAILABLE`: transient; the adapter retries them itself.
+ * - `RECEIPT_TIMEOUT`, `UNAVAILABLE`, `BUSY`, `MIRROR_UNAVAILABLE`, `STORE_UNAVAILABLE`: transient; the
+ *   adapter retries them itself (a `STORE_UNAVAILABLE` from creating the intent reaches the caller).
  */
 export type LedgerErrorCode =
   | 'INVALID_REQUEST'
@@ -18,6 +19,7 @@ export type LedgerErrorCode =
   | 'UNAVAILABLE'
   | 'BUSY'
   | 'MIRROR_UNAVAILABLE'
+  | 'STORE_UNAVAILABLE'
   | 'CONCURRENT_UPDATE';
 
 const TRANSIENT: ReadonlySet<LedgerErrorCode> = new Set([
@@ -25,6 +27,7 @@ const TRANSIENT: ReadonlySet<LedgerErrorCode> = new Set([
   'UNAVAILABLE',
   'BUSY',
   'MIRROR_UNAVAILABLE',
+  'STORE_UNAVAILABLE',
   'CONCURRENT_UPDATE',
 ]);
 
