@@ -1,6 +1,9 @@
+import { PrivateKey } from '@hashgraph/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorBatch, verifyInclusion } from '../../../engine/anchoring/index.ts';
-import { type LedgerFixture, startLedgerFixture } from './ledger-fixture.ts';
+import { createHederaClient } from '../../../ledger/create-hedera-client.ts';
+import { createHederaLedger } from '../../../ledger/hedera-ledger.ts';
+import { fastTuning, type LedgerFixture, startLedgerFixture } from './ledger-fixture.ts';
 
 let f: LedgerFixture;
 beforeAll(async () => {
@@ -112,5 +115,28 @@ describe('hedera ledger adapter (real SDK, local network, MongoDB)', () => {
     const intent = await f.ledger.store.get(org, 'mint/no-token');
     expect(intent?.status).toBe('FAILED');
     expect(intent?.attempts).toHaveLength(1);
+  });
+
+  it('fails fast when the node refuses the signature at precheck', async () => {
+    const impostor = createHederaClient({
+      network: 'local',
+      operatorId: f.network.operator.accountId,
+      operatorKey: PrivateKey.generateED25519().toStringDer(),
+      mirrorUrl: f.network.mirrorRestUrl,
+      local: { grpcEndpoint: f.network.grpcEndpoint, nodeAccountId: f.network.nodeAccountId },
+    });
+    try {
+      const ledger = createHederaLedger({ hedera: impostor, store: f.ledger.store, tuning: fastTuning });
+      await expect(
+        ledger.ensureTopic({ orgId: org, idempotencyKey: 'topic/impostor' }),
+      ).rejects.toMatchObject({
+        code: 'REJECTED',
+        status: 'INVALID_SIGNATURE',
+      });
+      const intent = await f.ledger.store.get(org, 'topic/impostor');
+      expect(intent?.attempts.map((a) => a.state)).toEqual(['FAILED']);
+    } finally {
+      impostor.close();
+    }
   });
 });
