@@ -7,6 +7,7 @@ import { type Reading, readingStore } from '../store/reading-store.ts';
 import type { TenantScope } from '../store/tenant-scope.ts';
 import type { ApiContext } from './api-context.ts';
 import { ApiError, type FieldError } from './errors.ts';
+import { createKeyedBatcher } from './keyed-batcher.ts';
 
 export type TelemetryOutcome =
   | { index: number; status: 'accepted' | 'duplicate'; reading_id: string; device_id: string; seq: number }
@@ -19,6 +20,46 @@ export type TelemetryOutcome =
     };
 
 const keyCache = new Map<string, KeyObject>();
+
+type Stored = { reading: Reading; created: boolean };
+
+/**
+ * Per app: concurrent requests' inserts are group-committed per organization, and their signals
+ * coalesced per device (one `readingsAccepted` carries every id that arrived meanwhile).
+ */
+function createBatchers(ctx: ApiContext) {
+  const readings = readingStore(ctx.db);
+  return {
+    insert: createKeyedBatcher<{ tenant: TenantScope; reading: Omit<Reading, 'orgId'> }, Stored>(
+      async (_org, items) =>
+        await readings.insertManyOnce(
+          items[0]!.tenant,
+          items.map((i) => i.reading),
+        ),
+    ),
+    signal: createKeyedBatcher<{ orgId: string; reading: Reading }, void>(async (_device, items) => {
+      const { orgId, reading } = items[0]!;
+      await ctx.workflows.readingsAccepted({
+        orgId,
+        projectId: reading.projectId,
+        deviceId: reading.deviceId,
+        readingIds: [...new Set(items.map((i) => i.reading._id))],
+      });
+      return items.map(() => undefined);
+    }),
+  };
+}
+
+const batchers = new WeakMap<ApiContext, ReturnType<typeof createBatchers>>();
+
+function batchersOf(ctx: ApiContext) {
+  let b = batchers.get(ctx);
+  if (!b) {
+    b = createBatchers(ctx);
+    batchers.set(ctx, b);
+  }
+  return b;
+}
 
 function publicKeyOf(did: string): KeyObject | undefined {
   let key = keyCache.get(did);
@@ -104,11 +145,8 @@ export async function acceptTelemetry(
       },
     });
   }
-  const stored = await readingStore(ctx.db).insertManyOnce(
-    tenant,
-    pending.map((p) => p.reading),
-  );
-  const byDevice = new Map<string, { projectId: string; ids: string[] }>();
+  const { insert, signal } = batchersOf(ctx);
+  const stored = await Promise.all(pending.map((p) => insert(tenant.orgId, { tenant, reading: p.reading })));
   for (const [i, { reading, created }] of stored.entries()) {
     const { index } = pending[i]!;
     outcomes[index] = {
@@ -118,14 +156,11 @@ export async function acceptTelemetry(
       device_id: reading.deviceId,
       seq: reading.seq,
     };
-    const entry = byDevice.get(reading.deviceId) ?? { projectId: reading.projectId, ids: [] };
-    entry.ids.push(reading._id);
-    byDevice.set(reading.deviceId, entry);
   }
   try {
     await Promise.all(
-      [...byDevice].map(([deviceId, { projectId, ids }]) =>
-        ctx.workflows.readingsAccepted({ orgId: tenant.orgId, projectId, deviceId, readingIds: ids }),
+      stored.map(({ reading }) =>
+        signal(`${tenant.orgId}/${reading.deviceId}`, { orgId: tenant.orgId, reading }),
       ),
     );
   } catch (cause) {
@@ -133,10 +168,7 @@ export async function acceptTelemetry(
     throw new ApiError(
       'WORKFLOW_UNAVAILABLE',
       'the readings are stored but not yet handed to their workflow; retry the same request',
-      {
-        cause,
-        headers: { 'retry-after': '5' },
-      },
+      { cause, headers: { 'retry-after': '5' } },
     );
   }
   return outcomes;

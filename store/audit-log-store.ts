@@ -57,6 +57,20 @@ export function auditLogStore(db: Db) {
             if (!(error instanceof MongoBulkWriteError) || error.code !== 11000) throw error;
             inserted = error.result.insertedCount;
           }
+          const last = chained[inserted - 1];
+          if (last) {
+            // The head moves before callers resume, so a verifier that runs after them sees it.
+            await orgs(db)
+              .updateOne(
+                {
+                  orgId,
+                  _id: orgId,
+                  $or: [{ auditHead: { $exists: false } }, { 'auditHead.seq': { $lt: last.seq } }],
+                },
+                { $set: { auditHead: { seq: last.seq, hash: last.hash } } },
+              )
+              .catch(() => undefined); // the records are durable; the next batch moves the head again
+          }
           for (const [i, p] of batch.slice(0, inserted).entries()) p.resolve(chained[i]!);
           if (inserted < chained.length) {
             // Another instance appended first: retry the rest after the real head.
@@ -65,14 +79,6 @@ export function auditLogStore(db: Db) {
             continue;
           }
           queue.head = { seq, hash };
-          await orgs(db).updateOne(
-            {
-              orgId,
-              _id: orgId,
-              $or: [{ auditHead: { $exists: false } }, { 'auditHead.seq': { $lt: seq } }],
-            },
-            { $set: { auditHead: { seq, hash } } },
-          );
         } catch (error) {
           queue.head = undefined;
           for (const p of batch) p.reject(error);

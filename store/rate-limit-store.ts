@@ -17,17 +17,17 @@ const windows = (db: Db) => db.collection<RateWindow>('rate_limits');
  */
 export function rateLimitStore(db: Db) {
   return {
-    /** Counts one request and returns the window's count including it. */
-    async hit(scope: TenantScope, input: { keyId: string; window: number }): Promise<number> {
+    /** Adds `count` requests (default 1) and returns the window's total including them. */
+    async hit(scope: TenantScope, input: { keyId: string; window: number; count?: number }): Promise<number> {
       const filter = { orgId: scope.orgId, keyId: input.keyId, window: input.window };
       for (let attempt = 0; ; attempt++) {
         try {
           const doc = await windows(db).findOneAndUpdate(
             filter,
-            { $inc: { count: 1 } },
+            { $inc: { count: input.count ?? 1 } },
             { upsert: true, returnDocument: 'after' },
           );
-          if (doc?.count === 1) {
+          if (doc?.count === (input.count ?? 1)) {
             // First request of a new window: drop this key's older windows (cheap, indexed).
             await windows(db).deleteMany({
               orgId: scope.orgId,

@@ -25,6 +25,7 @@ export function registerApiKeysRevoke(app: Hono<ApiEnv>, ctx: ApiContext): void 
     },
     async (c, { params, principal }) => {
       const record = await keys.revoke(principal.tenant, params.keyId!, { now: ctx.clock() });
+      ctx.auth.forget(params.keyId!);
       if (!record) throw new ApiError('NOT_FOUND', `no API key ${params.keyId}`);
       return c.json(apiKeyJson(record));
     },

@@ -39,6 +39,7 @@ export function registerApiKeysRotate(app: Hono<ApiEnv>, ctx: ApiContext): void 
         now,
       });
       await keys.revoke(principal.tenant, old._id, { now, rotatedTo: record._id });
+      ctx.auth.forget(old._id);
       c.header('cache-control', 'no-store');
       return c.json({ ...apiKeyJson(record), key, replaces: old._id }, 201);
     },
