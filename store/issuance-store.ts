@@ -30,7 +30,7 @@ export interface IssuanceRecord {
   issuanceCredential?: Record<string, unknown>;
   anchor?: Record<string, unknown>;
   /** The trust-chain bundle (identity/): everything an auditor needs, offline. */
-  trustChain?: Record<string, unknown>;
+  trustChainJson?: string;
   updatedAt: Date;
 }
 
@@ -81,7 +81,7 @@ export function issuanceStore(db: Db) {
         ? { orgId: scope.orgId, projectId: filter.projectId }
         : { orgId: scope.orgId };
       return await issuances(db)
-        .find(query, { projection: { trustChain: 0 } })
+        .find(query, { projection: { trustChainJson: 0 } })
         .sort({ period: 1 })
         .limit(1000)
         .toArray();

@@ -2,20 +2,28 @@ import {
   Client,
   Connection,
   WorkflowExecutionAlreadyStartedError,
+  type WorkflowHandle,
   WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
 } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { clientObservability } from '../observability/temporal/worker-observability.ts';
 import {
   type Actor,
   closeNowSignal,
   type DeviceCommand,
   deviceCommandUpdate,
+  type ReportDecision,
   type ReviewDecision,
   readingsAcceptedSignal,
+  reportDecisionUpdate,
   reviewUpdate,
+  statusQuery,
+  type WorkflowStatus,
 } from './definitions/messages.ts';
 import type { SelfTestInput } from './definitions/self-test.ts';
 import { taskQueues, workflowIds, workflowTypes } from './shared.ts';
+import { WorkflowRefusedError } from './workflow-refused-error.ts';
 
 /** The first argument of a device workflow started by the API (signalWithStart). */
 export interface DeviceWorkflowInput {
@@ -47,8 +55,29 @@ export interface WorkflowGateway {
   ): Promise<{ status: string } | null>;
   /** signalWithStart `closeNow` on `period/{org}/{project}/{period}`. */
   closePeriod(input: PeriodWorkflowInput & { actor: Actor }): Promise<{ workflowId: string }>;
+  /** Update `reportDecision` on the period workflow (the verifier's approval of the monitoring report). */
+  reportDecision(input: PeriodWorkflowInput & ReportDecision): Promise<{ status: string } | null>;
+  /** Query `status` of any workflow by id; `null` when it does not exist. */
+  status(workflowId: string): Promise<WorkflowStatus | null>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** Runs an Update; a validator's refusal becomes a WorkflowRefusedError carrying the workflow's reason. */
+async function executeUpdate<Ret, Args extends [unknown, ...unknown[]]>(
+  handle: WorkflowHandle,
+  update: UpdateDefinition<Ret, Args>,
+  options: { args: Args },
+): Promise<Ret> {
+  try {
+    return await handle.executeUpdate(update, options);
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) {
+      const reason = error.cause instanceof Error ? error.cause.message : error.message;
+      throw new WorkflowRefusedError(reason, { cause: error });
+    }
+    throw error;
+  }
 }
 
 export async function connectWorkflowGateway(options: {
@@ -91,7 +120,7 @@ export async function connectWorkflowGateway(options: {
     async review({ orgId, readingId, ...decision }) {
       try {
         const handle = client.workflow.getHandle(workflowIds.readingReview(orgId, readingId));
-        return await handle.executeUpdate(reviewUpdate, { args: [decision] });
+        return await executeUpdate(handle, reviewUpdate, { args: [decision] });
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) return null;
         throw error;
@@ -100,7 +129,7 @@ export async function connectWorkflowGateway(options: {
     async deviceCommand({ orgId, deviceId, ...command }) {
       try {
         const handle = client.workflow.getHandle(workflowIds.device(orgId, deviceId));
-        return await handle.executeUpdate(deviceCommandUpdate, { args: [command] });
+        return await executeUpdate(handle, deviceCommandUpdate, { args: [command] });
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) return null;
         throw error;
@@ -116,6 +145,23 @@ export async function connectWorkflowGateway(options: {
         signalArgs: [{ actor }],
       });
       return { workflowId };
+    },
+    async reportDecision({ orgId, projectId, period, ...decision }) {
+      try {
+        const handle = client.workflow.getHandle(workflowIds.period(orgId, projectId, period));
+        return await executeUpdate(handle, reportDecisionUpdate, { args: [decision] });
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return null;
+        throw error;
+      }
+    },
+    async status(workflowId) {
+      try {
+        return await client.workflow.getHandle(workflowId).query(statusQuery);
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return null;
+        throw error;
+      }
     },
     async ping() {
       await connection.workflowService.describeNamespace({ namespace });

@@ -25,8 +25,9 @@ export function registerIssuancesTrustChain(app: Hono<ApiEnv>, ctx: ApiContext):
     async (c, { params, principal }) => {
       const issuance = await issuances.getIssuance(principal.tenant, params.issuanceId!);
       if (!issuance) throw new ApiError('NOT_FOUND', `no issuance ${params.issuanceId}`);
-      if (!issuance.trustChain) throw new ApiError('INVALID_STATE', 'the trust chain is not complete yet');
-      return c.json(issuance.trustChain);
+      if (!issuance.trustChainJson)
+        throw new ApiError('INVALID_STATE', 'the trust chain is not complete yet');
+      return c.body(issuance.trustChainJson, 200, { 'content-type': 'application/json' });
     },
   );
 }

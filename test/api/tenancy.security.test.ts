@@ -70,7 +70,7 @@ describe('tenant isolation over every route', () => {
       projectId: setup.projectId,
       period: '2026-02',
       status: 'minted',
-      trustChain: { a: 1 },
+      trustChainJson: JSON.stringify({ a: 1 }),
       updatedAt: now,
     });
     await issuances.recordMint(tenantA, {

@@ -45,7 +45,7 @@ export function createCredentialActivities(deps: { db: Db; keyStore: KeyStore; n
   const ctx = { db: deps.db, keyStore: deps.keyStore, now };
   const credentials = credentialStore(deps.db);
 
-  return {
+  const activities = {
     /**
      * Issues one credential per key: the subject (platform fields + the policy's claims) is validated
      * against the policy's subject schema, signed (eddsa-rdfc-2022) and stored. A retry returns the
@@ -144,7 +144,8 @@ export function createCredentialActivities(deps: { db: Db; keyStore: KeyStore; n
         if (!end || r.timestamp > end) end = r.timestamp;
       }
       energyExportMwh = Number(energyExportMwh.toPrecision(12));
-      return await this.issuePolicyCredential({
+      // Activities run detached from this object, so call through the named object, not `this`.
+      return await activities.issuePolicyCredential({
         orgId: input.orgId,
         projectId: input.projectId,
         type: 'VerifiedReadingBatch',
@@ -192,4 +193,5 @@ export function createCredentialActivities(deps: { db: Db; keyStore: KeyStore; n
       return { revoked };
     },
   };
+  return activities;
 }

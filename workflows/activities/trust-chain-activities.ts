@@ -131,7 +131,8 @@ export function createTrustChainActivities(deps: {
         amount: Number(input.mint.amount),
         monitoringReport: (await credential(input.reportCredentialId)) as Record<string, unknown>,
         issuanceCredential: (await credential(input.issuanceCredentialId)) as Record<string, unknown>,
-        trustChain: bundle as unknown as Record<string, unknown>,
+        // Stored as JSON text: the bundle carries JSON Schemas whose `$schema`/`$ref` keys MongoDB refuses.
+        trustChainJson: JSON.stringify(bundle),
         updatedAt: now(),
       });
       return { documents: documents.length, anchors: anchors.length };

@@ -1,7 +1,7 @@
 import { ApplicationFailure, ParentClosePolicy, startChild } from '@temporalio/workflow';
 import type { ReadingStatus } from '../../store/reading-store.ts';
 import type { ReadingOutcome } from '../activities/reading-activities.ts';
-import { taskQueues, workflowIds } from '../shared.ts';
+import { workflowIds } from '../shared.ts';
 import { storeActivities } from './activity-proxies.ts';
 import { compiledPolicyOf, type PinnedPolicy } from './compiled-policy-cache.ts';
 import { type ActionEffect, PolicyDriver } from './policy-driver.ts';
@@ -80,7 +80,6 @@ export async function verifyReadingBatch(input: {
   for (const { outcome, driver } of waiting) {
     await startChild(readingReviewWorkflow, {
       workflowId: workflowIds.readingReview(orgId, outcome.readingId),
-      taskQueue: taskQueues.main,
       // The review outlives the device workflow's runs (continue-as-new) and must not be cancelled with them.
       parentClosePolicy: ParentClosePolicy.ABANDON,
       args: [

@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeMethodology } from '../../engine/methodology/compute-methodology.ts';
+import { parsePlant } from '../../engine/plant/index.ts';
+import { parsePolicy } from '../../engine/policy/parse-policy.ts';
+import { convert } from '../../engine/units/index.ts';
+import { verifyTrustChain } from '../../identity/verify-trust-chain.ts';
+import { credentialStore } from '../../store/credential-store.ts';
+import { issuanceStore } from '../../store/issuance-store.ts';
+import { projectStore } from '../../store/project-store.ts';
+import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
+import { issueTenantScope } from '../../store/tenant-scope.ts';
+import { workflowIds } from '../../workflows/shared.ts';
+import { type PipelineHarness, startPipelineHarness } from '../support/pipeline-harness.ts';
+import { type SeededProject, seedProject } from './support/seed-project.ts';
+import { waitFor } from './support/wait-for.ts';
+
+const registry = { id: 'key_registry', role: 'registry' };
+const verifier = { id: 'key_verifier', role: 'verifier' };
+const developer = { id: 'key_developer', role: 'project_developer' };
+
+describe('the pipeline from device registration to a minted, provable issuance', () => {
+  let harness: PipelineHarness;
+  let seeded: SeededProject;
+
+  beforeAll(async () => {
+    harness = await startPipelineHarness('pipeline');
+    await harness.startWorker();
+    seeded = await seedProject(harness.mongo.db, { days: 2, seed: 7 });
+  }, 180_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('verifies, reviews, anchors, mints exactly the computed amount, and the trust chain verifies', async () => {
+    const { orgId, projectId, devices } = seeded;
+    const scope = issueTenantScope(orgId);
+    const db = harness.mongo.db;
+
+    // Registration: the device workflows start; the registry approves each device (policy: registry role).
+    for (const d of devices) {
+      await harness.gateway.readingsAccepted({ orgId, projectId, deviceId: d.deviceId, readingIds: [] });
+      await waitFor(
+        async () =>
+          (await harness.gateway.status(workflowIds.device(orgId, d.deviceId)))?.state === 'pending_approval',
+      );
+      // A verifier may not approve a registration: the policy gives that event to the registry.
+      await expect(
+        harness.gateway.deviceCommand({
+          orgId,
+          deviceId: d.deviceId,
+          command: 'approve',
+          reason: 'ok',
+          actor: verifier,
+        }),
+      ).rejects.toThrow(/role/);
+      const approved = await harness.gateway.deviceCommand({
+        orgId,
+        deviceId: d.deviceId,
+        command: 'approve',
+        reason: 'meter inspected',
+        actor: registry,
+      });
+      expect(approved?.status).toBe('active');
+    }
+
+    // Telemetry: the API stored it (claim check); the device workflows get the ids in a few signals.
+    for (const d of devices) {
+      const ids = (seeded.readings.get(d.deviceId) ?? []).map((r) => r._id);
+      for (let i = 0; i < ids.length; i += 20) {
+        await harness.gateway.readingsAccepted({
+          orgId,
+          projectId,
+          deviceId: d.deviceId,
+          readingIds: ids.slice(i, i + 20),
+        });
+      }
+    }
+    const allIds = [...seeded.readings.values()].flat().map((r) => r._id);
+    const pipeline = readingPipelineStore(db);
+    await waitFor(
+      async () => (await pipeline.getMany(scope, allIds)).every((r) => r.status !== 'RECEIVED'),
+      120_000,
+    );
+    const verified = await pipeline.getMany(scope, allIds);
+    const flagged = verified.filter((r) => r.status === 'FLAGGED');
+    const rejected = verified.filter((r) => r.status === 'REJECTED');
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(flagged.length).toBeGreaterThanOrEqual(2);
+    for (const r of rejected) expect(r.findings?.length).toBeGreaterThan(0);
+
+    // Reviews: one approved, one rejected, each once; a device role may not decide.
+    const [toApprove, toReject] = flagged;
+    await waitFor(
+      async () =>
+        (await harness.gateway.status(workflowIds.readingReview(orgId, toApprove!._id)))?.state ===
+        'in_review',
+    );
+    await expect(
+      harness.gateway.review({
+        orgId,
+        readingId: toApprove!._id,
+        decision: 'approve',
+        reason: 'x',
+        reviewer: { id: 'd', role: 'device' },
+      }),
+    ).rejects.toThrow();
+    expect(
+      await harness.gateway.review({
+        orgId,
+        readingId: toApprove!._id,
+        decision: 'approve',
+        reason: 'flow meter recalibrated',
+        reviewer: verifier,
+      }),
+    ).toEqual({ status: 'APPROVED' });
+    // One decision per reading: the review is over, so a second decision finds nothing open.
+    expect(
+      await harness.gateway.review({
+        orgId,
+        readingId: toApprove!._id,
+        decision: 'reject',
+        reason: 'second opinion',
+        reviewer: verifier,
+      }),
+    ).toBeNull();
+    expect(
+      await harness.gateway.review({
+        orgId,
+        readingId: toReject!._id,
+        decision: 'reject',
+        reason: 'implausible step',
+        reviewer: verifier,
+      }),
+    ).toEqual({ status: 'REJECTED' });
+
+    // The period closes on demand; the report waits for the verifier; then exactly one mint.
+    const period = { orgId, projectId, period: '2026-05' };
+    await harness.gateway.closePeriod({ ...period, actor: developer });
+    const periodId = workflowIds.period(orgId, projectId, '2026-05');
+    await waitFor(
+      async () => (await harness.gateway.status(periodId))?.state === 'awaiting_approval',
+      180_000,
+    );
+    await expect(
+      harness.gateway.reportDecision({ ...period, decision: 'approve', reason: 'x', reviewer: developer }),
+    ).rejects.toThrow();
+    await harness.gateway.reportDecision({
+      ...period,
+      decision: 'approve',
+      reason: 'report checked',
+      reviewer: verifier,
+    });
+    await waitFor(
+      async () =>
+        (await issuanceStore(db).getIssuance(scope, `${projectId}/2026-05`))?.trustChainJson !== undefined,
+      180_000,
+    );
+
+    // The minted amount is exactly floor(ER × 1000) of the approved, anchored readings.
+    const approvedNow = (await pipeline.getMany(scope, allIds)).filter((r) => r.status === 'APPROVED');
+    expect(approvedNow.every((r) => r.anchor !== undefined)).toBe(true);
+    const egMwh = approvedNow.reduce((sum, r) => {
+      const doc = JSON.parse(r.documentJson) as { readings: { type: string; value: number; unit: string }[] };
+      return (
+        sum +
+        doc.readings
+          .filter((x) => x.type === 'energy_export')
+          .reduce((s, x) => s + convert(x.value, x.unit, 'MWh'), 0)
+      );
+    }, 0);
+    const project = (await projectStore(db).get(scope, projectId))!;
+    const policy = parsePolicy(
+      (await import('node:fs')).readFileSync('policies/hydro-ams-i-d.yaml', 'utf8'),
+      'p.yaml',
+    ).policy!;
+    const expected = computeMethodology({
+      policy,
+      plant: parsePlant({ ...project.plant, devices: [] }).plant!,
+      egMwh: Number(egMwh.toPrecision(12)),
+    });
+    expect(expected.token.amount).toBeGreaterThan(0);
+    const issuance = (await issuanceStore(db).getIssuance(scope, `${projectId}/2026-05`))!;
+    const tokenUrl = `${harness.network.mirrorRestUrl}/api/v1/tokens/${issuance.tokenId}`;
+    const token = (await (await fetch(tokenUrl)).json()) as { total_supply: string };
+    expect(token.total_supply).toBe(String(expected.token.amount));
+    expect((await harness.gateway.status(periodId))?.status).toBe('issued');
+
+    // Every credential the chain needs was issued, and the bundle verifies against the mirror node.
+    const types = (await credentialStore(db).list(scope, { projectId })).map((c) => c.type);
+    expect(types).toContain('DeviceRegistration');
+    expect(types).toContain('VerifiedReadingBatch');
+    expect(types).toContain('MonitoringReport');
+    expect(types).toContain('Issuance');
+    const verdict = await verifyTrustChain({
+      bundle: JSON.parse(issuance.trustChainJson!),
+      mirrorUrl: harness.network.mirrorRestUrl,
+      fetch: (url) => fetch(url),
+      now: new Date().toISOString(),
+    });
+    const failed = verdict.checks.filter((c) => !c.ok);
+    expect(failed).toEqual([]);
+    expect(verdict.valid).toBe(true);
+  }, 600_000);
+});
