@@ -1,11 +1,15 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../api/app.ts';
+import { loadOrCreateJwtKeys } from '../api/auth/jwt-keys.ts';
+import { ensureDemoOrganization } from '../api/ensure-demo-organization.ts';
 import type { DependencyCheck } from '../api/routes/health.ts';
 import type { Config } from '../config/index.ts';
 import { startLocalNetwork } from '../ledger/local-network/index.ts';
 import { pingHedera } from '../ledger/ping-hedera.ts';
 import type { Logger } from '../observability/logger.ts';
+import { ensureTenantIndexes } from '../store/collections.ts';
 import { connectMongo } from '../store/mongo.ts';
 import { connectWorkflowGateway } from '../workflows/client.ts';
 import { installTemporalRuntime } from '../workflows/temporal-runtime.ts';
@@ -21,6 +25,7 @@ export interface RunningStack {
   apiUrl: string;
   docsUrl: string;
   temporalUiUrl?: string;
+  demo: { orgId: string; apiKey?: string };
   services: Record<string, string>;
   stop(): Promise<void>;
 }
@@ -131,7 +136,21 @@ export async function startEmbeddedStack(options: { config: Config; logger: Logg
       { name: 'temporal', check: () => workflows.ping() },
       { name: 'hedera', check: () => pingHedera(workerServices.hedera) },
     ];
-    const app = createApp({ db: mongo.db, workflows, checks, logger });
+    await ensureTenantIndexes(mongo.db);
+    const demo = await ensureDemoOrganization(mongo.db);
+    const demoKeyFile = join(dataDir, 'demo-api-key');
+    // Only a hash of an API key is stored, so the demo key is kept (0600) for later starts to print.
+    if (demo.apiKey) writeFileSync(demoKeyFile, `${demo.apiKey}\n`, { mode: 0o600 });
+    const demoApiKey = existsSync(demoKeyFile) ? readFileSync(demoKeyFile, 'utf8').trim() : undefined;
+    const app = createApp({
+      db: mongo.db,
+      workflows,
+      checks,
+      logger,
+      jwtKeys: loadOrCreateJwtKeys(config.api.jwtKeyFile),
+      publicUrl: config.api.publicUrl,
+      limits: { bodyBytes: config.api.bodyLimitBytes, ratePerHour: config.api.rateLimitPerHour },
+    });
     const server = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port });
     stops.push(() => new Promise<void>((done) => server.close(() => done())));
 
@@ -139,6 +158,7 @@ export async function startEmbeddedStack(options: { config: Config; logger: Logg
       apiUrl: config.api.publicUrl,
       docsUrl: `${config.api.publicUrl}/docs`,
       temporalUiUrl,
+      demo: { orgId: demo.orgId, apiKey: demoApiKey },
       services,
       stop,
     };

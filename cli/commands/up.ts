@@ -57,6 +57,8 @@ export async function run(args: string[]): Promise<number> {
     `API:         ${stack.apiUrl}`,
     `API docs:    ${stack.docsUrl}`,
     ...(stack.temporalUiUrl ? [`Temporal UI: ${stack.temporalUiUrl}`] : []),
+    `Demo org:    ${stack.demo.orgId}`,
+    `Demo key:    ${stack.demo.apiKey ?? '(shown at the first start only; create a new key with POST /v1/api-keys)'}`,
     ...Object.entries(stack.services).map(([name, address]) => `${name.padEnd(12)} ${address}`),
     `Ready:       ${ready.ok ? 'yes' : 'NO (see /readyz)'} — press Ctrl-C to stop`,
   ];

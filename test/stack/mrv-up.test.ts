@@ -74,6 +74,12 @@ describe('mrv up', () => {
     await waitForOutput(first, /Ready:\s+yes/, 120_000);
     expect(first.stdout()).toContain(`API:         http://127.0.0.1:${ports.API_PORT}`);
     expect(first.stdout()).toContain('API docs:');
+    const demoKey = first.stdout().match(/Demo key:\s+(mrv_live_\S+)/)?.[1];
+    expect(demoKey, 'a demo API key is printed').toBeDefined();
+    const me = await fetch(`http://127.0.0.1:${ports.API_PORT}/v1/organization`, {
+      headers: { authorization: `Bearer ${demoKey}` },
+    });
+    expect(me.status).toBe(200);
     const readyz = await fetch(`http://127.0.0.1:${ports.API_PORT}/readyz`);
     expect(readyz.status).toBe(200);
     const checks = ((await readyz.json()) as { checks: Record<string, { status: string }> }).checks;
@@ -108,6 +114,7 @@ describe('mrv up', () => {
     const second = startUp(env);
     try {
       await waitForOutput(second, /Ready:\s+yes/, 120_000);
+      expect(second.stdout()).toContain(`Demo key:    ${demoKey}`);
       const mongo2 = await MongoClient.connect(mongoUri);
       expect(
         await mongo2
