@@ -14,7 +14,8 @@ function errorOf(fn: () => unknown): ConfigError {
 describe('loadConfig', () => {
   it('applies every default when the environment is empty', () => {
     const config = loadConfig({});
-    expect(config.api).toEqual({ host: '127.0.0.1', port: 8080, publicUrl: 'http://127.0.0.1:8080' });
+    expect(config.api).toMatchObject({ host: '127.0.0.1', port: 8080, publicUrl: 'http://127.0.0.1:8080' });
+    expect(config.api.jwtKeyFile).toBe('.data/jwt-signing-key.pem');
     expect(config.hedera.network).toBe('local');
     expect(config.mongodb.uri).toBeUndefined();
     expect(config.dataDir).toBe('.data');
