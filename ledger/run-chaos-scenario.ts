@@ -1,3 +1,4 @@
+import canonicalize from 'canonicalize';
 import { anchorBatch } from '../engine/anchoring/index.ts';
 import type { HederaLedger } from './hedera-ledger.ts';
 
@@ -81,8 +82,10 @@ export async function runChaosScenario(o: {
     const runs = [run(ledger)];
     if (twinned(i)) runs.push(run(o.twin!));
     const results = await Promise.all(runs);
-    if (results.length === 2 && JSON.stringify(results[0]) !== JSON.stringify(results[1])) {
-      throw new Error('two workers saw different results for one key');
+    if (results.length === 2 && canonicalize(results[0]) !== canonicalize(results[1])) {
+      throw new Error(
+        `two workers saw different results: ${canonicalize(results[0])} vs ${canonicalize(results[1])}`,
+      );
     }
   }
 

@@ -61,6 +61,16 @@ describe('ledgerIntentStore', () => {
     expect((await store.getById('cas'))?.status).toBe('CONFIRMED');
   });
 
+  it('lets exactly one of many concurrent compare-and-set writers win', async () => {
+    const { intent: stored } = await store.create(intent({ id: 'cas-race', orgId: 'o1', key: 'cas-race' }));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => store.replace({ ...stored, memo: `writer-${i}`, version: 2 })),
+    );
+    const winners = results.filter((r) => r !== null);
+    expect(winners).toHaveLength(1);
+    expect((await store.getById('cas-race'))?.memo).toBe(winners[0]!.memo);
+  });
+
   it('does not let one organization overwrite another organization’s intent', async () => {
     await store.create(intent({ id: 'tenant', orgId: 'o1', key: 'tenant' }));
     const forged = await store.replace(
