@@ -1,6 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { TelemetryDocument } from '../engine/telemetry/index.ts';
 import { ed25519KeyFromDidKey, verifyTelemetrySignature } from '../engine/telemetry/index.ts';
+import { type TelemetrySubmissionStatus, telemetrySubmissionsTotal } from '../observability/metrics.ts';
 import { type Device, deviceStore } from '../store/device-store.ts';
 import { newSortableId } from '../store/ids.ts';
 import { type Reading, readingStore } from '../store/reading-store.ts';
@@ -164,6 +165,7 @@ export async function acceptTelemetry(
       ),
     );
   } catch (cause) {
+    count(tenant, outcomes, 'error');
     ctx.logger.error({ err: cause }, 'readingsAccepted signal failed; readings are stored');
     throw new ApiError(
       'WORKFLOW_UNAVAILABLE',
@@ -171,5 +173,18 @@ export async function acceptTelemetry(
       { cause, headers: { 'retry-after': '5' } },
     );
   }
+  count(tenant, outcomes);
   return outcomes;
+}
+
+const rejectedAs = { schema: 'invalid', device: 'unknown_device', signature: 'bad_signature' } as const;
+
+/** `mrv_telemetry_submissions_total`: one count per document; `stored` overrides stored outcomes. */
+function count(tenant: TenantScope, outcomes: TelemetryOutcome[], stored?: TelemetrySubmissionStatus): void {
+  const totals = new Map<TelemetrySubmissionStatus, number>();
+  for (const o of outcomes) {
+    const status = o.status === 'rejected' ? rejectedAs[o.reason] : (stored ?? o.status);
+    totals.set(status, (totals.get(status) ?? 0) + 1);
+  }
+  for (const [status, n] of totals) telemetrySubmissionsTotal.inc({ organization: tenant.orgId, status }, n);
 }

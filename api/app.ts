@@ -1,9 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from 'mongodb';
+import { correlation } from '../observability/correlation.ts';
+import { httpMetrics } from '../observability/http-metrics.ts';
+import { httpTracing } from '../observability/http-tracing.ts';
 import type { Logger } from '../observability/logger.ts';
+import { metricsHandler } from '../observability/metrics-handler.ts';
 import { auditLogStore } from '../store/audit-log-store.ts';
 import type { WorkflowGateway } from '../workflows/client.ts';
 import type { ApiContext, ApiLimits } from './api-context.ts';
@@ -57,13 +60,17 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
     routes: [],
   };
 
+  // Correlation first (its id follows the request into logs and workflows), then tracing and metrics.
+  app.use(correlation({ logger: deps.logger }));
+  app.use(httpTracing());
+  app.use(httpMetrics());
   app.use('*', async (c, next) => {
-    const incoming = c.req.header('x-request-id');
-    const requestId = incoming && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-    c.set('requestId', requestId);
-    c.header('x-request-id', requestId);
+    c.set('requestId', c.get('correlationId'));
     await next();
   });
+  // Outside tenant auth on purpose: Prometheus scrapes it without credentials. The exposition names
+  // organizations, so it must not be reachable from the public internet (block it at the ingress).
+  app.get('/metrics', () => metricsHandler());
   app.use(
     '*',
     bodyLimit({

@@ -13,6 +13,8 @@ export interface Principal {
 export interface ApiEnv {
   Variables: {
     requestId: string;
+    /** Set by `correlation()`; the same value as `requestId`. */
+    correlationId: string;
     principal: Principal;
   };
 }

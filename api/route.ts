@@ -35,6 +35,8 @@ export interface RouteSpec {
   responses: Record<number, { description: string; schema?: JsonSchema; contentType?: string }>;
   /** The 2xx body holds a secret shown once: never stored for Idempotency-Key replays. */
   secretResponse?: boolean;
+  /** Told when the rate limit refused a request of this route (e.g. to count refused telemetry). */
+  onRateLimited?: (principal: Principal) => void;
 }
 
 export interface RouteInput<Body> {
@@ -107,6 +109,7 @@ export function mountRoute<Body = unknown>(
       return response;
     } catch (error) {
       if (error instanceof ApiError) {
+        if (error.code === 'RATE_LIMITED' && principal) spec.onRateLimited?.(principal);
         response = apiErrorResponse(c, error);
         return response;
       }

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { telemetrySubmissionsTotal } from '../../observability/metrics.ts';
 import { acceptTelemetry } from '../accept-telemetry.ts';
 import type { ApiContext } from '../api-context.ts';
 import type { ApiEnv } from '../env.ts';
@@ -43,6 +44,8 @@ export function registerTelemetrySubmit(app: Hono<ApiEnv>, ctx: ApiContext): voi
         },
       },
       responses: { 202: { description: 'Stored durably; per-document outcomes' } },
+      onRateLimited: (principal) =>
+        telemetrySubmissionsTotal.inc({ organization: principal.tenant.orgId, status: 'rate_limited' }),
     },
     async (c, { body, principal }) => {
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
