@@ -76,7 +76,8 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
 
   async function runAction(action: ActionEffect): Promise<void> {
     const p = action.params;
-    const step = (counters.step += 1);
+    counters.step += 1;
+    const step = counters.step;
     const subject = { kind: 'device' as const, id: deviceId };
     switch (action.type) {
       case 'setStatus':
@@ -230,7 +231,8 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
     const period = approved[0]!.period;
     const batch = approved.filter((a) => a.period === period).slice(0, context.anchoring.batchSize);
     const ids = new Set(batch.map((a) => a.readingId));
-    const batchId = `${workflowId}/anchor/${(counters.anchor += 1)}`;
+    counters.anchor += 1;
+    const batchId = `${workflowId}/anchor/${counters.anchor}`;
     const anchored = await ledgerActivities.anchorReadings({
       orgId,
       projectId,
@@ -285,12 +287,13 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
     }
     if (pending.length > 0) {
       const batch = pending.splice(0, VERIFY_BATCH);
+      counters.verify += 1;
       const accepted = await verifyReadingBatch({
         orgId,
         projectId,
         deviceId,
         readingIds: batch,
-        batchKey: `${workflowId}/verify/${(counters.verify += 1)}`,
+        batchKey: `${workflowId}/verify/${counters.verify}`,
         deviceActive: status === 'active',
         policy: context.policy,
         parentWorkflowId: workflowId,

@@ -158,7 +158,8 @@ export async function periodIssuanceWorkflow(input: PeriodWorkflowInput): Promis
 
   async function runAction(action: ActionEffect): Promise<PolicyEvent | undefined> {
     const p = action.params;
-    const key = `${workflowId}/${(step += 1)}`;
+    step += 1;
+    const key = `${workflowId}/${step}`;
     const subject = { kind: 'period' as const, id: `${projectId}/${period}` };
     switch (action.type) {
       case 'setStatus':

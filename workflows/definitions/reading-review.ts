@@ -85,7 +85,8 @@ export async function readingReviewWorkflow(input: ReadingReviewInput): Promise<
     for (const entry of events) {
       const sink = new EffectSink(`review/${orgId}/${readingId}`);
       for (const action of driver.send(entry.event, Date.now()) ?? []) {
-        if (!sink.add(action, subject, (step += 1))) {
+        step += 1;
+        if (!sink.add(action, subject, step)) {
           throw ApplicationFailure.nonRetryable(
             `reading_review cannot run '${action.type}' after review`,
             'UnsupportedAction',

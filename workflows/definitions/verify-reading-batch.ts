@@ -44,7 +44,8 @@ export async function verifyReadingBatch(input: {
     let step = 0;
     const run = (driver: PolicyDriver, actions: ActionEffect[]) => {
       for (const action of actions) {
-        if (sink.add(action, subject, (step += 1))) continue;
+        step += 1;
+        if (sink.add(action, subject, step)) continue;
         if (action.type !== 'verify') {
           throw ApplicationFailure.nonRetryable(
             `reading_review cannot run '${action.type}'`,
