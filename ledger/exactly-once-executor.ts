@@ -5,6 +5,7 @@ import type { CircuitBreaker } from './circuit-breaker.ts';
 import type { HederaGateway } from './hedera-gateway.ts';
 import { NOT_EXECUTED_RECEIPT } from './hedera-status.ts';
 import type { IntentAttempt, IntentStore, LedgerIntent } from './intent-store.ts';
+import { IntentWriter, markAttempt, note } from './intent-writer.ts';
 import { LedgerError } from './ledger-error.ts';
 import { type OperationContext, operations } from './ledger-operations.ts';
 import { fromMirrorTransactionId } from './transaction-id.ts';
@@ -39,8 +40,6 @@ type Step =
   | { kind: 'wait'; ms: number; reason: string }
   | { kind: 'transient'; error: LedgerError };
 
-const HISTORY_LIMIT = 50;
-
 /**
  * Drives one intent to a final state (see ledger/README.md for the argument). Invariants:
  * 1. an attempt is stored, with its signed bytes, before it is first submitted;
@@ -53,8 +52,11 @@ const HISTORY_LIMIT = 50;
 export class ExactlyOnceExecutor {
   /** Attempts this process already sent; after a restart the executor reconciles before re-sending. */
   readonly #submitted = new Set<string>();
+  readonly #writer: IntentWriter;
 
-  constructor(private readonly o: ExecutorOptions) {}
+  constructor(private readonly o: ExecutorOptions) {
+    this.#writer = new IntentWriter({ store: o.store, now: o.now });
+  }
 
   async run(start: LedgerIntent): Promise<Record<string, unknown>> {
     let intent = start;
@@ -112,7 +114,7 @@ export class ExactlyOnceExecutor {
       }
       // After our own successful write we already hold the stored state; otherwise reload, since
       // another runner may have moved the intent on.
-      intent = (step.kind === 'progress' && step.intent) || (await this.#reload(intent));
+      intent = (step.kind === 'progress' && step.intent) || (await this.#writer.reload(intent));
     }
   }
 
@@ -333,7 +335,7 @@ export class ExactlyOnceExecutor {
     next.deadLetter = { atMs: now, reason: 'retries exhausted', lastError: o.lastError, retries: o.retries };
     note(next, now, 'dead-letter', o.lastError);
     try {
-      return (await this.#write(intent, next)) ?? (await this.#reload(intent));
+      return (await this.#writer.write(intent, next)) ?? (await this.#writer.reload(intent));
     } catch {
       return intent; // the store is down: the loop comes back here and tries again
     }
@@ -343,43 +345,6 @@ export class ExactlyOnceExecutor {
   async #update(intent: LedgerIntent, change: (next: LedgerIntent) => void): Promise<Step> {
     const next = structuredClone(intent);
     change(next);
-    return { kind: 'progress', intent: await this.#write(intent, next) };
+    return { kind: 'progress', intent: await this.#writer.write(intent, next) };
   }
-
-  async #write(intent: LedgerIntent, next: LedgerIntent): Promise<LedgerIntent | null> {
-    next.version = intent.version + 1;
-    next.updatedAtMs = this.o.now();
-    if (next.history.length > HISTORY_LIMIT) next.history = next.history.slice(-HISTORY_LIMIT);
-    try {
-      return await this.o.store.replace(next);
-    } catch (cause) {
-      // The write may or may not have been applied; either way the reloaded intent is the truth, and
-      // nothing was sent to Hedera on the strength of it.
-      throw new LedgerError('STORE_UNAVAILABLE', 'intent store write failed', { cause });
-    }
-  }
-
-  /** The stored intent, or the one in hand when the store cannot be read right now. */
-  async #reload(intent: LedgerIntent): Promise<LedgerIntent> {
-    try {
-      return (await this.o.store.getById(intent.id)) ?? intent;
-    } catch {
-      return intent;
-    }
-  }
-}
-
-function markAttempt(
-  intent: LedgerIntent,
-  transactionId: string,
-  state: IntentAttempt['state'],
-  status?: string,
-) {
-  const attempt = intent.attempts.find((a) => a.transactionId === transactionId)!;
-  attempt.state = state;
-  if (status) attempt.status = status;
-}
-
-function note(intent: LedgerIntent, atMs: number, event: string, detail?: string) {
-  intent.history.push({ atMs, event, ...(detail ? { detail } : {}) });
 }
