@@ -45,7 +45,7 @@ describe('exactly-once under chaos', () => {
       .aggregate([{ $group: { _id: '$status', n: { $sum: 1 } } }])
       .toArray();
     expect(statuses).toEqual([{ _id: 'CONFIRMED', n: 1202 }]);
-  }, 600_000);
+  }, 1_200_000);
 
   it('confirms operations whose responses hang until the deadline', async () => {
     f.network.setFaults({ dropResponseAfterConsensus: 0.5, dropResponseMode: 'hang' });
