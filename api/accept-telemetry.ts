@@ -77,6 +77,31 @@ function publicKeyOf(did: string): KeyObject | undefined {
   return key;
 }
 
+/** How long a device looked up by DID is trusted without asking MongoDB again. */
+const DEVICE_CACHE_MS = 1000;
+const devicesByDid = new WeakMap<ApiContext, Map<string, { device: Device | null; until: number }>>();
+
+/**
+ * The device for a DID, cached per app for a second: at hundreds of documents a second from a few
+ * devices, nearly every lookup is a hit. A status change reaches this gate within that second; the
+ * device workflow, which verifies every reading against its own status, is the authority anyway.
+ */
+async function deviceByDid(ctx: ApiContext, tenant: TenantScope, did: string): Promise<Device | null> {
+  let cache = devicesByDid.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    devicesByDid.set(ctx, cache);
+  }
+  const key = `${tenant.orgId} ${did}`;
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && hit.until > now) return hit.device;
+  const device = await deviceStore(ctx.db).byDid(tenant, did);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, { device, until: now + DEVICE_CACHE_MS });
+  return device;
+}
+
 /**
  * Accepts telemetry documents for one organization: schema (schemas/telemetry.schema.json), the
  * device is an active device of this organization, the Ed25519 signature by the device's did:key;
@@ -90,7 +115,6 @@ export async function acceptTelemetry(
   tenant: TenantScope,
   documents: unknown[],
 ): Promise<TelemetryOutcome[]> {
-  const devices = deviceStore(ctx.db);
   const deviceCache = new Map<string, Device | null>();
   const outcomes: TelemetryOutcome[] = new Array(documents.length);
   const pending: { index: number; reading: Omit<Reading, 'orgId'> }[] = [];
@@ -109,7 +133,7 @@ export async function acceptTelemetry(
     }
     const doc = value as TelemetryDocument;
     if (!deviceCache.has(doc.device_id))
-      deviceCache.set(doc.device_id, await devices.byDid(tenant, doc.device_id));
+      deviceCache.set(doc.device_id, await deviceByDid(ctx, tenant, doc.device_id));
     const device = deviceCache.get(doc.device_id);
     if (!device || device.status !== 'active') {
       // Unknown and inactive read the same: no hint whether another organization has this device.

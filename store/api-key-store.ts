@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { findOwned } from './find-owned.ts';
 import type { TenantScope } from './tenant-scope.ts';
 
 export const scopes = [
@@ -42,7 +43,7 @@ export function apiKeyStore(db: Db) {
       await keys(db).insertOne({ ...record, orgId: scope.orgId });
     },
     async get(scope: TenantScope, keyId: string): Promise<ApiKeyRecord | null> {
-      return await keys(db).findOne({ orgId: scope.orgId, _id: keyId });
+      return await findOwned(keys(db), scope, keyId);
     },
     async list(scope: TenantScope): Promise<ApiKeyRecord[]> {
       return await keys(db).find({ orgId: scope.orgId }).sort({ createdAt: 1, _id: 1 }).toArray();
@@ -55,7 +56,7 @@ export function apiKeyStore(db: Db) {
         { orgId: scope.orgId, _id: keyId, revokedAt: { $exists: false } },
         { $set: set },
       );
-      return await keys(db).findOne({ orgId: scope.orgId, _id: keyId });
+      return await findOwned(keys(db), scope, keyId);
     },
   };
 }

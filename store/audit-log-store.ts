@@ -63,7 +63,7 @@ export function auditLogStore(db: Db) {
             await orgs(db)
               .updateOne(
                 {
-                  orgId,
+                  // The organization document's _id is its orgId: a bare _id filter (primary key).
                   _id: orgId,
                   $or: [{ auditHead: { $exists: false } }, { 'auditHead.seq': { $lt: last.seq } }],
                 },
@@ -117,7 +117,7 @@ export function auditLogStore(db: Db) {
         .sort({ seq: 1 });
     },
     async head(orgId: string): Promise<{ seq: number; hash: string } | undefined> {
-      return (await orgs(db).findOne({ orgId, _id: orgId }))?.auditHead;
+      return (await orgs(db).findOne({ _id: orgId }))?.auditHead;
     },
   };
 }

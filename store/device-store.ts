@@ -1,4 +1,5 @@
 import { type Db, MongoServerError } from 'mongodb';
+import { findOwned } from './find-owned.ts';
 import type { TenantScope } from './tenant-scope.ts';
 
 export type DeviceStatus = 'active' | 'suspended' | 'decommissioned';
@@ -41,7 +42,7 @@ export function deviceStore(db: Db) {
       }
     },
     async get(scope: TenantScope, id: string): Promise<Device | null> {
-      return await devices(db).findOne({ orgId: scope.orgId, _id: id });
+      return await findOwned(devices(db), scope, id);
     },
     async byDid(scope: TenantScope, did: string): Promise<Device | null> {
       return await devices(db).findOne({ orgId: scope.orgId, did });
@@ -67,7 +68,7 @@ export function deviceStore(db: Db) {
         { returnDocument: 'after' },
       );
       if (updated) return updated;
-      const current = await devices(db).findOne({ orgId: scope.orgId, _id: id });
+      const current = await findOwned(devices(db), scope, id);
       return current ? { refused: current.status } : null;
     },
   };

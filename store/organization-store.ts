@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { findOwned } from './find-owned.ts';
 import { newId } from './ids.ts';
 import type { TenantScope } from './tenant-scope.ts';
 
@@ -24,7 +25,7 @@ export function organizationStore(db: Db) {
       return org;
     },
     async get(scope: TenantScope): Promise<Organization | null> {
-      return await organizations(db).findOne({ orgId: scope.orgId, _id: scope.orgId });
+      return await findOwned(organizations(db), scope, scope.orgId);
     },
     /** Every organization id, for operator tools (`mrv audit verify`), never for requests. */
     async listIds(): Promise<string[]> {

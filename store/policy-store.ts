@@ -1,4 +1,5 @@
 import { type Db, MongoServerError } from 'mongodb';
+import { findOwned } from './find-owned.ts';
 import type { TenantScope } from './tenant-scope.ts';
 
 export interface PolicyProblemView {
@@ -93,7 +94,7 @@ export function policyStore(db: Db) {
       }
     },
     async getVersion(scope: TenantScope, id: string): Promise<PolicyVersion | null> {
-      return await versions(db).findOne({ orgId: scope.orgId, _id: id });
+      return await findOwned(versions(db), scope, id);
     },
     async listVersions(scope: TenantScope): Promise<PolicyVersion[]> {
       return await versions(db)

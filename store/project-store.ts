@@ -1,4 +1,5 @@
 import { type Db, MongoServerError } from 'mongodb';
+import { findOwned } from './find-owned.ts';
 import type { TenantScope } from './tenant-scope.ts';
 
 /** A plant bound to one published policy version (pinned by hash). */
@@ -28,7 +29,7 @@ export function projectStore(db: Db) {
       }
     },
     async get(scope: TenantScope, id: string): Promise<Project | null> {
-      return await projects(db).findOne({ orgId: scope.orgId, _id: id });
+      return await findOwned(projects(db), scope, id);
     },
     async list(scope: TenantScope): Promise<Project[]> {
       return await projects(db).find({ orgId: scope.orgId }).sort({ createdAt: 1 }).limit(1000).toArray();

@@ -1,4 +1,5 @@
 import { type Db, type Filter, MongoBulkWriteError, MongoServerError } from 'mongodb';
+import { findOwned } from './find-owned.ts';
 import type { TenantScope } from './tenant-scope.ts';
 
 export type ReadingStatus = 'RECEIVED' | 'APPROVED' | 'FLAGGED' | 'REJECTED';
@@ -103,7 +104,7 @@ export function readingStore(db: Db) {
       return results;
     },
     async get(scope: TenantScope, id: string): Promise<Reading | null> {
-      return await readings(db).findOne({ orgId: scope.orgId, _id: id });
+      return await findOwned(readings(db), scope, id);
     },
     async list(scope: TenantScope, filter: ReadingFilter): Promise<Reading[]> {
       const query: Filter<Reading> = { orgId: scope.orgId };

@@ -25,6 +25,9 @@ const systemRoutes = new Set([
   'GET /docs/assets/:file',
   'POST /v1/selftest',
   'GET /v1/selftest/:id',
+  // The operator's Prometheus scrape: it names every organization, so it is served without tenant
+  // auth and must be blocked at the ingress (docs/api/README.md, docs/observability.md).
+  'GET /metrics',
 ]);
 
 /** A valid body where a route requires one, so the 404 cannot hide behind a 400. */
