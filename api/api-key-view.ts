@@ -1,4 +1,5 @@
 import type { ApiKeyRecord } from '../store/api-key-store.ts';
+import { defaultRolesFor } from './auth/policy-roles.ts';
 
 /** The public JSON of a stored key: never its salt or hash. */
 export function apiKeyJson(record: ApiKeyRecord) {
@@ -6,6 +7,7 @@ export function apiKeyJson(record: ApiKeyRecord) {
     id: record._id,
     name: record.name,
     scopes: record.scopes,
+    roles: record.roles ?? defaultRolesFor(record.scopes),
     prefix: record.prefix,
     created_at: record.createdAt.toISOString(),
     ...(record.revokedAt ? { revoked_at: record.revokedAt.toISOString() } : {}),

@@ -1,4 +1,5 @@
 import { scopes } from '../store/api-key-store.ts';
+import { roleNamePattern } from './auth/policy-roles.ts';
 import type { JsonSchema } from './schema-validator.ts';
 
 /** Shapes shared by several route definitions (the API's own; wire formats live in schemas/). */
@@ -10,6 +11,12 @@ export const idSchema = (prefix: string): JsonSchema => ({
 
 export const scopeSchema: JsonSchema = { type: 'string', enum: [...scopes] };
 
+export const roleSchema: JsonSchema = {
+  type: 'string',
+  pattern: roleNamePattern,
+  description: 'A policy role (registry, project_developer, verifier or one a published policy declares)',
+};
+
 export const nameSchema: JsonSchema = { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' };
 
 export const apiKeyViewSchema: JsonSchema = {
@@ -18,12 +25,13 @@ export const apiKeyViewSchema: JsonSchema = {
     id: idSchema('key'),
     name: { type: 'string' },
     scopes: { type: 'array', items: scopeSchema },
+    roles: { type: 'array', items: roleSchema, description: 'Policy roles the key acts as' },
     prefix: { type: 'string', description: 'The non-secret start of the key.' },
     created_at: { type: 'string', format: 'date-time' },
     revoked_at: { type: 'string', format: 'date-time' },
     rotated_to: idSchema('key'),
   },
-  required: ['id', 'name', 'scopes', 'prefix', 'created_at'],
+  required: ['id', 'name', 'scopes', 'roles', 'prefix', 'created_at'],
 };
 
 export const newApiKeySchema: JsonSchema = {

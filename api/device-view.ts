@@ -9,6 +9,7 @@ export function deviceJson(d: Device) {
     name: d.name ?? null,
     origin: d.origin,
     status: d.status,
+    policy_status: d.policyStatus ?? null,
     created_at: d.createdAt.toISOString(),
     status_changed_at: d.statusChangedAt.toISOString(),
   };

@@ -4,6 +4,7 @@ import { organizationStore } from '../store/organization-store.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
 import { createApiKey } from './auth/create-api-key.ts';
 import { generateJwtKeys } from './auth/jwt-keys.ts';
+import { standardRoles } from './auth/policy-roles.ts';
 
 /**
  * The organization `mrv up` offers on a fresh stack. Created once (marked `demo`); its admin key is
@@ -23,6 +24,8 @@ export async function ensureDemoOrganization(
   const { key } = await createApiKey(apiKeyStore(db), auth.scopeForNewOrganization(org.orgId), {
     name: 'demo admin',
     scopes: [...scopes],
+    // A demo walks the whole flow with one key; a real organization gives the verifier its own.
+    roles: [...standardRoles],
     now,
   });
   return { orgId: org.orgId, apiKey: key };

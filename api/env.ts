@@ -7,6 +7,8 @@ export interface Principal {
   kind: 'api_key' | 'access_token';
   keyId: string;
   scopes: readonly Scope[];
+  /** Policy roles the caller may act as (api/auth/policy-roles.ts `effectiveRoles`). */
+  roles: readonly string[];
   tenant: TenantScope;
 }
 

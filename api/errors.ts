@@ -7,6 +7,7 @@ const catalog = {
   UNAUTHENTICATED: [401, 'Authentication required'],
   INVALID_CLIENT: [401, 'Client authentication failed'],
   FORBIDDEN_SCOPE: [403, 'The credential lacks the required scope'],
+  FORBIDDEN_ROLE: [403, "The policy does not let the credential's roles do this"],
   NOT_FOUND: [404, 'Not found'],
   METHOD_NOT_ALLOWED: [405, 'Method not allowed'],
   CONFLICT: [409, 'Conflict with the current state'],

@@ -9,6 +9,7 @@ import { registerApiKeysList } from './routes/v1-api-keys-list.ts';
 import { registerApiKeysRevoke } from './routes/v1-api-keys-revoke.ts';
 import { registerApiKeysRotate } from './routes/v1-api-keys-rotate.ts';
 import { registerAuditList } from './routes/v1-audit-list.ts';
+import { registerDevicesApprove } from './routes/v1-devices-approve.ts';
 import { registerDevicesDecommission } from './routes/v1-devices-decommission.ts';
 import { registerDevicesGet } from './routes/v1-devices-get.ts';
 import { registerDevicesList } from './routes/v1-devices-list.ts';
@@ -16,6 +17,7 @@ import { registerDevicesPairing } from './routes/v1-devices-pairing.ts';
 import { registerDevicesProvision } from './routes/v1-devices-provision.ts';
 import { registerDevicesReactivate } from './routes/v1-devices-reactivate.ts';
 import { registerDevicesRegister } from './routes/v1-devices-register.ts';
+import { registerDevicesReject } from './routes/v1-devices-reject.ts';
 import { registerDevicesSuspend } from './routes/v1-devices-suspend.ts';
 import { registerIssuancesGet } from './routes/v1-issuances-get.ts';
 import { registerIssuancesList } from './routes/v1-issuances-list.ts';
@@ -25,6 +27,7 @@ import { registerMintsList } from './routes/v1-mints-list.ts';
 import { registerOrganizationGet } from './routes/v1-organization-get.ts';
 import { registerOrganizationsRegister } from './routes/v1-organizations-register.ts';
 import { registerPeriodsClose } from './routes/v1-periods-close.ts';
+import { registerPeriodsDecide } from './routes/v1-periods-decide.ts';
 import { registerPeriodsGet } from './routes/v1-periods-get.ts';
 import { registerPeriodsList } from './routes/v1-periods-list.ts';
 import { registerPoliciesGet } from './routes/v1-policies-get.ts';
@@ -71,6 +74,8 @@ export function registerApiRoutes(app: Hono<ApiEnv>, ctx: ApiContext): void {
     registerDevicesList,
     registerDevicesGet,
     registerDevicesPairing,
+    registerDevicesApprove,
+    registerDevicesReject,
     registerDevicesSuspend,
     registerDevicesReactivate,
     registerDevicesDecommission,
@@ -82,6 +87,7 @@ export function registerApiRoutes(app: Hono<ApiEnv>, ctx: ApiContext): void {
     registerPeriodsList,
     registerPeriodsGet,
     registerPeriodsClose,
+    registerPeriodsDecide,
     registerIssuancesList,
     registerIssuancesGet,
     registerIssuancesTrustChain,

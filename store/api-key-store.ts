@@ -18,6 +18,11 @@ export interface ApiKeyRecord {
   orgId: string;
   name: string;
   scopes: Scope[];
+  /**
+   * Policy roles the key's holder plays (registry, project_developer, verifier, …), set by an admin at
+   * creation. Absent on keys made before roles existed: they get the defaults of their scopes.
+   */
+  roles?: string[];
   /** The public, non-secret start of the key, shown in listings (`mrv_live_<org>_<key>`). */
   prefix: string;
   salt: string;

@@ -14,19 +14,18 @@ export interface Device {
   name?: string;
   /** `provisioned`: we generated the key and handed it out once; `registered`: the device made it. */
   origin: 'provisioned' | 'registered';
+  /**
+   * Whether telemetry is accepted. The device workflow mirrors its policy status onto it
+   * (workflows/activities/task-activities.ts `setDeviceStatus`): active, suspended, decommissioned.
+   */
   status: DeviceStatus;
+  /** The policy's own status name for the device (e.g. `pending`, `active`, `retired`), from its workflow. */
+  policyStatus?: string;
   createdAt: Date;
   statusChangedAt: Date;
 }
 
 const devices = (db: Db) => db.collection<Device>('devices');
-
-/** Allowed status moves: decommissioning is final. */
-const transitions: Record<DeviceStatus, DeviceStatus[]> = {
-  active: ['suspended', 'decommissioned'],
-  suspended: ['active', 'decommissioned'],
-  decommissioned: [],
-};
 
 export function deviceStore(db: Db) {
   return {
@@ -52,24 +51,6 @@ export function deviceStore(db: Db) {
         ? { orgId: scope.orgId, projectId: filter.projectId }
         : { orgId: scope.orgId };
       return await devices(db).find(query).sort({ createdAt: 1 }).limit(1000).toArray();
-    },
-    /** Moves the status if allowed; returns the device after, or `{ refused }` with its current status. */
-    async setStatus(
-      scope: TenantScope,
-      id: string,
-      input: { status: DeviceStatus; now: Date },
-    ): Promise<Device | { refused: DeviceStatus } | null> {
-      const from = (Object.keys(transitions) as DeviceStatus[]).filter((s) =>
-        transitions[s].includes(input.status),
-      );
-      const updated = await devices(db).findOneAndUpdate(
-        { orgId: scope.orgId, _id: id, status: { $in: from } },
-        { $set: { status: input.status, statusChangedAt: input.now } },
-        { returnDocument: 'after' },
-      );
-      if (updated) return updated;
-      const current = await findOwned(devices(db), scope, id);
-      return current ? { refused: current.status } : null;
     },
   };
 }

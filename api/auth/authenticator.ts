@@ -12,6 +12,7 @@ import type { Principal } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { looksLikeApiKey, parseApiKey, secretMatches } from './api-key-secret.ts';
 import type { JwtKeys } from './jwt-keys.ts';
+import { defaultRolesFor, effectiveRoles } from './policy-roles.ts';
 
 export const ACCESS_TOKEN_TTL_S = 15 * 60;
 const AUDIENCE = 'mrv-api';
@@ -59,7 +60,8 @@ export function createAuthenticator(options: {
     if (!parsed) return null;
     const found = await activeKey(parsed.orgId, parsed.keyId);
     if (!found || !secretMatches(parsed.secret, found.record)) return null;
-    return { kind: 'api_key', keyId: found.record._id, scopes: found.record.scopes, tenant: found.tenant };
+    const { _id: keyId, scopes, roles } = found.record;
+    return { kind: 'api_key', keyId, scopes, roles: effectiveRoles(roles, scopes), tenant: found.tenant };
   }
 
   async function fromAccessToken(token: string): Promise<Principal | null> {
@@ -77,7 +79,13 @@ export function createAuthenticator(options: {
       if (!found) return null;
       // A token never carries more than its key has now.
       const granted = scope.split(' ').filter((s): s is Scope => found.record.scopes.includes(s as Scope));
-      return { kind: 'access_token', keyId: sub, scopes: granted, tenant: found.tenant };
+      // A token with every scope of its key acts with the key's roles; a narrowed one only with those
+      // of them its granted scopes would give by default (least privilege survives the narrowing).
+      const { roles: assigned, scopes: keyScopes } = found.record;
+      const whole = keyScopes.every((s) => granted.includes(s));
+      const keyRoles = effectiveRoles(assigned, keyScopes);
+      const roles = whole ? keyRoles : defaultRolesFor(granted).filter((r) => keyRoles.includes(r));
+      return { kind: 'access_token', keyId: sub, scopes: granted, roles, tenant: found.tenant };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) return null;
       throw error;

@@ -7,7 +7,7 @@ import { newApiKey } from './api-key-secret.ts';
 export async function createApiKey(
   store: ApiKeyStore,
   tenant: TenantScope,
-  input: { name: string; scopes: Scope[]; now: Date },
+  input: { name: string; scopes: Scope[]; roles: string[]; now: Date },
 ): Promise<{ record: ApiKeyRecord; key: string }> {
   const keyId = newId('key');
   const secret = newApiKey({ orgId: tenant.orgId, keyId });
@@ -15,6 +15,7 @@ export async function createApiKey(
     _id: keyId,
     name: input.name,
     scopes: [...new Set(input.scopes)],
+    roles: [...new Set(input.roles)],
     prefix: secret.prefix,
     salt: secret.salt,
     hash: secret.hash,

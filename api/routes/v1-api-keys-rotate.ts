@@ -4,6 +4,7 @@ import type { ApiContext } from '../api-context.ts';
 import { apiKeyJson } from '../api-key-view.ts';
 import { idSchema, newApiKeySchema } from '../api-schemas.ts';
 import { createApiKey } from '../auth/create-api-key.ts';
+import { defaultRolesFor } from '../auth/policy-roles.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { mountRoute } from '../route.ts';
@@ -36,6 +37,7 @@ export function registerApiKeysRotate(app: Hono<ApiEnv>, ctx: ApiContext): void 
       const { record, key } = await createApiKey(keys, principal.tenant, {
         name: old.name,
         scopes: old.scopes,
+        roles: old.roles ?? defaultRolesFor(old.scopes),
         now,
       });
       await keys.revoke(principal.tenant, old._id, { now, rotatedTo: record._id });

@@ -1,13 +1,12 @@
 import type { Hono } from 'hono';
 import type { ApiContext } from '../api-context.ts';
-import { mountDeviceStatusRoute } from '../device-status-route.ts';
+import { mountDeviceCommandRoute } from '../device-command-route.ts';
 import type { ApiEnv } from '../env.ts';
 
 /** `POST /v1/devices/{deviceId}/decommission`. */
 export function registerDevicesDecommission(app: Hono<ApiEnv>, ctx: ApiContext): void {
-  mountDeviceStatusRoute(app, ctx, {
+  mountDeviceCommandRoute(app, ctx, {
     command: 'decommission',
-    status: 'decommissioned',
-    summary: 'Decommission a device (final)',
+    summary: 'Decommission a device (final; its registration is revoked)',
   });
 }

@@ -10,6 +10,7 @@ import { deviceJson, pairingPayload } from '../device-view.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { mountRoute } from '../route.ts';
+import { startDeviceWorkflow } from '../start-device-workflow.ts';
 
 /**
  * `POST /v1/devices/provision`: we generate the device's Ed25519 key and did:key and hand the private
@@ -57,6 +58,8 @@ export function registerDevicesProvision(app: Hono<ApiEnv>, ctx: ApiContext): vo
         statusChangedAt: now,
       });
       if (!device) throw new ApiError('CONFLICT', 'key collision; retry');
+      // The registration request reaches the registry through the device workflow.
+      await startDeviceWorkflow(ctx, principal.tenant, device);
       const pairing = {
         ...pairingPayload(device, ctx.publicUrl),
         private_key_jwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, d: jwk.d },

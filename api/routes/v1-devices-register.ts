@@ -8,6 +8,7 @@ import { deviceJson } from '../device-view.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { mountRoute } from '../route.ts';
+import { startDeviceWorkflow } from '../start-device-workflow.ts';
 
 /** `POST /v1/devices`: register a did:key the device generated itself (its key never leaves it). */
 export function registerDevicesRegister(app: Hono<ApiEnv>, ctx: ApiContext): void {
@@ -56,6 +57,8 @@ export function registerDevicesRegister(app: Hono<ApiEnv>, ctx: ApiContext): voi
         statusChangedAt: now,
       });
       if (!device) throw new ApiError('CONFLICT', 'this DID is already registered in the organization');
+      // The registration request reaches the registry through the device workflow.
+      await startDeviceWorkflow(ctx, principal.tenant, device);
       return c.json(deviceJson(device), 201);
     },
   );

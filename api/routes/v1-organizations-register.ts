@@ -5,6 +5,7 @@ import type { ApiContext } from '../api-context.ts';
 import { apiKeyJson } from '../api-key-view.ts';
 import { nameSchema, newApiKeySchema } from '../api-schemas.ts';
 import { createApiKey } from '../auth/create-api-key.ts';
+import { defaultAdminRoles } from '../auth/policy-roles.ts';
 import type { ApiEnv } from '../env.ts';
 import { mountRoute } from '../route.ts';
 
@@ -56,7 +57,12 @@ export function registerOrganizationsRegister(app: Hono<ApiEnv>, ctx: ApiContext
       const now = ctx.clock();
       const org = await orgs.create({ name: body.name.trim(), now });
       const tenant = ctx.auth.scopeForNewOrganization(org.orgId);
-      const { record, key } = await createApiKey(keys, tenant, { name: 'admin', scopes: [...scopes], now });
+      const { record, key } = await createApiKey(keys, tenant, {
+        name: 'admin',
+        scopes: [...scopes],
+        roles: [...defaultAdminRoles],
+        now,
+      });
       await ctx.audit.append(tenant, {
         at: now.toISOString(),
         actor: `key:${record._id}`,

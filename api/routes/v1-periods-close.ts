@@ -5,6 +5,8 @@ import { idSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { periodSchema } from '../period-schema.ts';
+import { actorFor } from '../policy-actor.ts';
+import { policyOfProject } from '../policy-of-project.ts';
 import { mountRoute } from '../route.ts';
 
 /**
@@ -29,14 +31,20 @@ export function registerPeriodsClose(app: Hono<ApiEnv>, ctx: ApiContext): void {
     async (c, { params, principal }) => {
       const project = await projects.get(principal.tenant, params.projectId!);
       if (!project) throw new ApiError('NOT_FOUND', `no project ${params.projectId}`);
+      // `closeNow` is a signal, which cannot answer a refusal: the role is checked here, before it.
+      const policy = await policyOfProject(ctx, principal.tenant, project);
+      const actor = actorFor(principal, { policy, workflow: 'period_issuance', event: 'close' });
       try {
         const { workflowId } = await ctx.workflows.closePeriod({
           orgId: principal.tenant.orgId,
           projectId: project._id,
           period: params.period!,
-          actor: { id: principal.keyId, role: 'project_developer' },
+          actor,
         });
-        return c.json({ project_id: project._id, period: params.period, workflow_id: workflowId }, 202);
+        return c.json(
+          { project_id: project._id, period: params.period, workflow_id: workflowId, acted_as: actor.role },
+          202,
+        );
       } catch (cause) {
         throw new ApiError('WORKFLOW_UNAVAILABLE', 'the issuance workflow could not be reached; retry', {
           cause,

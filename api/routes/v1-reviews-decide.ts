@@ -1,17 +1,26 @@
 import type { Hono } from 'hono';
+import { projectStore } from '../../store/project-store.ts';
 import { readingStore } from '../../store/reading-store.ts';
 import type { ApiContext } from '../api-context.ts';
 import { idSchema } from '../api-schemas.ts';
+import { callWorkflow } from '../call-workflow.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { actorFor } from '../policy-actor.ts';
+import { policyOfProject } from '../policy-of-project.ts';
 import { mountRoute } from '../route.ts';
 
+/** How long the decision waits for the review workflow to record it. */
+const WORKFLOW_WAIT_MS = 10_000;
+
 /**
- * `POST /v1/reviews/{readingId}/decision`: a verifier approves or rejects a FLAGGED reading. The
- * decision goes to the reading's review workflow as the `review` update; the workflow records it.
+ * `POST /v1/reviews/{readingId}/decision`: a reviewer approves or rejects a FLAGGED reading. The
+ * decision goes to the reading's review workflow as the `review` update, sent as the role the policy
+ * lists for the event (verifier, or registry after escalation, per the policy); the workflow records it.
  */
 export function registerReviewsDecide(app: Hono<ApiEnv>, ctx: ApiContext): void {
   const readings = readingStore(ctx.db);
+  const projects = projectStore(ctx.db);
   mountRoute<{ decision: 'approve' | 'reject'; reason: string }>(
     app,
     ctx,
@@ -35,7 +44,10 @@ export function registerReviewsDecide(app: Hono<ApiEnv>, ctx: ApiContext): void 
           additionalProperties: false,
         },
       },
-      responses: { 200: { description: 'The workflow accepted the decision' } },
+      responses: {
+        200: { description: 'The review workflow recorded the decision' },
+        202: { description: 'The workflow accepted the decision and is still recording it' },
+      },
     },
     async (c, { params, body, principal }) => {
       const reading = await readings.get(principal.tenant, params.readingId!);
@@ -43,15 +55,32 @@ export function registerReviewsDecide(app: Hono<ApiEnv>, ctx: ApiContext): void 
       if (reading.status !== 'FLAGGED') {
         throw new ApiError('INVALID_STATE', `the reading is ${reading.status}, not FLAGGED`);
       }
-      const result = await ctx.workflows.review({
-        orgId: principal.tenant.orgId,
-        readingId: reading._id,
-        decision: body.decision,
-        reason: body.reason,
-        reviewer: { id: principal.keyId, role: 'verifier' },
-      });
-      if (!result) throw new ApiError('INVALID_STATE', 'no review is open for this reading');
-      return c.json({ reading_id: reading._id, decision: body.decision, workflow_status: result.status });
+      const project = await projects.get(principal.tenant, reading.projectId);
+      if (!project) throw new ApiError('NOT_FOUND', `no reading ${params.readingId}`);
+      const policy = await policyOfProject(ctx, principal.tenant, project);
+      const reviewer = actorFor(principal, { policy, workflow: 'reading_review', event: body.decision });
+      const answer = await callWorkflow(
+        ctx.workflows.review({
+          orgId: principal.tenant.orgId,
+          readingId: reading._id,
+          decision: body.decision,
+          reason: body.reason,
+          reviewer,
+        }),
+        WORKFLOW_WAIT_MS,
+      );
+      if (answer.answered && !answer.value)
+        throw new ApiError('INVALID_STATE', 'no review is open for this reading');
+      const result = { status: answer.answered ? answer.value!.status : 'PENDING' };
+      return c.json(
+        {
+          reading_id: reading._id,
+          decision: body.decision,
+          acted_as: reviewer.role,
+          workflow_status: result.status,
+        },
+        answer.answered ? 200 : 202,
+      );
     },
   );
 }

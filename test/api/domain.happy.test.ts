@@ -155,25 +155,6 @@ describe('policies → project → device → telemetry → readings', () => {
     expect(refused.status).toBe(409);
   });
 
-  it('refuses telemetry from a suspended device and accepts it again once reactivated', async () => {
-    const suspended = await call(h.app(), 'POST', `/v1/devices/${setup.device.id}/suspend`, {
-      key: org.key,
-      body: { reason: 'maintenance' },
-    });
-    expect(suspended.json.status).toBe('suspended');
-    const refused = await call(h.app(), 'POST', '/v1/telemetry', {
-      key: org.key,
-      body: telemetry(setup.device, 40),
-    });
-    expect(refused.status).toBe(422);
-    expect(refused.json.reason).toBe('device');
-    await call(h.app(), 'POST', `/v1/devices/${setup.device.id}/reactivate`, { key: org.key, body: {} });
-    expect(
-      (await call(h.app(), 'POST', '/v1/telemetry', { key: org.key, body: telemetry(setup.device, 40) }))
-        .status,
-    ).toBe(202);
-  });
-
   it('starts issuance when a period is closed', async () => {
     const res = await call(h.app(), 'POST', `/v1/projects/${setup.projectId}/periods/2026-02/close`, {
       key: org.key,
@@ -189,7 +170,7 @@ describe('policies → project → device → telemetry → readings', () => {
     const records = [];
     for await (const r of audit.chain(org.orgId)) records.push(r);
     expect(records.map((r) => r.action)).toEqual(
-      expect.arrayContaining(['uploadPolicyDraft', 'submitTelemetry', 'suspendDevice']),
+      expect.arrayContaining(['uploadPolicyDraft', 'submitTelemetry', 'closePeriod']),
     );
     expect(verifyAuditChain(records, await audit.head(org.orgId))).toEqual([]);
   });

@@ -33,6 +33,9 @@ const systemRoutes = new Set([
 /** A valid body where a route requires one, so the 404 cannot hide behind a 400. */
 const validBodies: Record<string, unknown> = {
   '/v1/reviews/:readingId/decision': { decision: 'approve', reason: 'probe' },
+  '/v1/projects/:projectId/periods/:period/decision': { decision: 'approve', reason: 'probe' },
+  '/v1/devices/:deviceId/suspend': { reason: 'probe' },
+  '/v1/devices/:deviceId/reject': { reason: 'probe' },
 };
 
 describe('tenant isolation over every route', () => {
