@@ -52,6 +52,8 @@ const tuning = {
   backoffMaxMs: 500,
   breakerFailures: 10,
   breakerOpenMs: 200,
+  maxRetries: 200,
+  maxElapsedMs: 30 * 60_000,
 };
 const [a, b] = [connect(), connect()];
 const ledger = createHederaLedger({ hedera: a, store, tuning });

@@ -80,10 +80,12 @@ export function createHederaClient(config: HederaClientConfig): HederaConnection
     .setMaxAttempts(1)
     .setMaxBackoff(250)
     .setMinBackoff(10)
-    .setNodeMinBackoff(10)
-    .setNodeMaxBackoff(250)
-    .setNodeMinReadmitPeriod(10)
-    .setNodeMaxReadmitPeriod(250)
+    // No SDK-side node quarantine: after one dropped call the SDK would fail every concurrent call
+    // locally for a while, a burst of "failures" that says nothing about the node and trips our breaker.
+    .setNodeMinBackoff(0)
+    .setNodeMaxBackoff(0)
+    .setNodeMinReadmitPeriod(0)
+    .setNodeMaxReadmitPeriod(0)
     // The gRPC deadline bounds one call; the request timeout (SDK: must be larger) bounds the SDK's
     // own bookkeeping around it. Both are short because the executor, not the SDK, retries.
     .setGrpcDeadline(requestTimeoutMs)

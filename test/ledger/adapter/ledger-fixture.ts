@@ -23,6 +23,9 @@ export const fastTuning: Partial<LedgerTuning> = {
   backoffMaxMs: 500,
   breakerFailures: 10,
   breakerOpenMs: 200,
+  // "Eventually confirmed" on a loaded CI machine: a slow store must not turn into dead letters.
+  maxRetries: 200,
+  maxElapsedMs: 30 * 60_000,
 };
 
 export interface LedgerFixture {
