@@ -24,13 +24,20 @@ export interface PipelineHarness {
   gateway: WorkflowGateway;
   taskQueue: string;
   app(): Hono<ApiEnv>;
-  startWorker(): Promise<{ worker: Worker; stop(): Promise<void> }>;
+  /** A worker on the harness's task queue; `ledger` swaps the ledger adapter (e.g. a crashing wrapper). */
+  startWorker(options?: {
+    ledger?: WorkerServices['ledger'];
+  }): Promise<{ worker: Worker; stop(): Promise<void> }>;
   close(): Promise<void>;
 }
 
 let bundle: Promise<NonNullable<WorkerOptions['workflowBundle']>> | undefined;
 
-export async function startPipelineHarness(name: string): Promise<PipelineHarness> {
+export async function startPipelineHarness(
+  name: string,
+  options: { temporalAddress?: string } = {},
+): Promise<PipelineHarness> {
+  const temporal = options.temporalAddress ?? temporalAddress();
   const network = await startLocalNetwork({ grpcPort: 0, mirrorGrpcPort: 0, mirrorRestPort: 0 });
   const mongo = await connectMongo({ uri: mongoUri(), dbName: uniqueDbName(name) });
   await ensureTenantIndexes(mongo.db);
@@ -45,7 +52,7 @@ export async function startPipelineHarness(name: string): Promise<PipelineHarnes
     masterKey: randomBytes(32).toString('base64'),
   });
   const taskQueue = `${name}-${process.pid}-${Date.now()}`;
-  const gateway = await connectWorkflowGateway({ address: temporalAddress(), taskQueue });
+  const gateway = await connectWorkflowGateway({ address: temporal, taskQueue });
   const workers: { stop(): Promise<void> }[] = [];
   const logger = createLogger({ level: 'silent' });
   if (!bundle) {
@@ -59,12 +66,12 @@ export async function startPipelineHarness(name: string): Promise<PipelineHarnes
     gateway,
     taskQueue,
     app: () => createApp({ db: mongo.db, workflows: gateway, logger, checks: [] }),
-    async startWorker() {
+    async startWorker(workerOptions = {}) {
       const { worker, close } = await createMrvWorker({
-        temporalAddress: temporalAddress(),
+        temporalAddress: temporal,
         db: mongo.db,
         taskQueue,
-        services,
+        services: workerOptions.ledger ? { ...services, ledger: workerOptions.ledger } : services,
         workflowBundle: await bundle!,
       });
       const running = worker.run();

@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeMethodology } from '../../engine/methodology/compute-methodology.ts';
-import { parsePlant } from '../../engine/plant/index.ts';
-import { parsePolicy } from '../../engine/policy/parse-policy.ts';
-import { convert } from '../../engine/units/index.ts';
 import { verifyTrustChain } from '../../identity/verify-trust-chain.ts';
 import { credentialStore } from '../../store/credential-store.ts';
 import { issuanceStore } from '../../store/issuance-store.ts';
-import { projectStore } from '../../store/project-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
 import { workflowIds } from '../../workflows/shared.ts';
 import { type PipelineHarness, startPipelineHarness } from '../support/pipeline-harness.ts';
+import { expectedMintAmount } from './support/drive-pipeline.ts';
 import { type SeededProject, seedProject } from './support/seed-project.ts';
 import { waitFor } from './support/wait-for.ts';
 
@@ -159,25 +155,7 @@ describe('the pipeline from device registration to a minted, provable issuance',
     // The minted amount is exactly floor(ER × 1000) of the approved, anchored readings.
     const approvedNow = (await pipeline.getMany(scope, allIds)).filter((r) => r.status === 'APPROVED');
     expect(approvedNow.every((r) => r.anchor !== undefined)).toBe(true);
-    const egMwh = approvedNow.reduce((sum, r) => {
-      const doc = JSON.parse(r.documentJson) as { readings: { type: string; value: number; unit: string }[] };
-      return (
-        sum +
-        doc.readings
-          .filter((x) => x.type === 'energy_export')
-          .reduce((s, x) => s + convert(x.value, x.unit, 'MWh'), 0)
-      );
-    }, 0);
-    const project = (await projectStore(db).get(scope, projectId))!;
-    const policy = parsePolicy(
-      (await import('node:fs')).readFileSync('policies/hydro-ams-i-d.yaml', 'utf8'),
-      'p.yaml',
-    ).policy!;
-    const expected = computeMethodology({
-      policy,
-      plant: parsePlant({ ...project.plant, devices: [] }).plant!,
-      egMwh: Number(egMwh.toPrecision(12)),
-    });
+    const expected = { token: { amount: await expectedMintAmount(db, seeded, allIds) } };
     expect(expected.token.amount).toBeGreaterThan(0);
     const issuance = (await issuanceStore(db).getIssuance(scope, `${projectId}/2026-05`))!;
     const tokenUrl = `${harness.network.mirrorRestUrl}/api/v1/tokens/${issuance.tokenId}`;

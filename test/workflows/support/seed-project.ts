@@ -26,11 +26,17 @@ export interface SeededProject {
  */
 export async function seedProject(
   db: Db,
-  options: { days: number; seed: number; faultRate?: number },
+  options: {
+    days: number;
+    seed: number;
+    faultRate?: number;
+    /** Policy YAML to publish instead of the shipped AMS-I.D policy (e.g. a fixture with short timers). */
+    policySource?: string;
+  },
 ): Promise<SeededProject> {
   const orgId = newId('org');
   const scope = issueTenantScope(orgId);
-  const source = readFileSync('policies/hydro-ams-i-d.yaml', 'utf8');
+  const source = options.policySource ?? readFileSync('policies/hydro-ams-i-d.yaml', 'utf8');
   const parsed = parsePolicy(source, 'hydro-ams-i-d.yaml');
   if (!parsed.policy) throw new Error(`shipped policy does not check: ${parsed.problems[0]?.message}`);
   const hash = policyHash(parsed.policy);
