@@ -1,11 +1,11 @@
 import type { IssuanceRecord, MintRecord } from '../store/issuance-store.ts';
 
 export function issuanceJson(i: IssuanceRecord) {
-  const { orgId: _o, _id, trustChainJson, updatedAt, ...rest } = i;
+  const { orgId: _o, _id, trustChainJson, hasTrustChain, updatedAt, ...rest } = i;
   return {
     id: _id,
     ...rest,
-    trust_chain_available: trustChainJson !== undefined,
+    trust_chain_available: trustChainJson !== undefined || hasTrustChain === true,
     updated_at: updatedAt.toISOString(),
   };
 }

@@ -30,6 +30,7 @@ import { registerPeriodsClose } from './routes/v1-periods-close.ts';
 import { registerPeriodsDecide } from './routes/v1-periods-decide.ts';
 import { registerPeriodsGet } from './routes/v1-periods-get.ts';
 import { registerPeriodsList } from './routes/v1-periods-list.ts';
+import { registerPeriodsTrustChain } from './routes/v1-periods-trust-chain.ts';
 import { registerPoliciesGet } from './routes/v1-policies-get.ts';
 import { registerPoliciesGraph } from './routes/v1-policies-graph.ts';
 import { registerPoliciesList } from './routes/v1-policies-list.ts';
@@ -88,6 +89,7 @@ export function registerApiRoutes(app: Hono<ApiEnv>, ctx: ApiContext): void {
     registerPeriodsGet,
     registerPeriodsClose,
     registerPeriodsDecide,
+    registerPeriodsTrustChain,
     registerIssuancesList,
     registerIssuancesGet,
     registerIssuancesTrustChain,

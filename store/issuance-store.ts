@@ -31,6 +31,8 @@ export interface IssuanceRecord {
   anchor?: Record<string, unknown>;
   /** The trust-chain bundle (identity/): everything an auditor needs, offline. */
   trustChainJson?: string;
+  /** Set by listings, which leave the bundle out: whether it exists. */
+  hasTrustChain?: boolean;
   updatedAt: Date;
 }
 
@@ -80,11 +82,20 @@ export function issuanceStore(db: Db) {
       const query = filter.projectId
         ? { orgId: scope.orgId, projectId: filter.projectId }
         : { orgId: scope.orgId };
-      return await issuances(db)
+      const list = await issuances(db)
         .find(query, { projection: { trustChainJson: 0 } })
         .sort({ period: 1 })
         .limit(1000)
         .toArray();
+      // Bundles are large: which ones exist is asked separately instead of loading them.
+      const withChain = await issuances(db)
+        .find(
+          { orgId: scope.orgId, _id: { $in: list.map((i) => i._id) }, trustChainJson: { $exists: true } },
+          { projection: { _id: 1 } },
+        )
+        .toArray();
+      const chained = new Set(withChain.map((i) => i._id));
+      return list.map((i) => ({ ...i, hasTrustChain: chained.has(i._id) }));
     },
     async recordMint(scope: TenantScope, record: Omit<MintRecord, 'orgId'>): Promise<void> {
       await mints(db).updateOne(
