@@ -133,7 +133,10 @@ export function createCredentialActivities(deps: { db: Db; keyStore: KeyStore; n
         for (const rule of new Set(
           (r.findings ?? []).filter((f) => f.severity !== 'info').map((f) => f.rule),
         )) {
-          findings[rule] = (findings[rule] ?? 0) + 1;
+          // Rule ids are dotted (`physics.register_delta`); a stored credential's keys may not contain
+          // '.' (MongoDB-wire servers such as FerretDB refuse them), so the key uses '/' instead.
+          const key = rule.replaceAll('.', '/');
+          findings[key] = (findings[key] ?? 0) + 1;
         }
         const doc = JSON.parse(r.documentJson) as {
           readings: { type: string; value: number; unit: string }[];

@@ -66,14 +66,14 @@ export function createPeriodActivities(deps: { db: Db }) {
       const approved = await readings.approvedInRange(scope, input.projectId, start, end);
       let egMwh = 0;
       let tegMwh = 0;
-      const batchIds = new Set<string>();
+      const batchIds = new Map<string, string>();
       const unanchored = new Set<string>();
       for (const r of approved) {
         if (!r.anchor) {
           unanchored.add(r.deviceId);
           continue;
         }
-        batchIds.add(r.anchor.batchId);
+        batchIds.set(r.anchor.batchId, r.deviceId);
         const e = energyOf(r.documentJson);
         egMwh += e.exportMwh;
         // Gross generation defaults to export where a device meters only export (methodology TEG).
@@ -91,8 +91,11 @@ export function createPeriodActivities(deps: { db: Db }) {
       });
       const counts = await readings.countByStatusInRange(scope, input.projectId, start, end);
       const refs: PeriodComputation['batches'] = [];
-      for (const id of [...batchIds].sort()) {
+      for (const [id, deviceId] of [...batchIds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         const b = await batches.get(scope, id);
+        // A batch whose VerifiedReadingBatch credential is not linked yet is still being anchored by
+        // its device workflow: the close waits for it, so the trust chain carries that credential.
+        if (b && !b.credentialId) unanchored.add(deviceId);
         if (b)
           refs.push({
             batchId: b._id,
