@@ -72,3 +72,14 @@ export const pageQuerySchema = (extra: Record<string, JsonSchema> = {}): JsonSch
   },
   additionalProperties: false,
 });
+
+/** A verifier's decision (reviews, monitoring reports): sent to the workflow with the reason. */
+export const decisionBodySchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    decision: { enum: ['approve', 'reject'] },
+    reason: { type: 'string', minLength: 1, maxLength: 2000, pattern: '\\S' },
+  },
+  required: ['decision', 'reason'],
+  additionalProperties: false,
+};

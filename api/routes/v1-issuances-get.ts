@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
 import { issuanceStore } from '../../store/issuance-store.ts';
 import type { ApiContext } from '../api-context.ts';
-import { idSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { issuanceJson } from '../issuance-view.ts';
+import { issuanceIdSchema } from '../period-schema.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /v1/issuances/{issuanceId}`. */
@@ -20,7 +20,7 @@ export function registerIssuancesGet(app: Hono<ApiEnv>, ctx: ApiContext): void {
       summary: 'Get an issuance (monitoring report, credential, anchor, mint)',
       tag: 'Periods and issuance',
       auth: 'readings:read',
-      params: { issuanceId: idSchema('iss') },
+      params: { issuanceId: issuanceIdSchema },
       responses: { 200: { description: 'The issuance' } },
     },
     async (c, { params, principal }) => {

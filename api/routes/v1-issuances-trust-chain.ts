@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import { issuanceStore } from '../../store/issuance-store.ts';
 import type { ApiContext } from '../api-context.ts';
-import { idSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { issuanceIdSchema } from '../period-schema.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /v1/issuances/{issuanceId}/trust-chain`: the bundle an auditor verifies offline (`mrv chain verify`). */
@@ -19,7 +19,7 @@ export function registerIssuancesTrustChain(app: Hono<ApiEnv>, ctx: ApiContext):
       summary: 'The trust-chain bundle of an issuance',
       tag: 'Periods and issuance',
       auth: 'readings:read',
-      params: { issuanceId: idSchema('iss') },
+      params: { issuanceId: issuanceIdSchema },
       responses: { 200: { description: 'The bundle' } },
     },
     async (c, { params, principal }) => {

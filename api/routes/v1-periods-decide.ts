@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { projectStore } from '../../store/project-store.ts';
 import type { ApiContext } from '../api-context.ts';
-import { idSchema } from '../api-schemas.ts';
+import { decisionBodySchema, idSchema } from '../api-schemas.ts';
 import { callWorkflow } from '../call-workflow.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -37,15 +37,7 @@ export function registerPeriodsDecide(app: Hono<ApiEnv>, ctx: ApiContext): void 
       params: { projectId: idSchema('prj'), period: periodSchema },
       body: {
         kind: 'json',
-        schema: {
-          type: 'object',
-          properties: {
-            decision: { enum: ['approve', 'reject'] },
-            reason: { type: 'string', minLength: 1, maxLength: 2000, pattern: '\\S' },
-          },
-          required: ['decision', 'reason'],
-          additionalProperties: false,
-        },
+        schema: decisionBodySchema,
       },
       responses: {
         200: { description: 'The period workflow recorded the decision' },

@@ -70,7 +70,7 @@ describe('tenant isolation over every route', () => {
       workflowId: 'w',
       updatedAt: now,
     });
-    const issuanceId = 'iss_AAAAAAAAAAAAAAAAAAAAAA';
+    const issuanceId = `${setup.projectId}/2026-02`;
     await issuances.upsertIssuance(tenantA, {
       _id: issuanceId,
       projectId: setup.projectId,
@@ -122,7 +122,7 @@ describe('tenant isolation over every route', () => {
         failures.push(`${name}: no fixture for ${missing.join(', ')}`);
         continue;
       }
-      const path = route.path.replace(/:(\w+)/g, (_, p: string) => ids[p]!);
+      const path = route.path.replace(/:(\w+)/g, (_, p: string) => encodeURIComponent(ids[p]!));
       const body = route.method === 'POST' ? (validBodies[route.path] ?? {}) : undefined;
       const res = await call(app, route.method, path, { key: b.key, body });
       if (params.length > 0) {
