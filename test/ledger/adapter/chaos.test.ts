@@ -15,8 +15,15 @@ afterAll(async () => {
   await f?.close();
 });
 
+// The suite runs a quarter of the issue's 1,000-anchor / 200-mint drill so that CI stays well under
+// 30 minutes on FerretDB; `MRV_CHAOS_FULL=1` runs the full drill here, and `npm run bench:ledger`
+// runs it by default (its figures are in the issue notes). Same fault mix, same outage.
+const FULL = process.env.MRV_CHAOS_FULL === '1';
+const ANCHORS = FULL ? 1000 : 250;
+const MINTS = FULL ? 200 : 50;
+
 describe('exactly-once under chaos', () => {
-  it('confirms 1,000 anchors and 200 mints once each through faults of every kind and an outage', async () => {
+  it(`confirms ${ANCHORS} anchors and ${MINTS} mints once each through faults of every kind and an outage`, async () => {
     const t0 = Date.now();
     f.network.setFaults({
       busy: RATE,
@@ -32,21 +39,22 @@ describe('exactly-once under chaos', () => {
       twinEvery: 10,
       orgId: 'org-chaos',
       runId: 'chaos-1',
-      anchors: 1000,
-      mints: 200,
+      anchors: ANCHORS,
+      mints: MINTS,
       concurrency: 40,
     });
     f.network.setFaults({});
     expect(report.failed).toEqual([]);
-    expect(report.confirmed).toBe(1200);
-    expect(report.messagesOnMirror).toBe(1000);
+    expect(report.confirmed).toBe(ANCHORS + MINTS);
+    expect(report.messagesOnMirror).toBe(ANCHORS);
     expect(report.duplicates).toBe(0);
     expect(report.supplyOnMirror).toBe(report.mintedRequested);
     const statuses = await f.db
       .collection('ledger_intents')
       .aggregate([{ $group: { _id: '$status', n: { $sum: 1 } } }])
       .toArray();
-    expect(statuses).toEqual([{ _id: 'CONFIRMED', n: 1202 }]);
+    // Plus the drill's topic and token.
+    expect(statuses).toEqual([{ _id: 'CONFIRMED', n: ANCHORS + MINTS + 2 }]);
   }, 2_400_000);
 
   it('confirms operations whose responses hang until the deadline', async () => {
