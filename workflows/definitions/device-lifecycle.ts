@@ -30,6 +30,13 @@ export interface DeviceWorkflowInput {
   deviceId: string;
   /** State handed over by continue-as-new. */
   carried?: DeviceCarry;
+  /** Overrides of the workflow's limits (tests lower them to exercise continue-as-new); kept across runs. */
+  limits?: DeviceWorkflowLimits;
+}
+
+export interface DeviceWorkflowLimits {
+  /** History length after which the run continues as new (default 5,000). */
+  historyEventsBeforeContinue?: number;
 }
 
 interface DeviceCarry {
@@ -58,6 +65,7 @@ const HISTORY_EVENTS_BEFORE_CONTINUE = 5_000;
 export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promise<void> {
   const { orgId, projectId, deviceId } = input;
   const carried = input.carried;
+  const continueAfter = input.limits?.historyEventsBeforeContinue ?? HISTORY_EVENTS_BEFORE_CONTINUE;
   const context =
     carried?.context ?? (await storeActivities.loadDeviceContext({ orgId, projectId, deviceId }));
   const compiled = compiledPolicyOf(context.policy);
@@ -264,10 +272,7 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
       approved.length > 0 ? Math.max(0, lastAnchorMs + context.anchoring.intervalMs - now) : undefined,
     ].filter((t): t is number => t !== undefined);
     const wake = () =>
-      inbox.length > 0 ||
-      pending.length > 0 ||
-      anchorDue() ||
-      workflowInfo().historyLength > HISTORY_EVENTS_BEFORE_CONTINUE;
+      inbox.length > 0 || pending.length > 0 || anchorDue() || workflowInfo().historyLength > continueAfter;
     if (timers.length > 0) await condition(wake, Math.max(1, Math.min(...timers)));
     else await condition(wake);
 
@@ -303,12 +308,13 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
     if (anchorDue()) await anchorApproved();
     else if (approved.length === 0) flushRequested = false;
 
-    if (workflowInfo().historyLength > HISTORY_EVENTS_BEFORE_CONTINUE && inbox.length === 0) {
+    if (workflowInfo().historyLength > continueAfter && inbox.length === 0) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof deviceLifecycleWorkflow>({
         orgId,
         projectId,
         deviceId,
+        ...(input.limits ? { limits: input.limits } : {}),
         carried: {
           context,
           lifecycle: lifecycle.persist(),
