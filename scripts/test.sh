@@ -6,6 +6,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/ensure-deps.sh
+# Temporal's time-skipping test server (Java, from Maven Central) for tests of long policy timers.
+bash scripts/install-temporal-test-server.sh >/dev/null
 echo "== lint (biome) and types (tsc)" >&2
 npx biome ci --reporter=summary .
 npx tsc --noEmit -p tsconfig.json
