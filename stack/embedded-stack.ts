@@ -12,6 +12,7 @@ import type { Logger } from '../observability/logger.ts';
 import { ensureTenantIndexes } from '../store/collections.ts';
 import { connectMongo } from '../store/mongo.ts';
 import { connectWorkflowGateway } from '../workflows/client.ts';
+import { startReviewQueueSampler } from '../workflows/review-queue-sampler.ts';
 import { installTemporalRuntime } from '../workflows/temporal-runtime.ts';
 import { createMrvWorker } from '../workflows/worker.ts';
 import { createWorkerServices } from '../workflows/worker-services.ts';
@@ -120,6 +121,8 @@ export async function startEmbeddedStack(options: { config: Config; logger: Logg
       services: workerServices,
     });
     const workerRun = worker.run();
+    const stopSampler = startReviewQueueSampler({ db: mongo.db });
+    stops.push(async () => stopSampler());
     stops.push(async () => {
       worker.shutdown();
       await workerRun;

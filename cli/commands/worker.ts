@@ -3,6 +3,7 @@ import { loadConfig, requireServices } from '../../config/index.ts';
 import { createLogger } from '../../observability/logger.ts';
 import { startMetricsServer } from '../../observability/metrics-server.ts';
 import { connectMongo } from '../../store/mongo.ts';
+import { startReviewQueueSampler } from '../../workflows/review-queue-sampler.ts';
 import { installTemporalRuntime } from '../../workflows/temporal-runtime.ts';
 import { createMrvWorker } from '../../workflows/worker.ts';
 import { createWorkerServices } from '../../workflows/worker-services.ts';
@@ -35,6 +36,7 @@ export async function run(args: string[]): Promise<number> {
     db: mongo.db,
     services,
   });
+  const stopSampler = startReviewQueueSampler({ db: mongo.db });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'draining worker');
     worker.shutdown();
@@ -43,6 +45,7 @@ export async function run(args: string[]): Promise<number> {
   process.once('SIGTERM', shutdown);
   logger.info({ temporal: temporalAddress, namespace: config.temporal.namespace }, 'worker started');
   await worker.run();
+  stopSampler();
   await close();
   services.close();
   await mongo.close();
