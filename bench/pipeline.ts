@@ -1,0 +1,226 @@
+/**
+ * `npm run bench:pipeline`: readings per second from HTTP accept to verified-and-batched, and device
+ * workflows per second from provisioning to an active, credentialed, anchored device — the whole
+ * pipeline on one machine: the API (real HTTP, POST /v1/telemetry: schema, signature, durable
+ * group-committed insert, coalesced `readingsAccepted` signals), a Temporal worker (batched
+ * verification through the policy, review children for flagged readings, Merkle anchoring on the
+ * local Hedera network), MongoDB-wire and Temporal servers (MONGODB_URI / TEMPORAL_ADDRESS, else
+ * throw-away embedded ones). Prints JSON on stdout.
+ * Options (env): BENCH_DEVICES (default 10), BENCH_READINGS (3000), BENCH_CONNECTIONS (50).
+ */
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { serve } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import autocannon from 'autocannon';
+import { createApp } from '../api/app.ts';
+import { ensureDemoOrganization } from '../api/ensure-demo-organization.ts';
+import { signTelemetry, type TelemetryDocument } from '../engine/telemetry/index.ts';
+import { createLogger } from '../observability/logger.ts';
+import { startThrowawayServices } from '../stack/test-services.ts';
+import { startPipelineHarness } from '../test/support/pipeline-harness.ts';
+import { flushAnchorsSignal } from '../workflows/definitions/messages.ts';
+import { workflowIds } from '../workflows/shared.ts';
+import { installTemporalRuntime } from '../workflows/temporal-runtime.ts';
+
+const deviceCount = Number(process.env.BENCH_DEVICES ?? 10);
+const readingCount = Number(process.env.BENCH_READINGS ?? 3000);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+installTemporalRuntime(undefined, 'ERROR');
+const servers = await startThrowawayServices();
+Object.assign(process.env, servers.env);
+const harness = await startPipelineHarness('bench_pipeline');
+const app = createApp({
+  db: harness.mongo.db,
+  workflows: harness.gateway,
+  logger: createLogger({ level: 'silent' }),
+  checks: [],
+  limits: { ratePerHour: 1e9 },
+});
+const http = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+await new Promise((resolve) => http.once('listening', resolve));
+const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+
+async function api(path: string, key: string, body: string, contentType = 'application/json') {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': contentType },
+    body,
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: the bench reads a few fields of several response shapes
+  const json = (await res.json()) as Record<string, any>;
+  if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Polls `condition` every 50 ms; returns the time it first held (ms since the epoch). */
+async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 600_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let report = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    if (Date.now() > report) {
+      process.stderr.write(`bench:pipeline: waiting for ${what}\n`);
+      report = Date.now() + 5_000;
+    }
+    // A query can fail before the workflow's first task registered its handler: not yet.
+    if (await condition().catch(() => false)) return Date.now();
+    await sleep(50);
+  }
+  throw new Error(`bench:pipeline timed out waiting for ${what}`);
+}
+
+try {
+  await harness.startWorker();
+  const { orgId, apiKey } = await ensureDemoOrganization(harness.mongo.db);
+  const key = apiKey!;
+  const draft = await api(
+    '/v1/policy-drafts?file_name=hydro-ams-i-d.yaml',
+    key,
+    readFileSync('policies/hydro-ams-i-d.yaml', 'utf8'),
+    'application/yaml',
+  );
+  const version = await api(`/v1/policy-drafts/${draft.id}/publish`, key, '');
+  const plant = JSON.parse(readFileSync('policies/fixtures/hydro-ams-i-d/plant-small.json', 'utf8'));
+  const project = await api(
+    '/v1/projects',
+    key,
+    JSON.stringify({ plant: { ...plant, devices: [] }, policy_version_id: version.id }),
+  );
+
+  // Workflows: provisioning starts each device's lifecycle workflow; the registry's approval issues
+  // and anchors its DeviceRegistration credential and activates it.
+  const registry = { id: 'bench_registry', role: 'registry' };
+  const devices: { id: string; did: string; privateKey: KeyObject }[] = [];
+  const t0 = Date.now();
+  await Promise.all(
+    Array.from({ length: deviceCount }, async () => {
+      const d = await api('/v1/devices/provision', key, JSON.stringify({ project_id: project.id }));
+      devices.push({
+        id: d.device.id as string,
+        did: d.device.did as string,
+        privateKey: createPrivateKey({ key: d.pairing.private_key_jwk, format: 'jwk' }),
+      });
+      const workflowId = workflowIds.device(orgId, d.device.id);
+      await until(
+        async () => (await harness.gateway.status(workflowId))?.state === 'pending_approval',
+        'registration',
+      );
+      await harness.gateway.deviceCommand({
+        orgId,
+        deviceId: d.device.id,
+        command: 'approve',
+        reason: 'bench',
+        actor: registry,
+      });
+    }),
+  );
+  const workflowSeconds = (Date.now() - t0) / 1000;
+
+  // Readings: signed telemetry, spread over the devices, one document per request.
+  const bodies = Array.from({ length: readingCount }, (_, i) => {
+    const device = devices[i % devices.length]!;
+    const seq = Math.floor(i / devices.length) + 1;
+    const kwh = 240 + (seq % 7);
+    const doc = signTelemetry(
+      {
+        schema_version: '1.0.0',
+        device_id: device.did,
+        seq,
+        timestamp: new Date(Date.UTC(2026, 4, 1) + seq * 900_000).toISOString().replace('.000Z', 'Z'),
+        interval_s: 900,
+        readings: [
+          { sensor_id: 'gen_01', type: 'energy', value: kwh, unit: 'kWh' },
+          { sensor_id: 'exp_01', type: 'energy_export', value: kwh - 2, unit: 'kWh' },
+        ],
+      } as unknown as TelemetryDocument,
+      device.privateKey,
+    );
+    return JSON.stringify(doc);
+  });
+  const readings = harness.mongo.db.collection('readings');
+  let next = 0;
+  const statuses = new Map<number, number>();
+  const start = Date.now();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections,
+        amount: readingCount,
+        requests: [
+          {
+            method: 'POST',
+            path: '/v1/telemetry',
+            headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+            setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
+          },
+        ],
+      },
+      (error, r) => (error ? reject(error) : resolve(r)),
+    );
+    instance.on('response', (_c, statusCode) =>
+      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1),
+    );
+  });
+  const accepted = Date.now();
+  process.stderr.write(`bench:pipeline: accepted in ${accepted - start} ms\n`);
+  const stored = await readings.countDocuments({ orgId });
+  const verified = await until(
+    async () => (await readings.countDocuments({ orgId, status: 'RECEIVED' })) === 0,
+    'verification',
+  );
+  // The last partial Merkle batch of each device is anchored now rather than at the policy's interval.
+  const connection = await Connection.connect({ address: servers.env.TEMPORAL_ADDRESS });
+  const client = new Client({ connection });
+  for (const d of devices) {
+    await client.workflow.getHandle(workflowIds.device(orgId, d.id)).signal(flushAnchorsSignal);
+  }
+  await connection.close();
+  const batched = await until(
+    async () =>
+      (await readings.countDocuments({ orgId, status: 'APPROVED', anchor: { $exists: false } })) === 0,
+    'anchoring',
+  );
+  const byStatus = Object.fromEntries(
+    (
+      await readings
+        .aggregate<{ _id: string; n: number }>([
+          { $match: { orgId } },
+          { $group: { _id: '$status', n: { $sum: 1 } } },
+        ])
+        .toArray()
+    ).map((g) => [g._id, g.n]),
+  );
+  const batches = await harness.mongo.db
+    .collection('anchor_batches')
+    .countDocuments({ orgId, kind: 'readings' });
+  const perSecond = (n: number, ms: number) => Math.round((n / (ms / 1000)) * 10) / 10;
+  process.stdout.write(
+    `${JSON.stringify({
+      readings: stored,
+      readings_per_s_end_to_end: perSecond(stored, batched - start),
+      readings_per_s_accepted: perSecond(stored, accepted - start),
+      readings_per_s_verified: perSecond(stored, verified - start),
+      seconds_to_verified_and_batched: (batched - start) / 1000,
+      http_errors:
+        result.errors +
+        result.timeouts +
+        [...statuses].filter(([s]) => s !== 202).reduce((n, [, c]) => n + c, 0),
+      statuses: Object.fromEntries(statuses),
+      verdicts: byStatus,
+      anchor_batches: batches,
+      device_workflows: deviceCount,
+      workflows_per_s: perSecond(deviceCount, workflowSeconds * 1000),
+      connections,
+      servers: servers.describe,
+    })}\n`,
+  );
+} finally {
+  await new Promise<void>((resolve) => http.close(() => resolve()));
+  await harness.close();
+  await servers.stop();
+}
+process.exit(0);
