@@ -16,6 +16,9 @@ export async function createMongoKeyRecords(options: {
   );
   await collection.createIndex({ orgId: 1, keyId: 1 }, { unique: true, name: 'org_key_unique' });
   const projection = { _id: 0 } as const;
+  const claims = options.db.collection<{ _id: string; orgId: string; claimedAt: Date }>(
+    `${options.collection ?? 'identity_keys'}_claims`,
+  );
 
   return {
     async insert(record) {
@@ -34,15 +37,19 @@ export async function createMongoKeyRecords(options: {
     },
 
     async claim(orgId, keyId) {
-      const before = await collection.findOneAndUpdate(
-        { orgId, keyId, state: 'awaiting-claim' },
-        { $set: { state: 'claimed' }, $unset: { sealed: '' } },
-        // No projection here: FerretDB does not implement `fields` on findAndModify.
-        { returnDocument: 'before' },
-      );
-      if (!before) return undefined;
-      const { _id, ...record } = before as KeyRecord & { _id?: unknown };
-      return record;
+      // FerretDB's filtered update is not atomic (two concurrent claimers can both match
+      // `state: 'awaiting-claim'`), so the claim itself is a unique insert: exactly one claimer wins.
+      const record = await collection.findOne({ orgId, keyId, state: 'awaiting-claim' });
+      if (!record) return undefined;
+      try {
+        await claims.insertOne({ _id: `${orgId}/${keyId}`, orgId, claimedAt: new Date() });
+      } catch (error) {
+        if ((error as { code?: number }).code === 11000) return undefined;
+        throw error;
+      }
+      await collection.updateOne({ orgId, keyId }, { $set: { state: 'claimed' }, $unset: { sealed: '' } });
+      const { _id, ...before } = record as KeyRecord & { _id?: unknown };
+      return before;
     },
   };
 }
