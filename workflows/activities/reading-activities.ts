@@ -63,6 +63,7 @@ export function createReadingActivities(deps: { db: Db; now?: () => Date }) {
       const context = { config: ctx.verification, plant: ctx.plant, nowMs: input.nowMs };
       let state = stored?.state as DeviceState | undefined;
       const outcomes: ReadingOutcome[] = [];
+      const writes: Promise<void>[] = [];
       const at = now();
       for (const reading of readings) {
         if (reading.status !== 'RECEIVED') {
@@ -73,9 +74,12 @@ export function createReadingActivities(deps: { db: Db; now?: () => Date }) {
         state = result.nextState ?? state;
         const { status, trust_score: trustScore, findings } = result.verdict;
         const stored = findings.map((f) => ({ ...f }) as { rule: string; severity: string; message: string });
-        await store.setVerdict(scope, reading._id, { status, findings: stored, trustScore, at });
+        // Verdicts are computed in seq order (the state carries over); their writes are independent
+        // and idempotent, so they go out together instead of one round trip each.
+        writes.push(store.setVerdict(scope, reading._id, { status, findings: stored, trustScore, at }));
         outcomes.push({ readingId: reading._id, status, trustScore, period: periodOf(reading.timestamp) });
       }
+      await Promise.all(writes);
       const saved = await states.save(scope, {
         deviceId: input.deviceId,
         state: state ?? null,
