@@ -8,7 +8,6 @@ import {
   credentialSubjectSchemas,
 } from '../../engine/policy/credential-subject-schemas.ts';
 import { PolicyError } from '../../engine/policy/policy-error.ts';
-import { convert } from '../../engine/units/index.ts';
 import { IdentityError } from '../../identity/identity-error.ts';
 import { issueCredential, type StatusListEntry } from '../../identity/issue-credential.ts';
 import type { KeyStore } from '../../identity/key-store.ts';
@@ -18,6 +17,7 @@ import { credentialStore } from '../../store/credential-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
 import { credentialIdFor, orgIssuer, updateStatusList } from './org-issuer.ts';
+import { energyOf } from './period-activities.ts';
 import { loadProjectContext } from './project-context.ts';
 
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -138,11 +138,7 @@ export function createCredentialActivities(deps: { db: Db; keyStore: KeyStore; n
           const key = rule.replaceAll('.', '/');
           findings[key] = (findings[key] ?? 0) + 1;
         }
-        const doc = JSON.parse(r.documentJson) as {
-          readings: { type: string; value: number; unit: string }[];
-        };
-        for (const x of doc.readings)
-          if (x.type === 'energy_export') energyExportMwh += convert(x.value, x.unit, 'MWh');
+        energyExportMwh += energyOf(r.documentJson).exportMwh;
         if (!start || r.timestamp < start) start = r.timestamp;
         if (!end || r.timestamp > end) end = r.timestamp;
       }

@@ -38,7 +38,8 @@ export function periodRange(period: string): { start: string; end: string } {
   };
 }
 
-function energyOf(documentJson: string): { exportMwh: number; grossMwh: number } {
+/** Exported and gross energy of one stored telemetry document, in MWh (engine/units conversion). */
+export function energyOf(documentJson: string): { exportMwh: number; grossMwh: number } {
   const document = JSON.parse(documentJson) as { readings: { type: string; value: number; unit: string }[] };
   let exportMwh = 0;
   let grossMwh = 0;
