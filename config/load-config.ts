@@ -25,7 +25,11 @@ export interface Config {
   };
   masterKey?: string;
   metricsPort: number;
+  /** Task-queue concerns a worker process serves (MRV_WORKER_CONCERNS). */
+  workerConcerns: WorkerConcernName[];
 }
+
+export type WorkerConcernName = 'workflows' | 'ledger' | 'verification';
 
 type Env = Record<string, string | undefined>;
 
@@ -62,6 +66,23 @@ function read(env: Env, name: VariableName): string | undefined {
 }
 
 const port = (env: Env, name: VariableName) => Number(read(env, name));
+
+/** A comma-separated list drawn from the variable's `values`, without repeats, at least one. */
+function list(env: Env, name: VariableName): string[] {
+  const allowed = specByName.get(name)!.values ?? [];
+  const items = read(env, name)!
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  const unknown = items.filter((item) => !allowed.includes(item));
+  if (unknown.length > 0 || items.length === 0) {
+    throw new ConfigError(
+      name,
+      `must list some of ${allowed.join(', ')} (comma-separated), got '${unknown.join(',')}'`,
+    );
+  }
+  return [...new Set(items)];
+}
 
 function positive(env: Env, name: VariableName): number {
   const value = Number(read(env, name));
@@ -135,6 +156,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     masterKey,
     metricsPort: port(env, 'METRICS_PORT'),
+    workerConcerns: list(env, 'MRV_WORKER_CONCERNS') as WorkerConcernName[],
   };
 }
 

@@ -158,6 +158,14 @@ export const variables = [
     description: "Port of the worker's /metrics endpoint.",
   },
   {
+    name: 'MRV_WORKER_CONCERNS',
+    kind: 'string',
+    default: 'workflows,ledger,verification',
+    values: ['workflows', 'ledger', 'verification'],
+    description:
+      'Comma-separated task-queue concerns a `mrv worker` process serves: `workflows` (workflow tasks and database activities on mrv-main), `ledger` (Hedera calls on mrv-main/ledger), `verification` (telemetry checks on mrv-main/verification). Run e.g. `ledger`-only workers to scale one concern.',
+  },
+  {
     name: 'OTEL_EXPORTER_OTLP_ENDPOINT',
     kind: 'url',
     description:

@@ -6,7 +6,7 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { clientObservability } from '../observability/temporal/worker-observability.ts';
 import {
   type Actor,
@@ -63,15 +63,24 @@ export interface WorkflowGateway {
   close(): Promise<void>;
 }
 
-/** Runs an Update; a validator's refusal becomes a WorkflowRefusedError carrying the workflow's reason. */
+/**
+ * Runs an Update; a validator's refusal becomes a WorkflowRefusedError carrying the workflow's reason.
+ * An Update the workflow accepted but could not answer because the workflow ended meanwhile (e.g. the
+ * approved period's mint failed for good) is not a refusal: `afterWorkflowEnded` answers it instead.
+ */
 async function executeUpdate<Ret, Args extends [unknown, ...unknown[]]>(
   handle: WorkflowHandle,
   update: UpdateDefinition<Ret, Args>,
-  options: { args: Args },
+  options: { args: Args; afterWorkflowEnded?: () => Promise<Ret> },
 ): Promise<Ret> {
   try {
-    return await handle.executeUpdate(update, options);
+    return await handle.executeUpdate(update, { args: options.args });
   } catch (error) {
+    const ended =
+      error instanceof WorkflowUpdateFailedError &&
+      error.cause instanceof ApplicationFailure &&
+      error.cause.type === 'AcceptedUpdateCompletedWorkflow';
+    if (ended && options.afterWorkflowEnded) return await options.afterWorkflowEnded();
     if (error instanceof WorkflowUpdateFailedError) {
       const reason = error.cause instanceof Error ? error.cause.message : error.message;
       throw new WorkflowRefusedError(reason, { cause: error });
@@ -149,7 +158,10 @@ export async function connectWorkflowGateway(options: {
     async reportDecision({ orgId, projectId, period, ...decision }) {
       try {
         const handle = client.workflow.getHandle(workflowIds.period(orgId, projectId, period));
-        return await executeUpdate(handle, reportDecisionUpdate, { args: [decision] });
+        return await executeUpdate(handle, reportDecisionUpdate, {
+          args: [decision],
+          afterWorkflowEnded: async () => ({ status: (await handle.query(statusQuery)).status }),
+        });
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) return null;
         throw error;

@@ -34,6 +34,7 @@ export async function run(args: string[]): Promise<number> {
     temporalAddress,
     namespace: config.temporal.namespace,
     db: mongo.db,
+    concerns: config.workerConcerns,
     services,
   });
   const stopSampler = startReviewQueueSampler({ db: mongo.db });
@@ -43,7 +44,10 @@ export async function run(args: string[]): Promise<number> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-  logger.info({ temporal: temporalAddress, namespace: config.temporal.namespace }, 'worker started');
+  logger.info(
+    { temporal: temporalAddress, namespace: config.temporal.namespace, taskQueues: worker.taskQueues },
+    'worker started',
+  );
   await worker.run();
   stopSampler();
   await close();

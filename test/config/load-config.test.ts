@@ -70,6 +70,22 @@ describe('loadConfig', () => {
     ).toBe('TEMPORAL_ADDRESS');
   });
 
+  it('serves every task-queue concern by default and accepts a subset in any spacing', () => {
+    expect(loadConfig({}).workerConcerns).toEqual(['workflows', 'ledger', 'verification']);
+    expect(loadConfig({ MRV_WORKER_CONCERNS: ' ledger , ledger,verification ' }).workerConcerns).toEqual([
+      'ledger',
+      'verification',
+    ]);
+  });
+
+  it('names MRV_WORKER_CONCERNS and the valid concerns when the list is wrong', () => {
+    for (const bad of ['ledgr', 'workflows,mint', ',', 'workflows;ledger', '$(rm -rf /)']) {
+      const error = errorOf(() => loadConfig({ MRV_WORKER_CONCERNS: bad }));
+      expect(error.variable).toBe('MRV_WORKER_CONCERNS');
+      expect(error.message).toContain('workflows, ledger, verification');
+    }
+  });
+
   it('documents every variable it reads', () => {
     for (const spec of variables) expect(spec.description.length).toBeGreaterThan(10);
     expect(new Set(variables.map((v) => v.name)).size).toBe(variables.length);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Worker, WorkerOptions } from '@temporalio/worker';
+import type { WorkerOptions } from '@temporalio/worker';
 import type { Hono } from 'hono';
 import { createApp } from '../../api/app.ts';
 import type { ApiEnv } from '../../api/env.ts';
@@ -8,7 +8,7 @@ import { createLogger } from '../../observability/logger.ts';
 import { ensureTenantIndexes } from '../../store/collections.ts';
 import { connectMongo, type MongoHandle } from '../../store/mongo.ts';
 import { connectWorkflowGateway, type WorkflowGateway } from '../../workflows/client.ts';
-import { createMrvWorker } from '../../workflows/worker.ts';
+import { createMrvWorker, type MrvWorker, type WorkerConcern } from '../../workflows/worker.ts';
 import { createWorkerServices, type WorkerServices } from '../../workflows/worker-services.ts';
 import { mongoUri, temporalAddress, uniqueDbName } from './services.ts';
 
@@ -24,10 +24,14 @@ export interface PipelineHarness {
   gateway: WorkflowGateway;
   taskQueue: string;
   app(): Hono<ApiEnv>;
-  /** A worker on the harness's task queue; `ledger` swaps the ledger adapter (e.g. a crashing wrapper). */
+  /**
+   * A worker on the harness's task queues; `ledger` swaps the ledger adapter (e.g. a crashing
+   * wrapper), `concerns` limits which queues it polls (default: all).
+   */
   startWorker(options?: {
     ledger?: WorkerServices['ledger'];
-  }): Promise<{ worker: Worker; stop(): Promise<void> }>;
+    concerns?: readonly WorkerConcern[];
+  }): Promise<{ worker: MrvWorker; stop(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -71,6 +75,7 @@ export async function startPipelineHarness(
         temporalAddress: temporal,
         db: mongo.db,
         taskQueue,
+        concerns: workerOptions.concerns,
         services: workerOptions.ledger ? { ...services, ledger: workerOptions.ledger } : services,
         workflowBundle: await bundle!,
       });

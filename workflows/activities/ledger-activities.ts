@@ -6,6 +6,8 @@ import { credentialStore } from '../../store/credential-store.ts';
 import { issuanceStore } from '../../store/issuance-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { issueTenantScope, type TenantScope } from '../../store/tenant-scope.ts';
+import { heartbeatWhile } from './heartbeat.ts';
+import { ledgerCall } from './ledger-failure.ts';
 import { loadProjectContext } from './project-context.ts';
 
 export interface AnchorRef {
@@ -20,7 +22,9 @@ const ANCHOR_TOPIC_KEY = 'topic/anchors';
 /**
  * Activities with a Hedera side effect: anchoring (one HCS message per Merkle batch) and minting.
  * Each passes an idempotency key to the exactly-once ledger adapter, so a retried or replayed
- * activity never submits twice.
+ * activity never submits twice. They run on the ledger task queue, heartbeat while the adapter
+ * works (it may retry and reconcile for minutes), and report final ledger outcomes as
+ * non-retryable failures (see ledger-failure.ts).
  */
 export function createLedgerActivities(deps: { db: Db; ledger: HederaLedger; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
@@ -48,18 +52,30 @@ export function createLedgerActivities(deps: { db: Db; ledger: HederaLedger; now
       policyHash: input.policyHash,
       period: input.period,
     });
-    const { topicId } = await deps.ledger.ensureTopic({
-      orgId: scope.orgId,
-      idempotencyKey: ANCHOR_TOPIC_KEY,
-      topicMemo: 'hydro-mrv anchors',
-      restrictSubmit: true,
-    });
-    const message = await deps.ledger.submitMessage({
-      orgId: scope.orgId,
-      idempotencyKey: `anchor/${input.batchId}`,
-      topicId,
-      message: batch.message,
-    });
+    let step = 'ensureTopic';
+    const { message, topicId } = await heartbeatWhile(
+      () => ({ step, batchId: input.batchId }),
+      async () => {
+        const { topicId } = await ledgerCall(() =>
+          deps.ledger.ensureTopic({
+            orgId: scope.orgId,
+            idempotencyKey: ANCHOR_TOPIC_KEY,
+            topicMemo: 'hydro-mrv anchors',
+            restrictSubmit: true,
+          }),
+        );
+        step = 'submitMessage';
+        const message = await ledgerCall(() =>
+          deps.ledger.submitMessage({
+            orgId: scope.orgId,
+            idempotencyKey: `anchor/${input.batchId}`,
+            topicId,
+            message: batch.message,
+          }),
+        );
+        return { message, topicId };
+      },
+    );
     const stored = await batches.insertOnce(scope, {
       _id: input.batchId,
       projectId: input.projectId,
@@ -93,7 +109,11 @@ export function createLedgerActivities(deps: { db: Db; ledger: HederaLedger; now
       const members = input.readingIds.filter((id) => byId.has(id));
       const documents = members.map((id) => JSON.parse(byId.get(id)!.documentJson) as unknown);
       const ref = await anchorDocuments(scope, { ...input, kind: 'readings', members, documents });
-      await readings.setAnchors(scope, ref.batchId, members);
+      // Up to a batch of per-reading writes: keep heartbeating so the attempt is not presumed dead.
+      await heartbeatWhile(
+        () => ({ step: 'setAnchors', batchId: ref.batchId, readings: members.length }),
+        () => readings.setAnchors(scope, ref.batchId, members),
+      );
       const batch = (await batches.get(scope, ref.batchId))!;
       return { ...ref, root: batch.root, count: batch.count };
     },
@@ -150,22 +170,34 @@ export function createLedgerActivities(deps: { db: Db; ledger: HederaLedger; now
       const scope = issueTenantScope(input.orgId);
       const project = await loadProjectContext(deps.db, scope, input.projectId);
       const token = project.policy.document.methodology.token;
-      const { tokenId } = await deps.ledger.createToken({
-        orgId: input.orgId,
-        idempotencyKey: `token/${input.projectId}`,
-        name: `${token.name} ${project.project.plantId}`.slice(0, 100),
-        symbol: token.symbol,
-        decimals: token.decimals,
-        initialSupply: '0',
-        tokenMemo: `hydro-mrv ${input.projectId}`,
-      });
-      const minted = await deps.ledger.mint({
-        orgId: input.orgId,
-        idempotencyKey: input.key,
-        tokenId,
-        amount: input.amount,
-        memo: input.memo,
-      });
+      let step = 'createToken';
+      const { tokenId, minted } = await heartbeatWhile(
+        () => ({ step, key: input.key }),
+        async () => {
+          const { tokenId } = await ledgerCall(() =>
+            deps.ledger.createToken({
+              orgId: input.orgId,
+              idempotencyKey: `token/${input.projectId}`,
+              name: `${token.name} ${project.project.plantId}`.slice(0, 100),
+              symbol: token.symbol,
+              decimals: token.decimals,
+              initialSupply: '0',
+              tokenMemo: `hydro-mrv ${input.projectId}`,
+            }),
+          );
+          step = 'mint';
+          const minted = await ledgerCall(() =>
+            deps.ledger.mint({
+              orgId: input.orgId,
+              idempotencyKey: input.key,
+              tokenId,
+              amount: input.amount,
+              memo: input.memo,
+            }),
+          );
+          return { tokenId, minted };
+        },
+      );
       await issuanceStore(deps.db).recordMint(scope, {
         _id: `${input.projectId}/${input.period}`,
         tokenId,

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Db } from 'mongodb';
 import type { DeviceState } from '../../engine/verification/device-state.ts';
 import { verifyReading } from '../../engine/verification/verify-reading.ts';
@@ -5,6 +6,7 @@ import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { type ReadingStatus, readingStore } from '../../store/reading-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
 import { verifierStateStore } from '../../store/verifier-state-store.ts';
+import { progressReporter } from './heartbeat.ts';
 import { loadProjectContext } from './project-context.ts';
 
 export interface ReadingOutcome {
@@ -15,6 +17,9 @@ export interface ReadingOutcome {
   /** Monitoring period (YYYY-MM, UTC) the reading's interval ends in. */
   period: string;
 }
+
+/** Readings verified between two turns of the event loop (a few milliseconds of CPU). */
+const YIELD_EVERY = 25;
 
 function periodOf(timestamp: string): string {
   return new Date(timestamp).toISOString().slice(0, 7);
@@ -31,7 +36,7 @@ export function createReadingActivities(deps: { db: Db; now?: () => Date }) {
     /**
      * Verifies a batch of one device's readings in seq order against the device's stored history and
      * records each verdict. Idempotent per `batchKey`: if the state after this batch was already
-     * saved, the stored verdicts are returned instead of verifying again.
+     * saved, the stored verdicts are returned instead of verifying again. Heartbeats its progress.
      */
     async verifyReadings(input: {
       orgId: string;
@@ -65,7 +70,15 @@ export function createReadingActivities(deps: { db: Db; now?: () => Date }) {
       const outcomes: ReadingOutcome[] = [];
       const writes: Promise<void>[] = [];
       const at = now();
+      const heartbeat = progressReporter();
+      let checked = 0;
       for (const reading of readings) {
+        // Signature and physics checks are CPU-bound: every few readings, give the event loop a
+        // turn (other activities, workflow tasks, and this activity's heartbeats go out).
+        if (++checked % YIELD_EVERY === 0) {
+          heartbeat({ checked, of: readings.length });
+          await yieldToEventLoop();
+        }
         if (reading.status !== 'RECEIVED') {
           outcomes.push(outcomeOf(reading));
           continue;

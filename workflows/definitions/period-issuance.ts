@@ -15,8 +15,9 @@ import { convert } from '../../engine/units/index.ts';
 import type { AnchorRef } from '../activities/ledger-activities.ts';
 import type { PeriodComputation } from '../activities/period-activities.ts';
 import { workflowIds } from '../shared.ts';
-import { ledgerActivities, storeActivities } from './activity-proxies.ts';
+import { ledgerActivities, storeActivities, trustChainActivities } from './activity-proxies.ts';
 import { compiledPolicyOf } from './compiled-policy-cache.ts';
+import { type FinalLedgerFailure, recordingFinalLedgerFailure } from './final-ledger-failure.ts';
 import {
   closeNowSignal,
   flushAnchorsSignal,
@@ -156,6 +157,19 @@ export async function periodIssuanceWorkflow(input: PeriodWorkflowInput): Promis
     }
   }
 
+  async function setStatus(next: string, extra: Record<string, unknown> = {}): Promise<void> {
+    status = next;
+    const details = { ...computation, ...extra };
+    await storeActivities.setPeriodStatus({ orgId, projectId, period, status, workflowId, details });
+  }
+
+  /** A ledger step that failed for good leaves the period `ledger_failed`, with the reason, for operators. */
+  function onLedger<T>(call: () => Promise<T>): Promise<T> {
+    return recordingFinalLedgerFailure(call, (ledgerFailure: FinalLedgerFailure) =>
+      setStatus('ledger_failed', { ledgerFailure }),
+    );
+  }
+
   async function runAction(action: ActionEffect): Promise<PolicyEvent | undefined> {
     const p = action.params;
     step += 1;
@@ -163,15 +177,7 @@ export async function periodIssuanceWorkflow(input: PeriodWorkflowInput): Promis
     const subject = { kind: 'period' as const, id: `${projectId}/${period}` };
     switch (action.type) {
       case 'setStatus':
-        status = String(p.status);
-        await storeActivities.setPeriodStatus({
-          orgId,
-          projectId,
-          period,
-          status,
-          workflowId,
-          details: { ...computation },
-        });
+        await setStatus(String(p.status));
         return;
       case 'requestReview':
         await storeActivities.requestReviews({
@@ -202,28 +208,32 @@ export async function periodIssuanceWorkflow(input: PeriodWorkflowInput): Promis
         const credentialId = credentials[type];
         if (!credentialId)
           throw ApplicationFailure.nonRetryable(`nothing to anchor: no ${type}`, 'UnsupportedAction');
-        anchors[type] = await ledgerActivities.anchorCredential({
-          orgId,
-          projectId,
-          credentialId,
-          batchId: `${orgId}/credential/${credentialId}`,
-          period,
-          policyHash,
-        });
+        anchors[type] = await onLedger(() =>
+          ledgerActivities.anchorCredential({
+            orgId,
+            projectId,
+            credentialId,
+            batchId: `${orgId}/credential/${credentialId}`,
+            period,
+            policyHash,
+          }),
+        );
         return;
       }
       case 'mint': {
         const c = computation!;
         const report = anchors.MonitoringReport;
-        mint = await ledgerActivities.mintForPeriod({
-          orgId,
-          projectId,
-          period,
-          amount: c.amount,
-          // Exactly once: the key is this workflow's (org, project, period); retries and replays reuse it.
-          key: `mint/${workflowId}`,
-          memo: report ? `report ${report.topicId}#${report.sequenceNumber}` : `period ${period}`,
-        });
+        mint = await onLedger(() =>
+          ledgerActivities.mintForPeriod({
+            orgId,
+            projectId,
+            period,
+            amount: c.amount,
+            // Exactly once: the key is this workflow's (org, project, period); retries and replays reuse it.
+            key: `mint/${workflowId}`,
+            memo: report ? `report ${report.topicId}#${report.sequenceNumber}` : `period ${period}`,
+          }),
+        );
         return { type: 'minted', amount: Number(mint.amount) };
       }
       default:
@@ -295,7 +305,7 @@ export async function periodIssuanceWorkflow(input: PeriodWorkflowInput): Promis
   }
 
   if (mint && credentials.Issuance) {
-    await storeActivities.storeTrustChain({
+    await trustChainActivities.storeTrustChain({
       orgId,
       projectId,
       period,

@@ -2,7 +2,7 @@ import { ApplicationFailure, ParentClosePolicy, startChild } from '@temporalio/w
 import type { ReadingStatus } from '../../store/reading-store.ts';
 import type { ReadingOutcome } from '../activities/reading-activities.ts';
 import { workflowIds } from '../shared.ts';
-import { storeActivities } from './activity-proxies.ts';
+import { storeActivities, verificationActivities } from './activity-proxies.ts';
 import { compiledPolicyOf, type PinnedPolicy } from './compiled-policy-cache.ts';
 import { type ActionEffect, PolicyDriver } from './policy-driver.ts';
 import { EffectSink } from './policy-effects.ts';
@@ -26,7 +26,7 @@ export async function verifyReadingBatch(input: {
   parentWorkflowId: string;
 }): Promise<{ readingId: string; period: string }[]> {
   const { orgId } = input;
-  const outcomes = await storeActivities.verifyReadings({
+  const outcomes = await verificationActivities.verifyReadings({
     orgId,
     projectId: input.projectId,
     deviceId: input.deviceId,
