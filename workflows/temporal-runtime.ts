@@ -14,7 +14,10 @@ export function installTemporalRuntime(logger?: Logger, level: LogLevel = 'WARN'
     logger: new DefaultLogger(level, (entry) => {
       if (!logger) return;
       const fields = { ...entry.meta, sdk: 'temporal' };
-      const method = entry.level === 'ERROR' ? 'error' : entry.level === 'WARN' ? 'warn' : 'debug';
+      // Activity-only workers (one per concern) are expected to have no workflows: not a warning.
+      const expected = entry.message.startsWith('No workflows registered');
+      const method =
+        entry.level === 'ERROR' ? 'error' : entry.level === 'WARN' && !expected ? 'warn' : 'debug';
       logger[method](fields, entry.message);
     }),
   });
