@@ -6,7 +6,8 @@
  * verification through the policy, review children for flagged readings, Merkle anchoring on the
  * local Hedera network), MongoDB-wire and Temporal servers (MONGODB_URI / TEMPORAL_ADDRESS, else
  * throw-away embedded ones). Prints JSON on stdout.
- * Options (env): BENCH_DEVICES (default 10), BENCH_READINGS (1000), BENCH_CONNECTIONS (50).
+ * Options (env): BENCH_DEVICES (default 10), BENCH_READINGS (1000), BENCH_CONNECTIONS (50),
+ * BENCH_PROFILE=1 (adds `profile`: MongoDB time per command and collection, CPU seconds per process).
  */
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { createApp } from '../api/app.ts';
 import { ensureDemoOrganization } from '../api/ensure-demo-organization.ts';
 import { signTelemetry, type TelemetryDocument } from '../engine/telemetry/index.ts';
 import { createLogger } from '../observability/logger.ts';
+import { mongoCommandDurationSeconds } from '../observability/metrics.ts';
 import { startThrowawayServices } from '../stack/test-services.ts';
 import { startPipelineHarness } from '../test/support/pipeline-harness.ts';
 import { flushAnchorsSignal } from '../workflows/definitions/messages.ts';
@@ -28,6 +30,47 @@ import { installTemporalRuntime } from '../workflows/temporal-runtime.ts';
 const deviceCount = Number(process.env.BENCH_DEVICES ?? 10);
 const readingCount = Number(process.env.BENCH_READINGS ?? 1000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const profiling = process.env.BENCH_PROFILE === '1';
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Where the time went: MongoDB command time by command and collection, CPU per process. */
+async function profileOf(pids: Record<string, number>, cpuAtStart: Record<string, number>) {
+  const metric = await mongoCommandDurationSeconds.get();
+  const byLabel = new Map<string, { n: number; s: number }>();
+  for (const v of metric.values) {
+    const l = v.labels as Record<string, string>;
+    const k = `${l.command} ${l.collection}`;
+    const e = byLabel.get(k) ?? { n: 0, s: 0 };
+    if (v.metricName?.endsWith('_count')) e.n += v.value;
+    else if (v.metricName?.endsWith('_sum')) e.s += v.value;
+    byLabel.set(k, e);
+  }
+  const mongo = Object.fromEntries(
+    [...byLabel]
+      .sort((a, b) => b[1].s - a[1].s)
+      .slice(0, 20)
+      .map(([k, e]) => [
+        k,
+        { n: e.n, s: Math.round(e.s * 100) / 100, ms_avg: Math.round((e.s / e.n) * 1e4) / 10 },
+      ]),
+  );
+  const cpu = Object.fromEntries(
+    Object.entries(pids).map(([name, pid]) => [
+      name,
+      Math.round((cpuSeconds(pid) - cpuAtStart[name]!) * 10) / 10,
+    ]),
+  );
+  return { mongo_seconds: mongo, cpu_seconds_during_readings: cpu };
+}
 
 installTemporalRuntime(undefined, 'ERROR');
 const servers = await startThrowawayServices();
@@ -141,6 +184,13 @@ try {
     return JSON.stringify(doc);
   });
   const readings = harness.mongo.db.collection('readings');
+  const pids: Record<string, number> = { bench: process.pid };
+  for (const d of servers.describe) {
+    const m = /^(\S+).*pid (\d+)/.exec(d);
+    if (m) pids[m[1]!] = Number(m[2]);
+  }
+  const cpuAtStart = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuSeconds(pid)]));
+  if (profiling) mongoCommandDurationSeconds.reset();
   let next = 0;
   const statuses = new Map<number, number>();
   const start = Date.now();
@@ -170,8 +220,25 @@ try {
   const accepted = Date.now();
   process.stderr.write(`bench:pipeline: accepted in ${accepted - start} ms\n`);
   const stored = await readings.countDocuments({ orgId });
+  // Progress is polled from the device workflows (cheap queries); the database is counted only once
+  // they report nothing left, so the bench's own polling does not load the server it measures
+  // (a filtered count scans the whole collection on FerretDB/SQLite).
+  const workflowsReport = async (done: (s: { pendingReadings: number; awaitingAnchor: number }) => boolean) =>
+    (
+      await Promise.all(
+        devices.map(async (d) => {
+          const s = (await harness.gateway.status(workflowIds.device(orgId, d.id))) as unknown as {
+            pendingReadings: number;
+            awaitingAnchor: number;
+          } | null;
+          return s !== null && done(s);
+        }),
+      )
+    ).every(Boolean);
   const verified = await until(
-    async () => (await readings.countDocuments({ orgId, status: 'RECEIVED' })) === 0,
+    async () =>
+      (await workflowsReport((s) => s.pendingReadings === 0)) &&
+      (await readings.countDocuments({ orgId, status: 'RECEIVED' })) === 0,
     'verification',
   );
   // The last partial Merkle batch of each device is anchored now rather than at the policy's interval.
@@ -183,6 +250,7 @@ try {
   await connection.close();
   const batched = await until(
     async () =>
+      (await workflowsReport((s) => s.pendingReadings === 0 && s.awaitingAnchor === 0)) &&
       (await readings.countDocuments({ orgId, status: 'APPROVED', anchor: { $exists: false } })) === 0,
     'anchoring',
   );
@@ -218,6 +286,7 @@ try {
       workflows_per_s: perSecond(deviceCount, workflowSeconds * 1000),
       connections,
       servers: servers.describe,
+      ...(profiling ? { profile: await profileOf(pids, cpuAtStart) } : {}),
     })}\n`,
   );
 } finally {

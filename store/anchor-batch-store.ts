@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { findOwned } from './find-owned.ts';
 import type { TenantScope } from './tenant-scope.ts';
 
 /** One HCS anchor: a Merkle batch of documents (readings, or a single credential) and its proofs. */
@@ -26,22 +27,28 @@ const batches = (db: Db) => db.collection<AnchorBatchRecord>('anchor_batches');
 
 export function anchorBatchStore(db: Db) {
   return {
+    // By bare `_id` with the organization checked on the document (find-owned.ts): batches carry
+    // every member's proof, and FerretDB decodes the whole collection for any other filter.
     async get(scope: TenantScope, id: string): Promise<AnchorBatchRecord | null> {
-      return await batches(db).findOne({ orgId: scope.orgId, _id: id });
+      return await findOwned(batches(db), scope, id);
     },
     async insertOnce(
       scope: TenantScope,
       record: Omit<AnchorBatchRecord, 'orgId'>,
     ): Promise<AnchorBatchRecord> {
+      // Only inserts: an existing document is left as it is, whoever's it is.
       await batches(db).updateOne(
-        { orgId: scope.orgId, _id: record._id },
+        { _id: record._id },
         { $setOnInsert: { ...record, orgId: scope.orgId } },
         { upsert: true },
       );
-      return (await batches(db).findOne({ orgId: scope.orgId, _id: record._id }))!;
+      const stored = await findOwned(batches(db), scope, record._id);
+      if (!stored) throw new Error(`anchor batch id ${record._id} belongs to another organization`);
+      return stored;
     },
     async setCredential(scope: TenantScope, id: string, credentialId: string): Promise<void> {
-      await batches(db).updateOne({ orgId: scope.orgId, _id: id }, { $set: { credentialId } });
+      if (!(await findOwned(batches(db), scope, id))) return;
+      await batches(db).updateOne({ _id: id }, { $set: { credentialId } });
     },
     async listReadingBatches(scope: TenantScope, projectId: string): Promise<AnchorBatchRecord[]> {
       return await batches(db)

@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { ownedById } from './owned-by-id.ts';
 import type { Reading, ReadingStatus } from './reading-store.ts';
 import type { TenantScope } from './tenant-scope.ts';
 
@@ -15,31 +16,27 @@ const readings = (db: Db) => db.collection<PipelineReading>('readings');
 /**
  * The workflows' side of the `readings` collection (the API inserts them; reading-store.ts): batch
  * reads and the writes that follow verification, review and anchoring. Every write is idempotent.
+ * Batches go by `_id` with the organization checked in code (owned-by-id.ts: FerretDB scans the
+ * whole collection for any other filter).
  */
 export function readingPipelineStore(db: Db) {
+  const byId = ownedById<PipelineReading>(db, 'readings');
   return {
+    /** The scope's readings among `ids`, in the order of `ids`; others' and unknown ids are left out. */
     async getMany(scope: TenantScope, ids: readonly string[]): Promise<PipelineReading[]> {
-      return await readings(db)
-        .find({ orgId: scope.orgId, _id: { $in: [...ids] } })
-        .toArray();
+      return await byId.find(scope, ids);
     },
     async setStatuses(
       scope: TenantScope,
       outcomes: readonly { id: string; status: ReadingStatus }[],
     ): Promise<void> {
-      const groups = new Map<ReadingStatus, string[]>();
-      for (const o of outcomes) groups.set(o.status, [...(groups.get(o.status) ?? []), o.id]);
-      for (const [status, ids] of groups) {
-        await readings(db).updateMany({ orgId: scope.orgId, _id: { $in: ids } }, { $set: { status } });
-      }
+      // The last status given for a reading wins (the bulk write below is unordered).
+      const statusOf = new Map(outcomes.map((o) => [o.id, o.status]));
+      await byId.updateEach(scope, [...statusOf.keys()], (id) => ({ $set: { status: statusOf.get(id)! } }));
     },
+    /** Each reading's leaf is its position in `ids` (the batch's member order). */
     async setAnchors(scope: TenantScope, batchId: string, ids: readonly string[]): Promise<void> {
-      for (const [leafIndex, id] of ids.entries()) {
-        await readings(db).updateOne(
-          { orgId: scope.orgId, _id: id },
-          { $set: { anchor: { batchId, leafIndex } } },
-        );
-      }
+      await byId.updateEach(scope, ids, (_id, leafIndex) => ({ $set: { anchor: { batchId, leafIndex } } }));
     },
     /** Approved readings of a project whose interval ends in [from, to) (ISO strings sort as times). */
     async approvedInRange(

@@ -1,5 +1,6 @@
 import { type Db, type Filter, MongoBulkWriteError, MongoServerError } from 'mongodb';
 import { findOwned } from './find-owned.ts';
+import { ownedById } from './owned-by-id.ts';
 import type { TenantScope } from './tenant-scope.ts';
 
 export type ReadingStatus = 'RECEIVED' | 'APPROVED' | 'FLAGGED' | 'REJECTED';
@@ -45,6 +46,7 @@ export interface ReadingFilter {
 }
 
 export function readingStore(db: Db) {
+  const byId = ownedById<Reading>(db, 'readings');
   return {
     /**
      * Inserts once per (orgId, did, seq). A resubmission returns the reading stored the first time,
@@ -57,6 +59,7 @@ export function readingStore(db: Db) {
       const doc = { ...reading, orgId: scope.orgId };
       try {
         await readings(db).insertOne(doc);
+        byId.remember(scope, [doc._id]);
         return { reading: doc, created: true };
       } catch (error) {
         if (!(error instanceof MongoServerError && error.code === 11000)) throw error;
@@ -90,6 +93,10 @@ export function readingStore(db: Db) {
           duplicates.add(e.index);
         }
       }
+      byId.remember(
+        scope,
+        docs.filter((_, i) => !duplicates.has(i)).map((d) => d._id),
+      );
       const results: { reading: Reading; created: boolean }[] = [];
       for (const [i, doc] of docs.entries()) {
         if (!duplicates.has(i)) {
@@ -125,24 +132,20 @@ export function readingStore(db: Db) {
         at: Date;
       },
     ): Promise<void> {
-      await readings(db).updateOne(
-        { orgId: scope.orgId, _id: id },
-        {
-          $set: {
-            status: verdict.status,
-            findings: verdict.findings,
-            trustScore: verdict.trustScore,
-            verifiedAt: verdict.at,
-          },
+      await byId.updateOne(scope, id, {
+        $set: {
+          status: verdict.status,
+          findings: verdict.findings,
+          trustScore: verdict.trustScore,
+          verifiedAt: verdict.at,
         },
-      );
+      });
     },
     /** For the workflows' activities: records a verifier's decision on a FLAGGED reading. */
     async setReview(scope: TenantScope, id: string, review: NonNullable<Reading['review']>): Promise<void> {
-      await readings(db).updateOne(
-        { orgId: scope.orgId, _id: id },
-        { $set: { review, status: review.decision === 'approve' ? 'APPROVED' : 'REJECTED' } },
-      );
+      await byId.updateOne(scope, id, {
+        $set: { review, status: review.decision === 'approve' ? 'APPROVED' : 'REJECTED' },
+      });
     },
   };
 }
