@@ -141,6 +141,28 @@ export function readingStore(db: Db) {
         },
       });
     },
+    /** Batch form of `setVerdict`: one unordered bulk write per 100 readings (owned-by-id.ts). */
+    async setVerdicts(
+      scope: TenantScope,
+      verdicts: readonly {
+        id: string;
+        status: Exclude<ReadingStatus, 'RECEIVED'>;
+        findings: ReadingFinding[];
+        trustScore?: number;
+        at: Date;
+      }[],
+    ): Promise<void> {
+      await byId.updateEach(
+        scope,
+        verdicts.map((v) => v.id),
+        (_id, i) => {
+          const v = verdicts[i]!;
+          return {
+            $set: { status: v.status, findings: v.findings, trustScore: v.trustScore, verifiedAt: v.at },
+          };
+        },
+      );
+    },
     /** For the workflows' activities: records a verifier's decision on a FLAGGED reading. */
     async setReview(scope: TenantScope, id: string, review: NonNullable<Reading['review']>): Promise<void> {
       await byId.updateOne(scope, id, {

@@ -77,6 +77,23 @@ describe('readingPipelineStore', () => {
     expect(stored.every((r) => r.anchor === undefined)).toBe(true);
   });
 
+  it("records a batch's verdicts together, and none for another organization's readings", async () => {
+    const mine = await insert(orgA, 3);
+    const theirs = await insert(orgB, 1);
+    const at = new Date();
+    await readingStore(other.db).setVerdicts(orgA, [
+      ...mine.map((id, i) => ({ id, status: 'FLAGGED' as const, findings: [], trustScore: i, at })),
+      { id: theirs[0]!, status: 'REJECTED', findings: [], at },
+    ]);
+    const stored = await readingPipelineStore(mongo.db).getMany(orgA, mine);
+    expect(stored.map((r) => [r.status, r.trustScore])).toEqual([
+      ['FLAGGED', 0],
+      ['FLAGGED', 1],
+      ['FLAGGED', 2],
+    ]);
+    expect((await readingPipelineStore(mongo.db).getMany(orgB, theirs))[0]!.status).toBe('RECEIVED');
+  });
+
   it('ignores ids that are not strings (a query operator smuggled in as an id)', async () => {
     const [id] = await insert(orgA, 1);
     const hostile = [{ $ne: null }, id] as unknown as string[];
