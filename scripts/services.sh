@@ -8,6 +8,7 @@ set -euo pipefail
 
 TEMPORAL_CLI_VERSION=v1.5.1   # newer tags carry replace directives that `go install` refuses
 FERRETDB_VERSION=v1.24.2      # last release with the SQLite backend
+FERRETDB_BUILD="$FERRETDB_VERSION-idindex"  # + scripts/patches/ferretdb-sqlite-id-index.patch
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin="${MRV_TOOLS_DIR:-$root/.tools}/bin"
@@ -37,7 +38,7 @@ install_temporal() {
 
 install_ferretdb() {
   if [ -n "${MONGODB_URI:-}" ]; then echo "services: MONGODB_URI is set; not installing the embedded FerretDB server"; return; fi
-  if stamp_ok ferretdb "$FERRETDB_VERSION"; then return; fi
+  if stamp_ok ferretdb "$FERRETDB_BUILD"; then return; fi
   need_go
   echo "services: building FerretDB $FERRETDB_VERSION (MongoDB wire protocol over SQLite) — first time only" >&2
   local log="$bin/ferretdb-build.log" src work
@@ -49,12 +50,17 @@ install_ferretdb() {
   work=$(mktemp -d)
   cp -r "$src" "$work/ferretdb" && chmod -R u+w "$work/ferretdb"
   echo "$FERRETDB_VERSION" >"$work/ferretdb/build/version/version.txt"
+  # Its SQLite `_id` index is never used by its own queries (see the patch's header): fix that.
+  if ! patch -d "$work/ferretdb" -p1 --quiet <"$root/scripts/patches/ferretdb-sqlite-id-index.patch" >>"$log" 2>&1; then
+    tail -5 "$log" >&2; rm -rf "$work"
+    fail "patching FerretDB failed (full log: $log). Set MONGODB_URI to use an external MongoDB instead."
+  fi
   if ! (cd "$work/ferretdb" && GOFLAGS=-buildvcs=false go build -o "$bin/ferretdb" ./cmd/ferretdb) >>"$log" 2>&1; then
     tail -20 "$log" >&2; rm -rf "$work"
     fail "building FerretDB failed (full log: $log). Set MONGODB_URI to use an external MongoDB instead."
   fi
   rm -rf "$work"
-  rm -f "$bin"/.ferretdb-*; touch "$bin/.ferretdb-$FERRETDB_VERSION"
+  rm -f "$bin"/.ferretdb-*; touch "$bin/.ferretdb-$FERRETDB_BUILD"
 }
 
 case "${1:-install}" in

@@ -68,7 +68,7 @@ export function createReadingActivities(deps: { db: Db; now?: () => Date }) {
       const context = { config: ctx.verification, plant: ctx.plant, nowMs: input.nowMs };
       let state = stored?.state as DeviceState | undefined;
       const outcomes: ReadingOutcome[] = [];
-      const writes: Promise<void>[] = [];
+      const verdicts: Parameters<typeof store.setVerdicts>[1][number][] = [];
       const at = now();
       const heartbeat = progressReporter();
       let checked = 0;
@@ -88,11 +88,11 @@ export function createReadingActivities(deps: { db: Db; now?: () => Date }) {
         const { status, trust_score: trustScore, findings } = result.verdict;
         const stored = findings.map((f) => ({ ...f }) as { rule: string; severity: string; message: string });
         // Verdicts are computed in seq order (the state carries over); their writes are independent
-        // and idempotent, so they go out together instead of one round trip each.
-        writes.push(store.setVerdict(scope, reading._id, { status, findings: stored, trustScore, at }));
+        // and idempotent, so they go out as one bulk write instead of one round trip each.
+        verdicts.push({ id: reading._id, status, findings: stored, trustScore, at });
         outcomes.push({ readingId: reading._id, status, trustScore, period: periodOf(reading.timestamp) });
       }
-      await Promise.all(writes);
+      await store.setVerdicts(scope, verdicts);
       const saved = await states.save(scope, {
         deviceId: input.deviceId,
         state: state ?? null,
