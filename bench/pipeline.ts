@@ -7,6 +7,7 @@
  * local Hedera network), MongoDB-wire and Temporal servers (MONGODB_URI / TEMPORAL_ADDRESS, else
  * throw-away embedded ones). Prints JSON on stdout.
  * Options (env): BENCH_DEVICES (default 10), BENCH_READINGS (1000), BENCH_CONNECTIONS (50),
+ * BENCH_BATCH (documents per request, default 1; >1 posts `{ "documents": [...] }` as a gateway does),
  * BENCH_PROFILE=1 (adds `profile`: MongoDB time per command and collection, CPU seconds per process).
  */
 import { createPrivateKey, type KeyObject } from 'node:crypto';
@@ -30,6 +31,8 @@ import { installTemporalRuntime } from '../workflows/temporal-runtime.ts';
 const deviceCount = Number(process.env.BENCH_DEVICES ?? 10);
 const readingCount = Number(process.env.BENCH_READINGS ?? 1000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+/** Documents per request: 1 (a device posting alone) or more (a plant gateway posting `{ documents }`). */
+const batchSize = Math.max(1, Math.min(1000, Number(process.env.BENCH_BATCH ?? 1)));
 const profiling = process.env.BENCH_PROFILE === '1';
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
@@ -162,8 +165,8 @@ try {
   );
   const workflowSeconds = (Date.now() - t0) / 1000;
 
-  // Readings: signed telemetry, spread over the devices, one document per request.
-  const bodies = Array.from({ length: readingCount }, (_, i) => {
+  // Readings: signed telemetry, spread over the devices, BENCH_BATCH documents per request.
+  const signed = Array.from({ length: readingCount }, (_, i) => {
     const device = devices[i % devices.length]!;
     const seq = Math.floor(i / devices.length) + 1;
     const kwh = 240 + (seq % 7);
@@ -181,8 +184,13 @@ try {
       } as unknown as TelemetryDocument,
       device.privateKey,
     );
-    return JSON.stringify(doc);
+    return doc;
   });
+  const bodies: string[] = [];
+  for (let i = 0; i < signed.length; i += batchSize) {
+    const chunk = signed.slice(i, i + batchSize);
+    bodies.push(JSON.stringify(batchSize === 1 ? chunk[0] : { documents: chunk }));
+  }
   const readings = harness.mongo.db.collection('readings');
   const pids: Record<string, number> = { bench: process.pid };
   for (const d of servers.describe) {
@@ -199,7 +207,7 @@ try {
       {
         url: base,
         connections,
-        amount: readingCount,
+        amount: bodies.length,
         // A slow answer is still an answer: count it, not a client-side timeout.
         timeout: 120,
         requests: [
@@ -285,6 +293,7 @@ try {
       device_workflows: deviceCount,
       workflows_per_s: perSecond(deviceCount, workflowSeconds * 1000),
       connections,
+      documents_per_request: batchSize,
       servers: servers.describe,
       ...(profiling ? { profile: await profileOf(pids, cpuAtStart) } : {}),
     })}\n`,
