@@ -1,4 +1,4 @@
-import { ApplicationFailure, ParentClosePolicy, startChild } from '@temporalio/workflow';
+import { ApplicationFailure, ParentClosePolicy, patched, startChild } from '@temporalio/workflow';
 import type { ReadingStatus } from '../../store/reading-store.ts';
 import type { ReadingOutcome } from '../activities/reading-activities.ts';
 import { workflowIds } from '../shared.ts';
@@ -7,6 +7,9 @@ import { compiledPolicyOf, type PinnedPolicy } from './compiled-policy-cache.ts'
 import { type ActionEffect, PolicyDriver } from './policy-driver.ts';
 import { EffectSink } from './policy-effects.ts';
 import { readingReviewWorkflow } from './reading-review.ts';
+
+/** Patch id (docs/workflows.md "Changing workflow code safely"): histories recorded before it wrote every status. */
+const SKIP_UNCHANGED_STATUSES = 'skip-unchanged-reading-statuses';
 
 /**
  * Verifies a batch of one device's readings (one activity), then runs each reading through the
@@ -71,10 +74,18 @@ export async function verifyReadingBatch(input: {
       'UnsupportedAction',
     );
   }
-  await storeActivities.setReadingStatuses({
-    orgId,
-    outcomes: sink.statuses.map((s) => ({ readingId: s.subject.id, status: s.status as ReadingStatus })),
-  });
+  const statuses = sink.statuses.map((s) => ({ readingId: s.subject.id, status: s.status as ReadingStatus }));
+  if (patched(SKIP_UNCHANGED_STATUSES)) {
+    // verifyReadings already stored each verdict as the reading's status; write only where the
+    // policy's final status differs (usually none: one write per reading saved).
+    const finalStatus = new Map(statuses.map((s) => [s.readingId, s.status]));
+    const changed = outcomes
+      .filter((o) => finalStatus.has(o.readingId) && finalStatus.get(o.readingId) !== o.status)
+      .map((o) => ({ readingId: o.readingId, status: finalStatus.get(o.readingId)! }));
+    if (changed.length > 0) await storeActivities.setReadingStatuses({ orgId, outcomes: changed });
+  } else {
+    await storeActivities.setReadingStatuses({ orgId, outcomes: statuses });
+  }
   if (sink.reviews.length > 0) await storeActivities.requestReviews({ orgId, tasks: sink.reviews });
   if (sink.notes.length > 0) await storeActivities.notify({ orgId, notes: sink.notes });
 
