@@ -54,6 +54,27 @@ describe('readingPipelineStore', () => {
     expect(found.map((r) => r._id)).toEqual([ids[3], ids[0], ids[2]]);
   });
 
+  it('serves settled readings to the steps after verification, and never across organizations', async () => {
+    const ids = await insert(orgA, 3);
+    const pipeline = readingPipelineStore(other.db);
+    // Not verified yet: nothing settled to serve.
+    expect(await pipeline.getSettled(orgA, ids)).toEqual([]);
+    await readingStore(other.db).setVerdicts(
+      orgA,
+      ids.slice(0, 2).map((id) => ({ id, status: 'APPROVED' as const, findings: [], at: new Date() })),
+    );
+    // Read from the database once, then served as stored: document, timestamp, findings.
+    const settled = await pipeline.getSettled(orgA, [ids[1]!, ids[0]!, ids[2]!, ids[1]!]);
+    expect(settled.map((r) => r._id)).toEqual([ids[1], ids[0]]);
+    expect(settled[0]).toMatchObject({ orgId: orgA.orgId, documentJson: '{}', findings: [] });
+    // What the verifier remembers is served to its organization only.
+    pipeline.rememberSettled(orgA, [
+      { _id: ids[2]!, timestamp: '2026-05-01T00:03:00.000Z', documentJson: '{"x":1}', findings: [] },
+    ]);
+    expect((await pipeline.getSettled(orgA, [ids[2]!]))[0]?.documentJson).toBe('{"x":1}');
+    expect(await pipeline.getSettled(orgB, ids)).toEqual([]);
+  });
+
   it("never reads or writes another organization's readings, whichever process asks first", async () => {
     const ids = await insert(orgB, 3);
     // `other` has not seen these readings: it must look them up and find them foreign.

@@ -124,7 +124,7 @@ export function createCredentialActivities(deps: { db: Db; keyStore: KeyStore; n
       const scope = issueTenantScope(input.orgId);
       const batch = await anchorBatchStore(deps.db).get(scope, input.batchId);
       if (!batch) throw new Error(`anchor batch ${input.batchId} not found`);
-      const members = await readingPipelineStore(deps.db).getMany(scope, batch.members);
+      const members = await readingPipelineStore(deps.db).getSettled(scope, batch.members);
       const findings: Record<string, number> = {};
       let energyExportMwh = 0;
       let start = '';

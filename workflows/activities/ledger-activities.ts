@@ -104,7 +104,7 @@ export function createLedgerActivities(deps: { db: Db; ledger: HederaLedger; now
       policyHash: string;
     }): Promise<AnchorRef & { root: string; count: number }> {
       const scope = issueTenantScope(input.orgId);
-      const found = await readings.getMany(scope, input.readingIds);
+      const found = await readings.getSettled(scope, input.readingIds);
       const byId = new Map(found.map((r) => [r._id, r]));
       const members = input.readingIds.filter((id) => byId.has(id));
       const documents = members.map((id) => JSON.parse(byId.get(id)!.documentJson) as unknown);

@@ -102,6 +102,12 @@ export function createReadingActivities(deps: { db: Db; now?: () => Date }) {
       });
       // Another writer advanced the state: fail so Temporal retries against the fresh state.
       if (!saved) throw new Error(`verifier state of ${input.deviceId} changed concurrently`);
+      // Anchoring and the batch credential read these again; keep what they need in this worker.
+      const findingsOf = new Map(verdicts.map((v) => [v.id, v.findings]));
+      pipeline.rememberSettled(
+        scope,
+        readings.map((r) => ({ ...r, findings: findingsOf.get(r._id) ?? r.findings })),
+      );
       return outcomes;
     },
 
