@@ -33,6 +33,7 @@ export const tenantCollections = {
     { key: { orgId: 1, projectId: 1, type: 1 }, name: 'org_project_type' },
   ],
   status_lists: [{ key: { orgId: 1, _id: 1 }, name: 'org_id' }],
+  status_list_versions: [{ key: { orgId: 1, _id: 1 }, name: 'org_id' }],
   anchor_batches: [
     { key: { orgId: 1, projectId: 1, kind: 1, createdAt: 1 }, name: 'org_project_kind_created' },
   ],

@@ -27,9 +27,13 @@ export interface StatusListRecord {
 
 const credentials = (db: Db) => db.collection<CredentialRecord>('credentials');
 const statusLists = (db: Db) => db.collection<StatusListRecord>('status_lists');
+/** Every version after the first, under `_id = <list id>#<version>` (see `updateStatusList`). */
+const statusListVersions = (db: Db) =>
+  db.collection<{ _id: string; orgId: string; record: StatusListRecord }>('status_list_versions');
+const DUPLICATE_KEY = 11000;
 
 export function credentialStore(db: Db) {
-  return {
+  const store = {
     async byKey(scope: TenantScope, key: string): Promise<CredentialRecord | null> {
       return await credentials(db).findOne({ orgId: scope.orgId, key });
     },
@@ -62,8 +66,18 @@ export function credentialStore(db: Db) {
         .limit(10_000)
         .toArray();
     },
+    /** The latest version: the head document rolled forward over any versions written after it. */
     async getStatusList(scope: TenantScope, id: string): Promise<StatusListRecord | null> {
-      return await statusLists(db).findOne({ orgId: scope.orgId, _id: id });
+      const head = await statusLists(db).findOne({ orgId: scope.orgId, _id: id });
+      if (!head) return null;
+      let current = head;
+      for (;;) {
+        const next = await statusListVersions(db).findOne({ _id: `${id}#${current.version + 1}` });
+        if (!next || next.orgId !== scope.orgId) break;
+        current = next.record;
+      }
+      if (current.version !== head.version) await writeHead(current);
+      return current;
     },
     async createStatusList(
       scope: TenantScope,
@@ -75,18 +89,40 @@ export function credentialStore(db: Db) {
         { upsert: true },
       );
     },
-    /** Optimistic update (single-document compare-and-set on `version`); false when someone else won. */
+    /**
+     * Compare-and-set on `version`; false when someone else won. The claim is the insert of version
+     * v+1 under a unique `_id`: FerretDB's filtered update checks and writes in two steps, so two
+     * writers could both pass a version filter and, say, hand out one status index twice. The head
+     * document is then refreshed as a cache; readers roll forward, so a crash in between loses nothing.
+     */
     async updateStatusList(
       scope: TenantScope,
       id: string,
       expectedVersion: number,
       update: Pick<StatusListRecord, 'state'> & { credential?: Record<string, unknown> },
     ): Promise<boolean> {
-      const result = await statusLists(db).updateOne(
-        { orgId: scope.orgId, _id: id, version: expectedVersion },
-        { $set: { ...update }, $inc: { version: 1 } },
-      );
-      return result.modifiedCount === 1;
+      const current = await store.getStatusList(scope, id);
+      if (!current || current.version !== expectedVersion) return false;
+      const record: StatusListRecord = { ...current, ...update, version: expectedVersion + 1 };
+      try {
+        await statusListVersions(db).insertOne({
+          _id: `${id}#${record.version}`,
+          orgId: scope.orgId,
+          record,
+        });
+      } catch (error) {
+        if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+        throw error;
+      }
+      await writeHead(record);
+      return true;
     },
   };
+  return store;
+
+  /** Best effort: a late, older write can only leave the cache stale, and readers roll forward. */
+  async function writeHead(record: StatusListRecord): Promise<void> {
+    const { _id, orgId, ...fields } = record;
+    await statusLists(db).updateOne({ _id, orgId, version: { $lt: record.version } }, { $set: fields });
+  }
 }
