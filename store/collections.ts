@@ -40,6 +40,7 @@ export const tenantCollections = {
   review_tasks: [{ key: { orgId: 1, status: 1, role: 1, openedAt: 1 }, name: 'org_status_role_opened' }],
   notifications: [{ key: { orgId: 1, role: 1, createdAt: 1 }, name: 'org_role_created' }],
   verifier_states: [{ key: { orgId: 1, deviceId: 1 }, name: 'org_device', unique: true }],
+  verifier_state_versions: [{ key: { orgId: 1, _id: 1 }, name: 'org_id' }],
 } as const satisfies Record<string, readonly IndexDescription[]>;
 
 export type TenantCollectionName = keyof typeof tenantCollections;

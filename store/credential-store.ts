@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { TenantScope } from './tenant-scope.ts';
+import { versionedRecords } from './versioned-records.ts';
 
 /** An issued verifiable credential, kept as issued (the signed JSON) with where it was anchored. */
 export interface CredentialRecord {
@@ -26,14 +27,12 @@ export interface StatusListRecord {
 }
 
 const credentials = (db: Db) => db.collection<CredentialRecord>('credentials');
-const statusLists = (db: Db) => db.collection<StatusListRecord>('status_lists');
-/** Every version after the first, under `_id = <list id>#<version>` (see `updateStatusList`). */
-const statusListVersions = (db: Db) =>
-  db.collection<{ _id: string; orgId: string; record: StatusListRecord }>('status_list_versions');
-const DUPLICATE_KEY = 11000;
-
 export function credentialStore(db: Db) {
-  const store = {
+  const statusLists = versionedRecords<StatusListRecord>(db, {
+    heads: 'status_lists',
+    versions: 'status_list_versions',
+  });
+  return {
     async byKey(scope: TenantScope, key: string): Promise<CredentialRecord | null> {
       return await credentials(db).findOne({ orgId: scope.orgId, key });
     },
@@ -66,34 +65,20 @@ export function credentialStore(db: Db) {
         .limit(10_000)
         .toArray();
     },
-    /** The latest version: the head document rolled forward over any versions written after it. */
+    /** The latest version of the issuer's status list (see versioned-records.ts). */
     async getStatusList(scope: TenantScope, id: string): Promise<StatusListRecord | null> {
-      const head = await statusLists(db).findOne({ orgId: scope.orgId, _id: id });
-      if (!head) return null;
-      let current = head;
-      for (;;) {
-        const next = await statusListVersions(db).findOne({ _id: `${id}#${current.version + 1}` });
-        if (!next || next.orgId !== scope.orgId) break;
-        current = next.record;
-      }
-      if (current.version !== head.version) await writeHead(current);
-      return current;
+      return await statusLists.get(scope, id);
     },
+    /** Stores the list once; a concurrent or repeated create leaves the first one. */
     async createStatusList(
       scope: TenantScope,
       record: Omit<StatusListRecord, 'orgId' | 'version'>,
     ): Promise<void> {
-      await statusLists(db).updateOne(
-        { orgId: scope.orgId, _id: record._id },
-        { $setOnInsert: { ...record, orgId: scope.orgId, version: 1 } },
-        { upsert: true },
-      );
+      await statusLists.create(scope, record);
     },
     /**
-     * Compare-and-set on `version`; false when someone else won. The claim is the insert of version
-     * v+1 under a unique `_id`: FerretDB's filtered update checks and writes in two steps, so two
-     * writers could both pass a version filter and, say, hand out one status index twice. The head
-     * document is then refreshed as a cache; readers roll forward, so a crash in between loses nothing.
+     * Compare-and-set on `version`; false when someone else won, so two issuers can never hand out
+     * one status index twice (a filtered update is not atomic on FerretDB; see versioned-records.ts).
      */
     async updateStatusList(
       scope: TenantScope,
@@ -101,28 +86,7 @@ export function credentialStore(db: Db) {
       expectedVersion: number,
       update: Pick<StatusListRecord, 'state'> & { credential?: Record<string, unknown> },
     ): Promise<boolean> {
-      const current = await store.getStatusList(scope, id);
-      if (!current || current.version !== expectedVersion) return false;
-      const record: StatusListRecord = { ...current, ...update, version: expectedVersion + 1 };
-      try {
-        await statusListVersions(db).insertOne({
-          _id: `${id}#${record.version}`,
-          orgId: scope.orgId,
-          record,
-        });
-      } catch (error) {
-        if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
-        throw error;
-      }
-      await writeHead(record);
-      return true;
+      return await statusLists.replace(scope, id, expectedVersion, () => update);
     },
   };
-  return store;
-
-  /** Best effort: a late, older write can only leave the cache stale, and readers roll forward. */
-  async function writeHead(record: StatusListRecord): Promise<void> {
-    const { _id, orgId, ...fields } = record;
-    await statusLists(db).updateOne({ _id, orgId, version: { $lt: record.version } }, { $set: fields });
-  }
 }

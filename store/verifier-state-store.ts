@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { TenantScope } from './tenant-scope.ts';
+import { versionedRecords } from './versioned-records.ts';
 
 /**
  * A device's verification history (engine/verification DeviceState: fixed-size windows) between
@@ -22,49 +23,39 @@ export interface VerifierStateRecord {
  */
 type StoredRecord = Omit<VerifierStateRecord, 'state'> & { stateJson: string };
 
-const states = (db: Db) => db.collection<StoredRecord>('verifier_states');
 const idOf = (scope: TenantScope, deviceId: string) => `${scope.orgId}/${deviceId}`;
 
 export function verifierStateStore(db: Db) {
+  const states = versionedRecords<StoredRecord>(db, {
+    heads: 'verifier_states',
+    versions: 'verifier_state_versions',
+  });
   return {
     async get(scope: TenantScope, deviceId: string): Promise<VerifierStateRecord | null> {
-      // By bare `_id` (the only filter FerretDB hands to its index), the organization checked here.
-      const stored = await states(db).findOne({ _id: idOf(scope, deviceId) });
-      if (!stored || stored.orgId !== scope.orgId) return null;
+      const stored = await states.get(scope, idOf(scope, deviceId));
+      if (!stored) return null;
       const { stateJson, ...record } = stored;
       // Records written before states were stored as text carry no stateJson (only null states ever
       // got stored that way): they read as an empty history.
       return { ...record, state: stateJson === undefined ? null : (JSON.parse(stateJson) as unknown) };
     },
-    /** Compare-and-set on `version` (0 = not stored yet); false when another writer got there first. */
+    /**
+     * Compare-and-set on `version` (0 = not stored yet); false when another writer got there first
+     * (a unique insert decides, as a filtered update is not atomic on FerretDB: versioned-records.ts).
+     */
     async save(
       scope: TenantScope,
       input: { deviceId: string; state: unknown; batch: string; expectedVersion: number; at: Date },
     ): Promise<boolean> {
       const { deviceId, batch, expectedVersion, at } = input;
-      const stateJson = JSON.stringify(input.state ?? null);
-      if (expectedVersion === 0) {
-        try {
-          await states(db).insertOne({
-            _id: idOf(scope, deviceId),
-            orgId: scope.orgId,
-            deviceId,
-            stateJson,
-            lastBatch: batch,
-            version: 1,
-            updatedAt: at,
-          });
-          return true;
-        } catch (error) {
-          if ((error as { code?: number }).code === 11000) return false;
-          throw error;
-        }
-      }
-      const result = await states(db).updateOne(
-        { _id: idOf(scope, deviceId), orgId: scope.orgId, version: expectedVersion },
-        { $set: { stateJson, lastBatch: batch, updatedAt: at }, $inc: { version: 1 } },
-      );
-      return result.modifiedCount === 1;
+      const fields = {
+        deviceId,
+        stateJson: JSON.stringify(input.state ?? null),
+        lastBatch: batch,
+        updatedAt: at,
+      };
+      if (expectedVersion === 0) return await states.create(scope, { _id: idOf(scope, deviceId), ...fields });
+      return await states.replace(scope, idOf(scope, deviceId), expectedVersion, () => fields);
     },
   };
 }

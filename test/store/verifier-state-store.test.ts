@@ -72,6 +72,24 @@ describe('verifierStateStore', () => {
     expect(stored).toMatchObject({ version: 2, lastBatch: 'b', state: { seq_ranges: [[1, 2]] } });
   });
 
+  it('lets one of many concurrent saves of one version win (a zombie attempt cannot overwrite)', async () => {
+    const store = verifierStateStore(mongo.db);
+    const scope = issueTenantScope(newId('org'));
+    await store.save(scope, { deviceId: 'dev_4', state: { n: 0 }, batch: 'a', expectedVersion: 0, at });
+    const wins = await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        store.save(scope, { deviceId: 'dev_4', state: { n }, batch: `b${n}`, expectedVersion: 1, at }),
+      ),
+    );
+    expect(wins.filter(Boolean)).toHaveLength(1);
+    const winner = wins.indexOf(true);
+    expect(await store.get(scope, 'dev_4')).toMatchObject({
+      version: 2,
+      lastBatch: `b${winner}`,
+      state: { n: winner },
+    });
+  });
+
   it("never shows or overwrites another organization's device state", async () => {
     const store = verifierStateStore(mongo.db);
     const owner = issueTenantScope(newId('org'));
