@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MongoClient } from 'mongodb';
-import { binaryPath } from './binaries.ts';
+import { binaryPath, goServerEnv } from './binaries.ts';
 import { type ManagedProcess, startManagedProcess } from './managed-process.ts';
 import { assertPortFree } from './ports.ts';
 import { StackError } from './stack-error.ts';
@@ -42,6 +42,7 @@ export async function startEmbeddedMongo(options: {
   });
   const child = startManagedProcess({
     name: 'ferretdb',
+    env: goServerEnv(),
     binary: binaryPath('ferretdb'),
     args: [
       '--handler=sqlite',

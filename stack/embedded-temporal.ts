@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
-import { binaryPath } from './binaries.ts';
+import { binaryPath, goServerEnv } from './binaries.ts';
 import type { EmbeddedService } from './embedded-mongodb.ts';
 import { startManagedProcess } from './managed-process.ts';
 import { assertPortFree } from './ports.ts';
@@ -47,6 +47,7 @@ export async function startEmbeddedTemporal(options: {
   const namespace = options.namespace ?? 'default';
   const child = startManagedProcess({
     name: 'temporal',
+    env: goServerEnv(),
     binary: binaryPath('temporal'),
     args: [
       'server',
