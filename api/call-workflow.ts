@@ -5,9 +5,7 @@ export type WorkflowAnswer<T> = { answered: true; value: T } | { answered: false
 
 /** The workflow's refusal as the API's error: a role it refused is 403, anything else is 409. */
 export function refusalError(error: WorkflowRefusedError): ApiError {
-  // The workflows check roles with engine/policy checkEvent, whose role problem reads "role 'x' may not send".
-  const role = /\brole '[^']*' may not send\b/.test(error.message);
-  return new ApiError(role ? 'FORBIDDEN_ROLE' : 'INVALID_STATE', error.message, {
+  return new ApiError(error.kind === 'role' ? 'FORBIDDEN_ROLE' : 'INVALID_STATE', error.message, {
     cause: error,
     extensions: { workflow_reason: error.message },
   });

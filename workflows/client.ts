@@ -22,6 +22,7 @@ import {
   type WorkflowStatus,
 } from './definitions/messages.ts';
 import type { SelfTestInput } from './definitions/self-test.ts';
+import { refusalTypes } from './failure-types.ts';
 import { taskQueues, workflowIds, workflowTypes } from './shared.ts';
 import { WorkflowRefusedError } from './workflow-refused-error.ts';
 
@@ -83,7 +84,8 @@ async function executeUpdate<Ret, Args extends [unknown, ...unknown[]]>(
     if (ended && options.afterWorkflowEnded) return await options.afterWorkflowEnded();
     if (error instanceof WorkflowUpdateFailedError) {
       const reason = error.cause instanceof Error ? error.cause.message : error.message;
-      throw new WorkflowRefusedError(reason, { cause: error });
+      const role = error.cause instanceof ApplicationFailure && error.cause.type === refusalTypes.role;
+      throw new WorkflowRefusedError(reason, { kind: role ? 'role' : 'state', cause: error });
     }
     throw error;
   }

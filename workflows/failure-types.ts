@@ -29,3 +29,10 @@ export const ledgerFailureTypes = [
   'TRANSACTION_ID_COLLISION',
   'NOT_FOUND',
 ] as const;
+
+/**
+ * Why an Update validator refused a message (the API answers 403 for `role`, 409 for `state`): the
+ * workflow throws these types and the gateway reads them, so nobody parses the reason's wording.
+ */
+export const refusalTypes = { role: 'RoleRefused', state: 'StateRefused' } as const;
+export type RefusalKind = keyof typeof refusalTypes;

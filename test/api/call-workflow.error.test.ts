@@ -6,7 +6,9 @@ import { WorkflowRefusedError } from '../../workflows/workflow-refused-error.ts'
 describe('workflow answers at the API boundary', () => {
   it("maps a workflow's role refusal to 403 and keeps its reason", () => {
     const error = refusalError(
-      new WorkflowRefusedError("role 'verifier' may not send 'approve_registration' (allowed: registry)"),
+      new WorkflowRefusedError("role 'verifier' may not send 'approve_registration' (allowed: registry)", {
+        kind: 'role',
+      }),
     );
     expect(error.code).toBe('FORBIDDEN_ROLE');
     expect(error.extensions?.workflow_reason).toContain('allowed: registry');
@@ -14,7 +16,9 @@ describe('workflow answers at the API boundary', () => {
 
   it('maps any other refusal to 409', () => {
     expect(
-      refusalError(new WorkflowRefusedError("'suspend' is not possible while the device is retired")).code,
+      refusalError(
+        new WorkflowRefusedError("'suspend' is not possible while the device is retired", { kind: 'state' }),
+      ).code,
     ).toBe('INVALID_STATE');
   });
 

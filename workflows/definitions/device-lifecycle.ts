@@ -7,7 +7,6 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { checkEvent } from '../../engine/policy/check-event.ts';
 import type { PolicyEvent } from '../../engine/policy/guard-function.ts';
 import type { DeviceContext } from '../activities/policy-activities.ts';
 import { ledgerActivities, storeActivities } from './activity-proxies.ts';
@@ -22,6 +21,7 @@ import {
   statusQuery,
 } from './messages.ts';
 import { type ActionEffect, type PersistedDriver, PolicyDriver } from './policy-driver.ts';
+import { assertEventAllowed, refusal } from './refusal.ts';
 import { verifyReadingBatch } from './verify-reading-batch.ts';
 
 export interface DeviceWorkflowInput {
@@ -184,7 +184,7 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
 
   function commandEvent(command: DeviceCommand): PolicyEvent {
     const name = deviceCommandEvents[command.command]?.find((e) => e in lifecycleWorkflow.events);
-    if (!name) throw new Error(`the policy has no event for '${command.command}'`);
+    if (!name) throw refusal(`the policy has no event for '${command.command}'`, 'state');
     const payload = lifecycleWorkflow.events[name]?.payload ?? {};
     return {
       type: name,
@@ -220,10 +220,9 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
     {
       validator: (command) => {
         const event = commandEvent(command);
-        const problems = checkEvent(lifecycleWorkflow, event, command.actor.role);
-        if (problems.length > 0) throw new Error(problems.join('; '));
+        assertEventAllowed(lifecycleWorkflow, event, command.actor.role);
         if (!lifecycle.can(event))
-          throw new Error(`'${event.type}' is not possible while the device is ${lifecycle.state}`);
+          throw refusal(`'${event.type}' is not possible while the device is ${lifecycle.state}`, 'state');
       },
     },
   );

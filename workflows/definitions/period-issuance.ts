@@ -26,6 +26,7 @@ import {
   statusQuery,
 } from './messages.ts';
 import { type ActionEffect, PolicyDriver } from './policy-driver.ts';
+import { assertEventAllowed, refusal } from './refusal.ts';
 
 export interface PeriodWorkflowInput {
   orgId: string;
@@ -276,10 +277,9 @@ export async function periodIssuanceWorkflow(input: PeriodWorkflowInput): Promis
     {
       validator: (decision) => {
         const event = decisionEvent(decision);
-        const problems = checkEvent(workflow, event, decision.reviewer.role);
-        if (problems.length > 0) throw new Error(problems.join('; '));
+        assertEventAllowed(workflow, event, decision.reviewer.role);
         if (!driver.can(event) || inbox.length > 0)
-          throw new Error(`the period is ${status}; no decision is open`);
+          throw refusal(`the period is ${status}; no decision is open`, 'state');
       },
     },
   );

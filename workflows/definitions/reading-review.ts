@@ -5,7 +5,6 @@ import {
   getExternalWorkflowHandle,
   setHandler,
 } from '@temporalio/workflow';
-import { checkEvent } from '../../engine/policy/check-event.ts';
 import type { PolicyEvent } from '../../engine/policy/guard-function.ts';
 import type { ReadingStatus } from '../../store/reading-store.ts';
 import { storeActivities } from './activity-proxies.ts';
@@ -13,6 +12,7 @@ import { compiledPolicyOf, type PinnedPolicy } from './compiled-policy-cache.ts'
 import { type ReviewDecision, readingsApprovedSignal, reviewUpdate, statusQuery } from './messages.ts';
 import { type PersistedDriver, PolicyDriver } from './policy-driver.ts';
 import { EffectSink } from './policy-effects.ts';
+import { assertEventAllowed, refusal } from './refusal.ts';
 
 export interface ReadingReviewInput {
   orgId: string;
@@ -61,15 +61,14 @@ export async function readingReviewWorkflow(input: ReadingReviewInput): Promise<
     {
       validator: (decision) => {
         if (decision.decision !== 'approve' && decision.decision !== 'reject') {
-          throw new Error("decision must be 'approve' or 'reject'");
+          throw refusal("decision must be 'approve' or 'reject'", 'state');
         }
         if (!decision.reason || decision.reason.length > 2000)
-          throw new Error('a reason (1–2000 characters) is required');
+          throw refusal('a reason (1–2000 characters) is required', 'state');
         const event = decisionEvent(decision);
-        const problems = checkEvent(workflow, event, decision.reviewer.role);
-        if (problems.length > 0) throw new Error(problems.join('; '));
+        assertEventAllowed(workflow, event, decision.reviewer.role);
         if (!driver.can(event) || inbox.length > 0)
-          throw new Error(`reading ${readingId} is not open for a decision`);
+          throw refusal(`reading ${readingId} is not open for a decision`, 'state');
       },
     },
   );
