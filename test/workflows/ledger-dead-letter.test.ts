@@ -1,0 +1,119 @@
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHederaLedger } from '../../ledger/hedera-ledger.ts';
+import { issuanceStore } from '../../store/issuance-store.ts';
+import { ledgerIntentStore } from '../../store/ledger-intent-store.ts';
+import { issueTenantScope } from '../../store/tenant-scope.ts';
+import { workflowIds } from '../../workflows/shared.ts';
+import { type PipelineHarness, startPipelineHarness } from '../support/pipeline-harness.ts';
+import { temporalAddress } from '../support/services.ts';
+import {
+  actors,
+  expectedMintAmount,
+  PERIOD,
+  registerDevices,
+  submitReadings,
+  waitVerified,
+} from './support/drive-pipeline.ts';
+import { ledgerCensus } from './support/ledger-census.ts';
+import { type SeededProject, seedProject } from './support/seed-project.ts';
+import { waitFor } from './support/wait-for.ts';
+
+describe('the mint activity when its ledger call is dead-lettered during a Hedera outage', () => {
+  let harness: PipelineHarness;
+  let seeded: SeededProject;
+  let connection: Connection;
+  let client: Client;
+
+  beforeAll(async () => {
+    harness = await startPipelineHarness('dead_letter');
+    seeded = await seedProject(harness.mongo.db, { days: 1, seed: 41 });
+    connection = await Connection.connect({ address: temporalAddress() });
+    client = new Client({ connection });
+  }, 180_000);
+  afterAll(async () => {
+    harness?.network.setFaults({});
+    await connection?.close();
+    await harness?.close();
+  });
+
+  it('keeps retrying, and the period completes with one mint once an operator replays the intent', async () => {
+    const { orgId, projectId } = seeded;
+    // The adapter gives up quickly here (production: ~10 minutes) so the outage dead-letters the mint.
+    const impatient = createHederaLedger({
+      hedera: harness.services.hedera,
+      store: ledgerIntentStore(harness.mongo.db),
+      tuning: { maxRetries: 2, maxElapsedMs: 4_000, backoffMaxMs: 500 },
+    });
+    await harness.startWorker({ concerns: ['workflows', 'verification'] });
+    await harness.startWorker({ concerns: ['ledger'], ledger: impatient });
+    await registerDevices(harness, seeded);
+    const ids = await submitReadings(harness, seeded);
+    await waitVerified(harness.mongo.db, seeded, ids);
+
+    const period = { orgId, projectId, period: PERIOD };
+    const periodId = workflowIds.period(orgId, projectId, PERIOD);
+    await harness.gateway.closePeriod({ ...period, actor: actors.developer });
+    await waitFor(
+      async () => (await harness.gateway.status(periodId))?.state === 'awaiting_approval',
+      300_000,
+      'the monitoring report awaiting approval',
+    );
+
+    // The consensus node becomes unreachable just as the verifier approves (the approval mints).
+    harness.network.setFaults({ outages: [{ fromMs: Date.now(), toMs: Date.now() + 3_600_000 }] });
+    const approval = harness.gateway.reportDecision({
+      ...period,
+      decision: 'approve',
+      reason: 'report checked',
+      reviewer: actors.verifier,
+    });
+    const intents = ledgerIntentStore(harness.mongo.db);
+    // The mint's first ledger step (creating the project's token) is the one that dead-letters.
+    await waitFor(
+      async () => (await intents.listDeadLetters({ orgId, limit: 10 })).length > 0,
+      120_000,
+      'a dead-lettered ledger intent',
+    );
+    // A later attempt of the activity meets the dead letter again: retried, not failed.
+    const handle = client.workflow.getHandle(periodId);
+    await waitFor(
+      async () => {
+        const pending = (await handle.describe()).raw.pendingActivities ?? [];
+        const mint = pending.find((a) => a.activityType?.name === 'mintForPeriod');
+        return (mint?.attempt ?? 0) >= 2 && mint?.lastFailure?.applicationFailureInfo?.type === 'LedgerError';
+      },
+      120_000,
+      'the mint activity retrying after the dead letter',
+    );
+    expect((await harness.gateway.status(periodId))?.status).not.toBe('ledger_failed');
+
+    // The operator's fix: the network is back, and `mrv ledger replay <id>` re-runs each dead letter.
+    harness.network.setFaults({});
+    for (const dead of await intents.listDeadLetters({ orgId, limit: 10 })) {
+      await harness.services.ledger.replay(dead.id);
+      expect((await intents.get(orgId, dead.key))?.status).toBe('CONFIRMED');
+    }
+
+    // The next attempt finds the confirmed intent; the period finishes on its own.
+    expect((await approval)?.status).toBe('issued');
+    const scope = issueTenantScope(orgId);
+    await waitFor(
+      async () =>
+        (await issuanceStore(harness.mongo.db).getIssuance(scope, `${projectId}/${PERIOD}`))
+          ?.trustChainJson !== undefined,
+      300_000,
+      'the trust chain stored',
+    );
+    const issuance = (await issuanceStore(harness.mongo.db).getIssuance(scope, `${projectId}/${PERIOD}`))!;
+    const census = await ledgerCensus({
+      db: harness.mongo.db,
+      mirrorUrl: harness.network.mirrorRestUrl,
+      orgId,
+      tokenId: issuance.tokenId,
+    });
+    expect(census.token?.mints).toBe(1);
+    expect((await intents.get(orgId, `mint/${periodId}`))?.status).toBe('CONFIRMED');
+    expect(census.token?.totalSupply).toBe(String(await expectedMintAmount(harness.mongo.db, seeded, ids)));
+  }, 600_000);
+});
