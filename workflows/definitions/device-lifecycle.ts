@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -53,6 +54,14 @@ interface DeviceCarry {
 
 /** Readings verified per activity: big enough to amortize, small enough for one activity's timeout. */
 const VERIFY_BATCH = 500;
+/**
+ * How long accepted readings wait for more before their batch is verified. One device's concurrent
+ * uploads are signalled in any order, and the verifier rejects a seq below the last one it accepted;
+ * within a batch readings are verified in seq order, so gathering briefly keeps a race from costing
+ * an honest reading (and makes batches larger). Patched: earlier histories verified at once.
+ */
+const GATHER_MS = 2_000;
+const GATHER_PATCH = 'gather-readings-before-verify';
 /** Continue-as-new well before Temporal's history limits (50k events / 50 MB). */
 const HISTORY_EVENTS_BEFORE_CONTINUE = 5_000;
 
@@ -74,6 +83,8 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
 
   let status = carried?.status ?? 'pending';
   const pending: string[] = [...(carried?.pending ?? [])];
+  /** When the oldest pending reading was signalled (workflow time). */
+  let pendingSinceMs = pending.length > 0 ? Date.now() : 0;
   const approved = [...(carried?.approved ?? [])];
   const counters = carried?.counters ?? { verify: 0, anchor: 0, step: 0 };
   const credentials: Record<string, string> = { ...carried?.credentials };
@@ -194,6 +205,7 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
   }
 
   setHandler(readingsAcceptedSignal, ({ readingIds }) => {
+    if (pending.length === 0) pendingSinceMs = Date.now();
     pending.push(...readingIds);
   });
   setHandler(readingsApprovedSignal, ({ readings }) => {
@@ -264,14 +276,26 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
     lastAnchorMs = Date.now();
   }
 
+  const gather = patched(GATHER_PATCH);
+  const verifyDue = () =>
+    pending.length > 0 &&
+    (!gather || pending.length >= VERIFY_BATCH || Date.now() - pendingSinceMs >= GATHER_MS);
+
   for (;;) {
     const now = Date.now();
     const timers = [
       lifecycle.msUntilNextTimer(now),
       approved.length > 0 ? Math.max(0, lastAnchorMs + context.anchoring.intervalMs - now) : undefined,
+      pending.length > 0 && !verifyDue() ? Math.max(0, pendingSinceMs + GATHER_MS - now) : undefined,
     ].filter((t): t is number => t !== undefined);
+    // Readings arriving while none were pending wake the loop once, to arm their gather timer.
+    const gatherArmed = pending.length > 0;
     const wake = () =>
-      inbox.length > 0 || pending.length > 0 || anchorDue() || workflowInfo().historyLength > continueAfter;
+      inbox.length > 0 ||
+      verifyDue() ||
+      (!gatherArmed && pending.length > 0) ||
+      anchorDue() ||
+      workflowInfo().historyLength > continueAfter;
     if (timers.length > 0) await condition(wake, Math.max(1, Math.min(...timers)));
     else await condition(wake);
 
@@ -289,7 +313,8 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
       await storeActivities.revokeDeviceRegistrations({ orgId, deviceDid: context.did });
       revoked = true;
     }
-    if (pending.length > 0) {
+    if (verifyDue()) {
+      // Readings left over (more than one batch) have waited already: they stay due.
       const batch = pending.splice(0, VERIFY_BATCH);
       counters.verify += 1;
       const accepted = await verifyReadingBatch({
