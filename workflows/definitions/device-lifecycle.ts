@@ -9,9 +9,11 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { PolicyEvent } from '../../engine/policy/guard-function.ts';
-import type { DeviceContext } from '../activities/policy-activities.ts';
 import { ledgerActivities, storeActivities } from './activity-proxies.ts';
+import { anchorReadingBatch } from './anchor-reading-batch.ts';
 import { compiledPolicyOf } from './compiled-policy-cache.ts';
+import { issueDeviceRegistration } from './device-registration.ts';
+import type { DeviceWorkflowInput } from './device-workflow-input.ts';
 import {
   type DeviceCommand,
   deviceCommandEvents,
@@ -21,36 +23,11 @@ import {
   readingsApprovedSignal,
   statusQuery,
 } from './messages.ts';
-import { type ActionEffect, type PersistedDriver, PolicyDriver } from './policy-driver.ts';
+import { type ActionEffect, PolicyDriver } from './policy-driver.ts';
 import { assertEventAllowed, refusal } from './refusal.ts';
 import { verifyReadingBatch } from './verify-reading-batch.ts';
 
-export interface DeviceWorkflowInput {
-  orgId: string;
-  projectId: string;
-  deviceId: string;
-  /** State handed over by continue-as-new. */
-  carried?: DeviceCarry;
-  /** Overrides of the workflow's limits (tests lower them to exercise continue-as-new); kept across runs. */
-  limits?: DeviceWorkflowLimits;
-}
-
-export interface DeviceWorkflowLimits {
-  /** History length after which the run continues as new (default 5,000). */
-  historyEventsBeforeContinue?: number;
-}
-
-interface DeviceCarry {
-  context: DeviceContext;
-  lifecycle: PersistedDriver;
-  status: string;
-  pending: string[];
-  approved: { readingId: string; period: string }[];
-  counters: { verify: number; anchor: number; step: number };
-  lastAnchorMs: number;
-  credentials: Record<string, string>;
-  revoked: boolean;
-}
+export type { DeviceWorkflowInput, DeviceWorkflowLimits } from './device-workflow-input.ts';
 
 /** Readings verified per activity: big enough to amortize, small enough for one activity's timeout. */
 const VERIFY_BATCH = 500;
@@ -127,33 +104,12 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
         if (type !== 'DeviceRegistration') {
           throw ApplicationFailure.nonRetryable(`device_lifecycle cannot issue ${type}`, 'UnsupportedAction');
         }
-        const registeredAt = new Date(Date.now()).toISOString();
-        const { credentialId } = await storeActivities.issuePolicyCredential({
+        credentials[type] = await issueDeviceRegistration({
           orgId,
           projectId,
-          type,
+          context,
           key: `${workflowId}/credential/${step}`,
-          subject: {
-            id: context.did,
-            orgId,
-            projectId,
-            plantId: context.plantId,
-            scope: context.scope,
-            registeredAt,
-            policyHash: context.policy.hash,
-          },
-          known: {
-            device_id: { value: context.did },
-            plant_id: { value: context.plantId },
-            project_id: { value: projectId },
-            scope: { value: context.scope },
-            registered_at: { value: registeredAt },
-            policy_hash: { value: context.policy.hash },
-          },
-          revocable: true,
-          issuedAtMs: Date.now(),
         });
-        credentials[type] = credentialId;
         return;
       }
       case 'anchor': {
@@ -246,32 +202,14 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
       Date.now() - lastAnchorMs >= context.anchoring.intervalMs);
 
   async function anchorApproved(): Promise<void> {
-    // One batch per monitoring period, so each anchor belongs to exactly one period's issuance.
-    const period = approved[0]!.period;
-    const batch = approved.filter((a) => a.period === period).slice(0, context.anchoring.batchSize);
-    const ids = new Set(batch.map((a) => a.readingId));
     counters.anchor += 1;
-    const batchId = `${workflowId}/anchor/${counters.anchor}`;
-    const anchored = await ledgerActivities.anchorReadings({
+    const ids = await anchorReadingBatch({
       orgId,
       projectId,
-      batchId,
-      readingIds: [...ids],
-      period,
-      policyHash: context.policy.hash,
+      context,
+      approved,
+      batchId: `${workflowId}/anchor/${counters.anchor}`,
     });
-    const start = `${period}-01T00:00:00.000Z`;
-    const { credentialId } = await storeActivities.issueReadingBatchCredential({
-      orgId,
-      projectId,
-      batchId: anchored.batchId,
-      deviceDid: context.did,
-      period,
-      periodStart: start,
-      policyHash: context.policy.hash,
-      issuedAtMs: Date.now(),
-    });
-    await ledgerActivities.linkBatchCredential({ orgId, batchId: anchored.batchId, credentialId });
     approved.splice(0, approved.length, ...approved.filter((a) => !ids.has(a.readingId)));
     lastAnchorMs = Date.now();
   }
