@@ -25,6 +25,7 @@ import {
   reportDecisionUpdate,
   statusQuery,
 } from './messages.ts';
+import { issuanceClaims, monitoringReportClaims } from './period-credentials.ts';
 import { type ActionEffect, PolicyDriver } from './policy-driver.ts';
 import { assertEventAllowed, refusal } from './refusal.ts';
 
@@ -90,67 +91,25 @@ export async function periodIssuanceWorkflow(input: PeriodWorkflowInput): Promis
     if (!c)
       throw ApplicationFailure.nonRetryable(`${type} before the period was computed`, 'UnsupportedAction');
     const base = { orgId, projectId, key: `${workflowId}/credential/${type}`, issuedAtMs: Date.now() };
-    const known = {
-      project_id: { value: projectId },
-      period_start: { value: c.periodStart },
-      period_end: { value: c.periodEnd },
-      eg: { value: c.egMwh, unit: 'MWh' },
-      teg: { value: c.tegMwh, unit: 'MWh' },
-      ef_grid: { value: c.efGridTco2PerMwh, unit: 'tCO2e/MWh' },
-      be: { value: c.beTco2e, unit: 'tCO2e' },
-      pe: { value: c.peTco2e, unit: 'tCO2e' },
-      le: { value: c.leTco2e, unit: 'tCO2e' },
-      er: { value: c.erTco2e, unit: 'tCO2e' },
-      policy_hash: { value: policyHash },
-      amount: { value: Number(c.amount) },
-    };
-    const readingBatches = c.batches.map(({ topicId, sequenceNumber }) => ({ topicId, sequenceNumber }));
+    const about = { orgId, projectId, period, policyHash, computation: c };
     if (type === 'MonitoringReport') {
       const { credentialId } = await storeActivities.issuePolicyCredential({
         ...base,
         type,
-        subject: {
-          id: `urn:mrv:period:${orgId}:${projectId}:${period}`,
-          projectId,
-          period,
-          egMwh: c.egMwh,
-          tegMwh: c.tegMwh,
-          efGridTco2PerMwh: c.efGridTco2PerMwh,
-          beTco2e: c.beTco2e,
-          peTco2e: c.peTco2e,
-          leTco2e: c.leTco2e,
-          erTco2e: c.erTco2e,
-          eligible: c.eligible,
-          ...(c.reason ? { reason: c.reason } : {}),
-          amount: c.amount,
-          decimals: c.decimals,
-          readingBatches,
-          policyHash,
-        },
-        known,
+        ...monitoringReportClaims(about),
       });
       credentials[type] = credentialId;
     } else if (type === 'Issuance') {
       if (!mint) throw ApplicationFailure.nonRetryable('Issuance before the mint', 'UnsupportedAction');
-      const report = anchors.MonitoringReport;
       const { credentialId } = await storeActivities.issuePolicyCredential({
         ...base,
         type,
-        subject: {
-          id: `urn:mrv:issuance:${orgId}:${projectId}:${period}`,
-          tokenId: mint.tokenId,
-          decimals: mint.decimals,
-          amount: mint.amount,
-          mintTransactionId: mint.transactionId,
-          monitoringReport: credentials.MonitoringReport,
-          anchors: [
-            ...readingBatches,
-            ...(report ? [{ topicId: report.topicId, sequenceNumber: report.sequenceNumber }] : []),
-          ],
-          policyHash,
-        },
-        known: { ...known, token_id: { value: mint.tokenId }, amount: { value: Number(mint.amount) } },
-        hashOf: { monitoring_report: credentials.MonitoringReport! },
+        ...issuanceClaims({
+          ...about,
+          mint,
+          reportCredentialId: credentials.MonitoringReport!,
+          reportAnchor: anchors.MonitoringReport,
+        }),
       });
       credentials[type] = credentialId;
     } else {
