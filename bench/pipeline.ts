@@ -259,7 +259,13 @@ try {
   const batched = await until(
     async () =>
       (await workflowsReport((s) => s.pendingReadings === 0 && s.awaitingAnchor === 0)) &&
-      (await readings.countDocuments({ orgId, status: 'APPROVED', anchor: { $exists: false } })) === 0,
+      (await readings.countDocuments({ orgId, status: 'APPROVED' })) ===
+        (
+          await harness.mongo.db
+            .collection<{ members: string[] }>('anchor_batches')
+            .find({ orgId, kind: 'readings' }, { projection: { members: 1 } })
+            .toArray()
+        ).reduce((n, b) => n + b.members.length, 0),
     'anchoring',
   );
   const byStatus = Object.fromEntries(
@@ -272,6 +278,16 @@ try {
         .toArray()
     ).map((g) => [g._id, g.n]),
   );
+  // Why readings were not approved: error findings per rule (the generated telemetry is honest).
+  const notApprovedRules: Record<string, number> = {};
+  for await (const r of readings.find(
+    { orgId, status: { $ne: 'APPROVED' } },
+    { projection: { findings: 1 } },
+  )) {
+    for (const f of (r.findings ?? []) as { rule: string; severity: string }[]) {
+      if (f.severity === 'error') notApprovedRules[f.rule] = (notApprovedRules[f.rule] ?? 0) + 1;
+    }
+  }
   const batches = await harness.mongo.db
     .collection('anchor_batches')
     .countDocuments({ orgId, kind: 'readings' });
@@ -289,6 +305,7 @@ try {
         [...statuses].filter(([s]) => s !== 202).reduce((n, [, c]) => n + c, 0),
       statuses: Object.fromEntries(statuses),
       verdicts: byStatus,
+      not_approved_rules: notApprovedRules,
       anchor_batches: batches,
       device_workflows: deviceCount,
       workflows_per_s: perSecond(deviceCount, workflowSeconds * 1000),

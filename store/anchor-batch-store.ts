@@ -50,12 +50,19 @@ export function anchorBatchStore(db: Db) {
       if (!(await findOwned(batches(db), scope, id))) return;
       await batches(db).updateOne({ _id: id }, { $set: { credentialId } });
     },
-    async listReadingBatches(scope: TenantScope, projectId: string): Promise<AnchorBatchRecord[]> {
-      return await batches(db)
-        .find({ orgId: scope.orgId, projectId, kind: 'readings' })
-        .sort({ createdAt: 1 })
-        .limit(10_000)
-        .toArray();
+    /**
+     * Which of a project's readings are anchored, and in which batch: the batch records are the one
+     * place that says so (a reading carries no pointer, which saved a write per reading). Reads the
+     * project's reading batches without their proofs.
+     */
+    async readingMembership(scope: TenantScope, projectId: string): Promise<Map<string, string>> {
+      const membership = new Map<string, string>();
+      const cursor = batches(db).find(
+        { orgId: scope.orgId, projectId, kind: 'readings' },
+        { projection: { members: 1 } },
+      );
+      for await (const batch of cursor) for (const id of batch.members) membership.set(id, batch._id);
+      return membership;
     },
   };
 }

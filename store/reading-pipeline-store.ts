@@ -3,13 +3,7 @@ import { ownedById } from './owned-by-id.ts';
 import type { Reading, ReadingStatus } from './reading-store.ts';
 import type { TenantScope } from './tenant-scope.ts';
 
-/** Where an approved reading was anchored: its batch and leaf (the proof is in the batch record). */
-export interface ReadingAnchor {
-  batchId: string;
-  leafIndex: number;
-}
-
-type PipelineReading = Reading & { anchor?: ReadingAnchor };
+type PipelineReading = Reading;
 
 const readings = (db: Db) => db.collection<PipelineReading>('readings');
 
@@ -71,10 +65,6 @@ export function readingPipelineStore(db: Db) {
       // The last status given for a reading wins (the bulk write below is unordered).
       const statusOf = new Map(outcomes.map((o) => [o.id, o.status]));
       await byId.updateEach(scope, [...statusOf.keys()], (id) => ({ $set: { status: statusOf.get(id)! } }));
-    },
-    /** Each reading's leaf is its position in `ids` (the batch's member order). */
-    async setAnchors(scope: TenantScope, batchId: string, ids: readonly string[]): Promise<void> {
-      await byId.updateEach(scope, ids, (_id, leafIndex) => ({ $set: { anchor: { batchId, leafIndex } } }));
     },
     /** Approved readings of a project whose interval ends in [from, to) (ISO strings sort as times). */
     async approvedInRange(

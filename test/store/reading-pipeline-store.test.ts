@@ -80,7 +80,6 @@ describe('readingPipelineStore', () => {
     // `other` has not seen these readings: it must look them up and find them foreign.
     const pipeline = readingPipelineStore(other.db);
     await pipeline.setStatuses(orgA, [{ id: ids[0]!, status: 'REJECTED' }]);
-    await pipeline.setAnchors(orgA, 'batch_a', ids);
     expect(await pipeline.getMany(orgA, ids)).toEqual([]);
     await readingStore(other.db).setVerdict(orgA, ids[1]!, {
       status: 'REJECTED',
@@ -95,7 +94,6 @@ describe('readingPipelineStore', () => {
     });
     const stored = await pipeline.getMany(orgB, ids);
     expect(stored.map((r) => r.status)).toEqual(['RECEIVED', 'RECEIVED', 'RECEIVED']);
-    expect(stored.every((r) => r.anchor === undefined)).toBe(true);
   });
 
   it("records a batch's verdicts together, and none for another organization's readings", async () => {
@@ -127,19 +125,15 @@ describe('readingPipelineStore', () => {
     expect(all).toBe(0);
   });
 
-  it('writes statuses and anchors for a batch larger than one bulk write, last status winning', async () => {
+  it('writes statuses for a batch larger than one bulk write, last status winning', async () => {
     const ids = await insert(orgA, 230);
     const pipeline = readingPipelineStore(other.db);
     await pipeline.setStatuses(orgA, [
       ...ids.map((id) => ({ id, status: 'FLAGGED' as const })),
       ...ids.map((id) => ({ id, status: 'APPROVED' as const })),
     ]);
-    await pipeline.setAnchors(orgA, 'batch_1', ids);
     const stored = await pipeline.getMany(orgA, ids);
     expect(stored.every((r) => r.status === 'APPROVED')).toBe(true);
-    expect(stored.map((r) => r.anchor)).toEqual(
-      ids.map((_, leafIndex) => ({ batchId: 'batch_1', leafIndex })),
-    );
   });
 });
 
@@ -166,6 +160,26 @@ describe('anchorBatchStore', () => {
     expect(await batches.get(orgA, 'batch_shared')).toBeNull();
     await batches.setCredential(orgA, 'batch_shared', 'cred_a');
     expect((await batches.get(orgB, 'batch_shared'))?.credentialId).toBeUndefined();
+  });
+
+  it("says which of a project's readings are anchored in which batch, for its organization only", async () => {
+    const batches = anchorBatchStore(mongo.db);
+    await batches.insertOnce(orgA, { ...record('batch_m1'), projectId: 'prj_m', members: ['r1', 'r2'] });
+    await batches.insertOnce(orgA, { ...record('batch_m2'), projectId: 'prj_m', members: ['r3'] });
+    await batches.insertOnce(orgA, {
+      ...record('batch_c'),
+      projectId: 'prj_m',
+      kind: 'credential',
+      members: ['c1'],
+    });
+    await batches.insertOnce(orgA, { ...record('batch_other'), projectId: 'prj_n', members: ['r9'] });
+    await batches.insertOnce(orgB, { ...record('batch_b'), projectId: 'prj_m', members: ['r4'] });
+    expect(Object.fromEntries(await batches.readingMembership(orgA, 'prj_m'))).toEqual({
+      r1: 'batch_m1',
+      r2: 'batch_m1',
+      r3: 'batch_m2',
+    });
+    expect(Object.fromEntries(await batches.readingMembership(orgB, 'prj_m'))).toEqual({ r4: 'batch_b' });
   });
 
   it('inserts a batch once: a second insert returns the first record', async () => {

@@ -7,7 +7,12 @@ import { flushAnchorsSignal, readingsAcceptedSignal } from '../../workflows/defi
 import { workflowIds, workflowTypes } from '../../workflows/shared.ts';
 import { type PipelineHarness, startPipelineHarness } from '../support/pipeline-harness.ts';
 import { temporalAddress } from '../support/services.ts';
-import { registerDevices, submitReadings, waitVerified } from './support/drive-pipeline.ts';
+import {
+  approvedAllAnchored,
+  registerDevices,
+  submitReadings,
+  waitVerified,
+} from './support/drive-pipeline.ts';
 import { type SeededProject, seedProject } from './support/seed-project.ts';
 import { waitFor } from './support/wait-for.ts';
 
@@ -68,10 +73,7 @@ describe('a long-lived device workflow', () => {
     const scope = issueTenantScope(orgId);
     const mine = ids.filter((id) => seeded.readings.get(device!.deviceId)!.some((r) => r._id === id));
     await waitFor(
-      async () =>
-        (await readingPipelineStore(harness.mongo.db).getMany(scope, mine))
-          .filter((r) => r.status === 'APPROVED')
-          .every((r) => r.anchor !== undefined),
+      async () => await approvedAllAnchored(harness.mongo.db, seeded, mine),
       120_000,
       'approved readings anchored',
     );

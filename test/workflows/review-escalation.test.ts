@@ -7,7 +7,13 @@ import { issueTenantScope } from '../../store/tenant-scope.ts';
 import { flushAnchorsSignal } from '../../workflows/definitions/messages.ts';
 import { workflowIds } from '../../workflows/shared.ts';
 import { type PipelineHarness, startPipelineHarness } from '../support/pipeline-harness.ts';
-import { actors, registerDevices, submitReadings, waitVerified } from './support/drive-pipeline.ts';
+import {
+  actors,
+  approvedAllAnchored,
+  registerDevices,
+  submitReadings,
+  waitVerified,
+} from './support/drive-pipeline.ts';
 import { type SeededProject, seedProject } from './support/seed-project.ts';
 import { startTimeSkippingServer } from './support/time-skipping-server.ts';
 import { waitFor } from './support/wait-for.ts';
@@ -43,10 +49,7 @@ describe("the policy's review escalation timer (P7D), on the time-skipping test 
         await client.workflow.getHandle(workflowIds.device(orgId, d.deviceId)).signal(flushAnchorsSignal);
       }
       await waitFor(
-        async () =>
-          (await readingPipelineStore(db).getMany(scope, readingIds))
-            .filter((r) => r.status === 'APPROVED')
-            .every((r) => r.anchor !== undefined),
+        async () => await approvedAllAnchored(db, seeded, readingIds),
         120_000,
         'approved readings anchored',
       );

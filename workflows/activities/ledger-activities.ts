@@ -109,11 +109,6 @@ export function createLedgerActivities(deps: { db: Db; ledger: HederaLedger; now
       const members = input.readingIds.filter((id) => byId.has(id));
       const documents = members.map((id) => JSON.parse(byId.get(id)!.documentJson) as unknown);
       const ref = await anchorDocuments(scope, { ...input, kind: 'readings', members, documents });
-      // Up to a batch of per-reading writes: keep heartbeating so the attempt is not presumed dead.
-      await heartbeatWhile(
-        () => ({ step: 'setAnchors', batchId: ref.batchId, readings: members.length }),
-        () => readings.setAnchors(scope, ref.batchId, members),
-      );
       const batch = (await batches.get(scope, ref.batchId))!;
       return { ...ref, root: batch.root, count: batch.count };
     },

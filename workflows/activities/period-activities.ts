@@ -65,16 +65,18 @@ export function createPeriodActivities(deps: { db: Db }) {
       const ctx = await loadProjectContext(deps.db, scope, input.projectId);
       const { start, end } = periodRange(input.period);
       const approved = await readings.approvedInRange(scope, input.projectId, start, end);
+      const anchoredIn = await batches.readingMembership(scope, input.projectId);
       let egMwh = 0;
       let tegMwh = 0;
       const batchIds = new Map<string, string>();
       const unanchored = new Set<string>();
       for (const r of approved) {
-        if (!r.anchor) {
+        const batchId = anchoredIn.get(r._id);
+        if (!batchId) {
           unanchored.add(r.deviceId);
           continue;
         }
-        batchIds.set(r.anchor.batchId, r.deviceId);
+        batchIds.set(batchId, r.deviceId);
         const e = energyOf(r.documentJson);
         egMwh += e.exportMwh;
         // Gross generation defaults to export where a device meters only export (methodology TEG).

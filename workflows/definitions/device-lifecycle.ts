@@ -37,7 +37,7 @@ const VERIFY_BATCH = 500;
  * within a batch readings are verified in seq order, so gathering briefly keeps a race from costing
  * an honest reading (and makes batches larger). Patched: earlier histories verified at once.
  */
-const GATHER_MS = 2_000;
+const GATHER_MS = 5_000;
 const GATHER_PATCH = 'gather-readings-before-verify';
 /** Continue-as-new well before Temporal's history limits (50k events / 50 MB). */
 const HISTORY_EVENTS_BEFORE_CONTINUE = 5_000;

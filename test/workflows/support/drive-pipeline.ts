@@ -4,6 +4,7 @@ import { computeMethodology } from '../../../engine/methodology/compute-methodol
 import { parsePlant } from '../../../engine/plant/index.ts';
 import { parsePolicy } from '../../../engine/policy/parse-policy.ts';
 import { convert } from '../../../engine/units/index.ts';
+import { anchorBatchStore } from '../../../store/anchor-batch-store.ts';
 import { issuanceStore } from '../../../store/issuance-store.ts';
 import { projectStore } from '../../../store/project-store.ts';
 import { readingPipelineStore } from '../../../store/reading-pipeline-store.ts';
@@ -74,6 +75,19 @@ export async function waitVerified(db: Db, seeded: SeededProject, ids: string[])
     'every reading verified',
   );
   return await pipeline.getMany(scope, ids);
+}
+
+/** Whether every APPROVED reading among `ids` is a member of an anchored batch of the project. */
+export async function approvedAllAnchored(
+  db: Db,
+  seeded: Pick<SeededProject, 'orgId' | 'projectId'>,
+  ids: string[],
+): Promise<boolean> {
+  const scope = issueTenantScope(seeded.orgId);
+  const anchored = await anchorBatchStore(db).readingMembership(scope, seeded.projectId);
+  return (await readingPipelineStore(db).getMany(scope, ids))
+    .filter((r) => r.status === 'APPROVED')
+    .every((r) => anchored.has(r._id));
 }
 
 /** Closes the period on demand, approves the monitoring report, and waits for the stored trust chain. */
