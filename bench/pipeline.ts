@@ -15,7 +15,6 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serve } from '@hono/node-server';
-import { Client, Connection } from '@temporalio/client';
 import autocannon from 'autocannon';
 import { createApp } from '../api/app.ts';
 import { ensureDemoOrganization } from '../api/ensure-demo-organization.ts';
@@ -250,12 +249,9 @@ try {
     'verification',
   );
   // The last partial Merkle batch of each device is anchored now rather than at the policy's interval.
-  const connection = await Connection.connect({ address: servers.env.TEMPORAL_ADDRESS });
-  const client = new Client({ connection });
   for (const d of devices) {
-    await client.workflow.getHandle(workflowIds.device(orgId, d.id)).signal(flushAnchorsSignal);
+    await harness.client.workflow.getHandle(workflowIds.device(orgId, d.id)).signal(flushAnchorsSignal);
   }
-  await connection.close();
   const batched = await until(
     async () =>
       (await workflowsReport((s) => s.pendingReadings === 0 && s.awaitingAnchor === 0)) &&
@@ -320,4 +316,5 @@ try {
   await harness.close();
   await servers.stop();
 }
+// Temporal's native runtime can keep the event loop alive after everything is closed: end here.
 process.exit(0);

@@ -3,9 +3,7 @@ import { ownedById } from './owned-by-id.ts';
 import type { Reading, ReadingStatus } from './reading-store.ts';
 import type { TenantScope } from './tenant-scope.ts';
 
-type PipelineReading = Reading;
-
-const readings = (db: Db) => db.collection<PipelineReading>('readings');
+const readings = (db: Db) => db.collection<Reading>('readings');
 
 /** What never changes once a reading has its verdict: the signed document and the verifier's findings. */
 export type SettledReading = Pick<Reading, '_id' | 'orgId' | 'timestamp' | 'documentJson' | 'findings'>;
@@ -21,7 +19,7 @@ const settledByDb = new WeakMap<Db, Map<string, SettledReading>>();
  * whole collection for any other filter).
  */
 export function readingPipelineStore(db: Db) {
-  const byId = ownedById<PipelineReading>(db, 'readings');
+  const byId = ownedById<Reading>(db, 'readings');
   const cache = settledByDb.get(db) ?? new Map<string, SettledReading>();
   settledByDb.set(db, cache);
   const remember = (r: SettledReading) => {
@@ -55,7 +53,7 @@ export function readingPipelineStore(db: Db) {
       });
     },
     /** The scope's readings among `ids`, in the order of `ids`; others' and unknown ids are left out. */
-    async getMany(scope: TenantScope, ids: readonly string[]): Promise<PipelineReading[]> {
+    async getMany(scope: TenantScope, ids: readonly string[]): Promise<Reading[]> {
       return await byId.find(scope, ids);
     },
     async setStatuses(
@@ -72,7 +70,7 @@ export function readingPipelineStore(db: Db) {
       projectId: string,
       from: string,
       to: string,
-    ): Promise<PipelineReading[]> {
+    ): Promise<Reading[]> {
       return await readings(db)
         .find({ orgId: scope.orgId, projectId, status: 'APPROVED', timestamp: { $gte: from, $lt: to } })
         .sort({ _id: 1 })

@@ -36,6 +36,15 @@ export interface Reading {
 
 const readings = (db: Db) => db.collection<Reading>('readings');
 
+/** The verifier's verdict on one reading. */
+export interface Verdict {
+  id: string;
+  status: Exclude<ReadingStatus, 'RECEIVED'>;
+  findings: ReadingFinding[];
+  trustScore?: number;
+  at: Date;
+}
+
 export interface ReadingFilter {
   status?: ReadingStatus;
   deviceId?: string;
@@ -47,7 +56,7 @@ export interface ReadingFilter {
 
 export function readingStore(db: Db) {
   const byId = ownedById<Reading>(db, 'readings');
-  return {
+  const store = {
     /**
      * Inserts once per (orgId, did, seq). A resubmission returns the reading stored the first time,
      * so a client retrying after a lost answer gets the original id, never a second reading.
@@ -122,36 +131,8 @@ export function readingStore(db: Db) {
       return await readings(db).find(query).sort({ _id: 1 }).limit(filter.limit).toArray();
     },
     /** For the workflows' activities: records a verdict (idempotent). */
-    async setVerdict(
-      scope: TenantScope,
-      id: string,
-      verdict: {
-        status: Exclude<ReadingStatus, 'RECEIVED'>;
-        findings: ReadingFinding[];
-        trustScore?: number;
-        at: Date;
-      },
-    ): Promise<void> {
-      await byId.updateOne(scope, id, {
-        $set: {
-          status: verdict.status,
-          findings: verdict.findings,
-          trustScore: verdict.trustScore,
-          verifiedAt: verdict.at,
-        },
-      });
-    },
-    /** Batch form of `setVerdict`: one unordered bulk write per 100 readings (owned-by-id.ts). */
-    async setVerdicts(
-      scope: TenantScope,
-      verdicts: readonly {
-        id: string;
-        status: Exclude<ReadingStatus, 'RECEIVED'>;
-        findings: ReadingFinding[];
-        trustScore?: number;
-        at: Date;
-      }[],
-    ): Promise<void> {
+    /** The verifier's verdicts on a batch: one unordered bulk write per 100 readings (owned-by-id.ts). */
+    async setVerdicts(scope: TenantScope, verdicts: readonly Verdict[]): Promise<void> {
       await byId.updateEach(
         scope,
         verdicts.map((v) => v.id),
@@ -163,6 +144,10 @@ export function readingStore(db: Db) {
         },
       );
     },
+    /** One reading's verdict (see `setVerdicts`). */
+    async setVerdict(scope: TenantScope, id: string, verdict: Omit<Verdict, 'id'>): Promise<void> {
+      await store.setVerdicts(scope, [{ id, ...verdict }]);
+    },
     /** For the workflows' activities: records a verifier's decision on a FLAGGED reading. */
     async setReview(scope: TenantScope, id: string, review: NonNullable<Reading['review']>): Promise<void> {
       await byId.updateOne(scope, id, {
@@ -170,6 +155,7 @@ export function readingStore(db: Db) {
       });
     },
   };
+  return store;
 }
 
 export type ReadingStore = ReturnType<typeof readingStore>;

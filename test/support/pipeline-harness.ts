@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
 import type { WorkerOptions } from '@temporalio/worker';
 import type { Hono } from 'hono';
 import { createApp } from '../../api/app.ts';
@@ -22,6 +23,8 @@ export interface PipelineHarness {
   network: LocalNetwork;
   services: WorkerServices;
   gateway: WorkflowGateway;
+  /** A Temporal client for what the gateway does not offer (histories, describe, raw signals). */
+  client: Client;
   taskQueue: string;
   app(): Hono<ApiEnv>;
   /**
@@ -57,6 +60,7 @@ export async function startPipelineHarness(
   });
   const taskQueue = `${name}-${process.pid}-${Date.now()}`;
   const gateway = await connectWorkflowGateway({ address: temporal, taskQueue });
+  const connection = await Connection.connect({ address: temporal });
   const workers: { stop(): Promise<void> }[] = [];
   const logger = createLogger({ level: 'silent' });
   if (!bundle) {
@@ -68,6 +72,7 @@ export async function startPipelineHarness(
     network,
     services,
     gateway,
+    client: new Client({ connection }),
     taskQueue,
     app: () => createApp({ db: mongo.db, workflows: gateway, logger, checks: [] }),
     async startWorker(workerOptions = {}) {
@@ -96,6 +101,7 @@ export async function startPipelineHarness(
     },
     async close() {
       await gateway.close();
+      await connection.close();
       for (const w of workers) await w.stop();
       services.close();
       await network.stop();

@@ -1,4 +1,3 @@
-import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
@@ -6,7 +5,6 @@ import type { DeviceWorkflowInput } from '../../workflows/definitions/device-lif
 import { flushAnchorsSignal, readingsAcceptedSignal } from '../../workflows/definitions/messages.ts';
 import { workflowIds, workflowTypes } from '../../workflows/shared.ts';
 import { type PipelineHarness, startPipelineHarness } from '../support/pipeline-harness.ts';
-import { temporalAddress } from '../support/services.ts';
 import {
   approvedAllAnchored,
   registerDevices,
@@ -19,22 +17,19 @@ import { waitFor } from './support/wait-for.ts';
 describe('a long-lived device workflow', () => {
   let harness: PipelineHarness;
   let seeded: SeededProject;
-  let connection: Connection;
 
   beforeAll(async () => {
     harness = await startPipelineHarness('continue_as_new');
     await harness.startWorker();
     seeded = await seedProject(harness.mongo.db, { days: 2, seed: 5 });
-    connection = await Connection.connect({ address: temporalAddress() });
   }, 180_000);
   afterAll(async () => {
-    await connection?.close();
     await harness?.close();
   });
 
   it('continues as new before its history grows long, keeping its lifecycle state, counters and readings', async () => {
     const { orgId, projectId } = seeded;
-    const client = new Client({ connection });
+    const client = harness.client;
     const [device] = seeded.devices;
     const workflowId = workflowIds.device(orgId, device!.deviceId);
     // The same start the API makes, with the history limit lowered from 5,000 events to 40.

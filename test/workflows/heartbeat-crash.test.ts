@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { Client, Connection } from '@temporalio/client';
 import { decodeTimeoutType } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flushAnchorsSignal } from '../../workflows/definitions/messages.ts';
 import { workflowIds } from '../../workflows/shared.ts';
 import { type PipelineHarness, startPipelineHarness } from '../support/pipeline-harness.ts';
 import { mongoUri, temporalAddress } from '../support/services.ts';
+import { activityHistory } from './support/activity-history.ts';
 import { registerDevices, submitReadings, waitVerified } from './support/drive-pipeline.ts';
 import { ledgerCensus } from './support/ledger-census.ts';
 import type { LedgerWorkerProcessConfig } from './support/ledger-worker-process.ts';
@@ -44,19 +44,14 @@ function startLedgerWorkerProcess(config: LedgerWorkerProcessConfig): {
 describe('a ledger worker process killed with SIGKILL in the middle of an anchor', () => {
   let harness: PipelineHarness;
   let seeded: SeededProject;
-  let connection: Connection;
-  let client: Client;
   let child: ChildProcess | undefined;
 
   beforeAll(async () => {
     harness = await startPipelineHarness('heartbeat');
     seeded = await seedProject(harness.mongo.db, { days: 1, seed: 31 });
-    connection = await Connection.connect({ address: temporalAddress() });
-    client = new Client({ connection });
   }, 180_000);
   afterAll(async () => {
     child?.kill('SIGKILL');
-    await connection?.close();
     await harness?.close();
   });
 
@@ -77,7 +72,7 @@ describe('a ledger worker process killed with SIGKILL in the middle of an anchor
     const ids = await submitReadings(harness, seeded);
     await waitVerified(harness.mongo.db, seeded, ids);
     const deviceId = seeded.devices[0]!.deviceId;
-    const deviceWorkflow = client.workflow.getHandle(workflowIds.device(orgId, deviceId));
+    const deviceWorkflow = harness.client.workflow.getHandle(workflowIds.device(orgId, deviceId));
     await deviceWorkflow.signal(flushAnchorsSignal);
 
     const crashedKey = (await worker.line('crashed ')).slice('crashed '.length);
@@ -97,21 +92,7 @@ describe('a ledger worker process killed with SIGKILL in the middle of an anchor
     await harness.startWorker({ concerns: ['ledger'] });
     const batchId = crashedKey.slice('anchor/'.length);
     // The anchor activity completes on the fresh worker (its history events are then written).
-    const anchorHistory = async () => {
-      const events = (await deviceWorkflow.fetchHistory()).events ?? [];
-      const scheduled = new Set(
-        events
-          .filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'anchorReadings')
-          .map((e) => String(e.eventId)),
-      );
-      const ofAnchor = (id: unknown) => scheduled.has(String(id));
-      return {
-        starts: events
-          .map((e) => e.activityTaskStartedEventAttributes)
-          .filter((s) => s && ofAnchor(s.scheduledEventId)),
-        completed: events.some((e) => ofAnchor(e.activityTaskCompletedEventAttributes?.scheduledEventId)),
-      };
-    };
+    const anchorHistory = () => activityHistory(harness.client, deviceWorkflow.workflowId, 'anchorReadings');
     await waitFor(async () => (await anchorHistory()).completed, 180_000, 'the anchor completed');
     const stored = await harness.mongo.db
       .collection('anchor_batches')

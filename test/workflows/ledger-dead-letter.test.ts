@@ -1,4 +1,3 @@
-import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHederaLedger } from '../../ledger/hedera-ledger.ts';
 import { issuanceStore } from '../../store/issuance-store.ts';
@@ -6,7 +5,6 @@ import { ledgerIntentStore } from '../../store/ledger-intent-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
 import { workflowIds } from '../../workflows/shared.ts';
 import { type PipelineHarness, startPipelineHarness } from '../support/pipeline-harness.ts';
-import { temporalAddress } from '../support/services.ts';
 import {
   actors,
   expectedMintAmount,
@@ -22,18 +20,13 @@ import { waitFor } from './support/wait-for.ts';
 describe('the mint activity when its ledger call is dead-lettered during a Hedera outage', () => {
   let harness: PipelineHarness;
   let seeded: SeededProject;
-  let connection: Connection;
-  let client: Client;
 
   beforeAll(async () => {
     harness = await startPipelineHarness('dead_letter');
     seeded = await seedProject(harness.mongo.db, { days: 1, seed: 41 });
-    connection = await Connection.connect({ address: temporalAddress() });
-    client = new Client({ connection });
   }, 180_000);
   afterAll(async () => {
     harness?.network.setFaults({});
-    await connection?.close();
     await harness?.close();
   });
 
@@ -76,7 +69,7 @@ describe('the mint activity when its ledger call is dead-lettered during a Heder
       'a dead-lettered ledger intent',
     );
     // A later attempt of the activity meets the dead letter again: retried, not failed.
-    const handle = client.workflow.getHandle(periodId);
+    const handle = harness.client.workflow.getHandle(periodId);
     await waitFor(
       async () => {
         const pending = (await handle.describe()).raw.pendingActivities ?? [];

@@ -1,4 +1,4 @@
-import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
+import { WorkflowFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issuanceStore } from '../../store/issuance-store.ts';
@@ -7,38 +7,20 @@ import { issueTenantScope } from '../../store/tenant-scope.ts';
 import { flushAnchorsSignal } from '../../workflows/definitions/messages.ts';
 import { activityTaskQueue, workflowIds } from '../../workflows/shared.ts';
 import { type PipelineHarness, startPipelineHarness } from '../support/pipeline-harness.ts';
-import { temporalAddress } from '../support/services.ts';
+import { activityHistory } from './support/activity-history.ts';
 import { actors, PERIOD, registerDevices, submitReadings, waitVerified } from './support/drive-pipeline.ts';
 import { type SeededProject, seedProject } from './support/seed-project.ts';
 import { waitFor } from './support/wait-for.ts';
 
-/** activity type → the task queues it was scheduled on, from a workflow's history. */
-async function scheduledQueues(client: Client, workflowId: string): Promise<Map<string, Set<string>>> {
-  const history = await client.workflow.getHandle(workflowId).fetchHistory();
-  const queues = new Map<string, Set<string>>();
-  for (const event of history.events ?? []) {
-    const scheduled = event.activityTaskScheduledEventAttributes;
-    if (!scheduled) continue;
-    const type = scheduled.activityType!.name!;
-    queues.set(type, (queues.get(type) ?? new Set()).add(scheduled.taskQueue!.name!));
-  }
-  return queues;
-}
-
 describe('task queues per concern, and final ledger failures', () => {
   let harness: PipelineHarness;
   let seeded: SeededProject;
-  let client: Client;
-  let connection: Connection;
 
   beforeAll(async () => {
     harness = await startPipelineHarness('queues');
     seeded = await seedProject(harness.mongo.db, { days: 1, seed: 23 });
-    connection = await Connection.connect({ address: temporalAddress() });
-    client = new Client({ connection });
   }, 180_000);
   afterAll(async () => {
-    await connection?.close();
     await harness?.close();
   });
 
@@ -54,7 +36,7 @@ describe('task queues per concern, and final ledger failures', () => {
     const first = workflowIds.device(orgId, seeded.devices[0]!.deviceId);
     await waitFor(
       async () =>
-        (await client.workflow.getHandle(first).describe()).raw.pendingActivities?.some(
+        (await harness.client.workflow.getHandle(first).describe()).raw.pendingActivities?.some(
           (a) => a.activityType?.name === 'verifyReadings',
         ) ?? false,
       120_000,
@@ -66,20 +48,19 @@ describe('task queues per concern, and final ledger failures', () => {
     await harness.startWorker({ concerns: ['verification'] });
     const verified = await waitVerified(harness.mongo.db, seeded, ids);
     expect(verified.some((r) => r.status === 'APPROVED')).toBe(true);
-    await client.workflow.getHandle(first).signal(flushAnchorsSignal);
+    await harness.client.workflow.getHandle(first).signal(flushAnchorsSignal);
     await waitFor(
-      async () => (await scheduledQueues(client, first)).has('anchorReadings'),
+      async () => (await activityHistory(harness.client, first, 'anchorReadings')).queues.length > 0,
       120_000,
       'an anchor batch scheduled',
     );
 
-    const queues = await scheduledQueues(client, first);
-    const only = (type: string) => [...(queues.get(type) ?? [])];
-    expect(only('verifyReadings')).toEqual([activityTaskQueue(deviceQueue, 'verification')]);
-    expect(only('anchorCredential')).toEqual([activityTaskQueue(deviceQueue, 'ledger')]);
-    expect(only('anchorReadings')).toEqual([activityTaskQueue(deviceQueue, 'ledger')]);
-    expect(only('loadDeviceContext')).toEqual([deviceQueue]);
-    expect(only('issuePolicyCredential')).toEqual([deviceQueue]);
+    const only = async (type: string) => (await activityHistory(harness.client, first, type)).queues;
+    expect(await only('verifyReadings')).toEqual([activityTaskQueue(deviceQueue, 'verification')]);
+    expect(await only('anchorCredential')).toEqual([activityTaskQueue(deviceQueue, 'ledger')]);
+    expect(await only('anchorReadings')).toEqual([activityTaskQueue(deviceQueue, 'ledger')]);
+    expect(await only('loadDeviceContext')).toEqual([deviceQueue]);
+    expect(await only('issuePolicyCredential')).toEqual([deviceQueue]);
   }, 600_000);
 
   it('fails a mint whose idempotency key was used for another request at once, and records why', async () => {
@@ -119,7 +100,7 @@ describe('task queues per concern, and final ledger failures', () => {
     });
     expect(answer?.status).toBe('ledger_failed');
 
-    const failure = await client.workflow
+    const failure = await harness.client.workflow
       .getHandle(periodId)
       .result()
       .then(
@@ -136,18 +117,8 @@ describe('task queues per concern, and final ledger failures', () => {
     expect(cause.nonRetryable).toBe(true);
 
     // One attempt only: the history has a single start of the mint activity.
-    const history = await client.workflow.getHandle(periodId).fetchHistory();
-    const scheduledIds = new Set(
-      (history.events ?? [])
-        .filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'mintForPeriod')
-        .map((e) => String(e.eventId)),
-    );
-    const starts = (history.events ?? []).filter(
-      (e) =>
-        e.activityTaskStartedEventAttributes &&
-        scheduledIds.has(String(e.activityTaskStartedEventAttributes.scheduledEventId)),
-    );
-    expect(starts.map((e) => e.activityTaskStartedEventAttributes!.attempt)).toEqual([1]);
+    const { starts } = await activityHistory(harness.client, periodId, 'mintForPeriod');
+    expect(starts.map((start) => start.attempt)).toEqual([1]);
 
     const stored = await issuanceStore(harness.mongo.db).getPeriod(
       issueTenantScope(orgId),

@@ -16,6 +16,17 @@ export interface AnchorRef {
   sequenceNumber: number;
 }
 
+/**
+ * One ledger call: heartbeats while the adapter works (it may retry and reconcile for minutes; the
+ * details name the step), and final outcomes become non-retryable failures.
+ */
+function ledgerStep<T>(details: Record<string, unknown>, call: () => Promise<T>): Promise<T> {
+  return heartbeatWhile(
+    () => details,
+    () => ledgerCall(call),
+  );
+}
+
 /** Ledger keys are per organization (the adapter scopes them by orgId). */
 const ANCHOR_TOPIC_KEY = 'topic/anchors';
 
@@ -52,29 +63,21 @@ export function createLedgerActivities(deps: { db: Db; ledger: HederaLedger; now
       policyHash: input.policyHash,
       period: input.period,
     });
-    let step = 'ensureTopic';
-    const { message, topicId } = await heartbeatWhile(
-      () => ({ step, batchId: input.batchId }),
-      async () => {
-        const { topicId } = await ledgerCall(() =>
-          deps.ledger.ensureTopic({
-            orgId: scope.orgId,
-            idempotencyKey: ANCHOR_TOPIC_KEY,
-            topicMemo: 'hydro-mrv anchors',
-            restrictSubmit: true,
-          }),
-        );
-        step = 'submitMessage';
-        const message = await ledgerCall(() =>
-          deps.ledger.submitMessage({
-            orgId: scope.orgId,
-            idempotencyKey: `anchor/${input.batchId}`,
-            topicId,
-            message: batch.message,
-          }),
-        );
-        return { message, topicId };
-      },
+    const { topicId } = await ledgerStep({ step: 'ensureTopic', batchId: input.batchId }, () =>
+      deps.ledger.ensureTopic({
+        orgId: scope.orgId,
+        idempotencyKey: ANCHOR_TOPIC_KEY,
+        topicMemo: 'hydro-mrv anchors',
+        restrictSubmit: true,
+      }),
+    );
+    const message = await ledgerStep({ step: 'submitMessage', batchId: input.batchId }, () =>
+      deps.ledger.submitMessage({
+        orgId: scope.orgId,
+        idempotencyKey: `anchor/${input.batchId}`,
+        topicId,
+        message: batch.message,
+      }),
     );
     const stored = await batches.insertOnce(scope, {
       _id: input.batchId,
@@ -165,33 +168,25 @@ export function createLedgerActivities(deps: { db: Db; ledger: HederaLedger; now
       const scope = issueTenantScope(input.orgId);
       const project = await loadProjectContext(deps.db, scope, input.projectId);
       const token = project.policy.document.methodology.token;
-      let step = 'createToken';
-      const { tokenId, minted } = await heartbeatWhile(
-        () => ({ step, key: input.key }),
-        async () => {
-          const { tokenId } = await ledgerCall(() =>
-            deps.ledger.createToken({
-              orgId: input.orgId,
-              idempotencyKey: `token/${input.projectId}`,
-              name: `${token.name} ${project.project.plantId}`.slice(0, 100),
-              symbol: token.symbol,
-              decimals: token.decimals,
-              initialSupply: '0',
-              tokenMemo: `hydro-mrv ${input.projectId}`,
-            }),
-          );
-          step = 'mint';
-          const minted = await ledgerCall(() =>
-            deps.ledger.mint({
-              orgId: input.orgId,
-              idempotencyKey: input.key,
-              tokenId,
-              amount: input.amount,
-              memo: input.memo,
-            }),
-          );
-          return { tokenId, minted };
-        },
+      const { tokenId } = await ledgerStep({ step: 'createToken', key: input.key }, () =>
+        deps.ledger.createToken({
+          orgId: input.orgId,
+          idempotencyKey: `token/${input.projectId}`,
+          name: `${token.name} ${project.project.plantId}`.slice(0, 100),
+          symbol: token.symbol,
+          decimals: token.decimals,
+          initialSupply: '0',
+          tokenMemo: `hydro-mrv ${input.projectId}`,
+        }),
+      );
+      const minted = await ledgerStep({ step: 'mint', key: input.key }, () =>
+        deps.ledger.mint({
+          orgId: input.orgId,
+          idempotencyKey: input.key,
+          tokenId,
+          amount: input.amount,
+          memo: input.memo,
+        }),
       );
       await issuanceStore(deps.db).recordMint(scope, {
         _id: `${input.projectId}/${input.period}`,

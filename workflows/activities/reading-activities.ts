@@ -3,7 +3,7 @@ import type { Db } from 'mongodb';
 import type { DeviceState } from '../../engine/verification/device-state.ts';
 import { verifyReading } from '../../engine/verification/verify-reading.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
-import { type ReadingStatus, readingStore } from '../../store/reading-store.ts';
+import { type ReadingStatus, readingStore, type Verdict } from '../../store/reading-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
 import { verifierStateStore } from '../../store/verifier-state-store.ts';
 import { progressReporter } from './heartbeat.ts';
@@ -68,7 +68,7 @@ export function createReadingActivities(deps: { db: Db; now?: () => Date }) {
       const context = { config: ctx.verification, plant: ctx.plant, nowMs: input.nowMs };
       let state = stored?.state as DeviceState | undefined;
       const outcomes: ReadingOutcome[] = [];
-      const verdicts: Parameters<typeof store.setVerdicts>[1][number][] = [];
+      const verdicts: Verdict[] = [];
       const at = now();
       const heartbeat = progressReporter();
       let checked = 0;

@@ -27,6 +27,20 @@ async function mirrorMessage(
   return (await res.json()) as MirrorRestTopicMessage;
 }
 
+interface TrustChainInput {
+  orgId: string;
+  projectId: string;
+  period: string;
+  status: string;
+  mint: { tokenId: string; decimals: number; amount: string; transactionId: string };
+  issuanceCredentialId: string;
+  reportCredentialId: string;
+  batchIds: string[];
+  reportBatchId: string;
+  policyHash: string;
+  createdAtMs: number;
+}
+
 /**
  * Assembles a mint's trust-chain bundle (identity/assemble-trust-chain.ts) from what the workflows
  * stored and what the mirror node publishes, and keeps it with the issuance for the API to serve.
@@ -42,108 +56,103 @@ export function createTrustChainActivities(deps: {
   const batches = anchorBatchStore(deps.db);
   const readings = readingPipelineStore(deps.db);
 
+  /** Reads every anchor back from the mirror, assembles and signs the bundle, and stores it. */
+  async function storeBundle(
+    input: TrustChainInput,
+    progress: { step: string; anchors: number },
+  ): Promise<{ documents: number; anchors: number }> {
+    const scope = issueTenantScope(input.orgId);
+    const anchors: MirrorRestTopicMessage[] = [];
+    const credential = async (id: string) => {
+      const record = await credentials.get(scope, id);
+      if (!record) throw new Error(`credential ${id} not found`);
+      return record.credential as VerifiableCredential;
+    };
+    const documents: {
+      document: unknown;
+      proof: InclusionProof;
+      topicId: string;
+      sequenceNumber: number;
+    }[] = [];
+    const readingBatches: VerifiableCredential[] = [];
+    const devices = new Set<string>();
+    for (const batchId of [...input.batchIds, input.reportBatchId]) {
+      const batch = await batches.get(scope, batchId);
+      if (!batch) throw new Error(`anchor batch ${batchId} not found`);
+      anchors.push(await mirrorMessage(deps.mirrorUrl, batch.topicId, batch.sequenceNumber));
+      progress.anchors = anchors.length;
+      const where = { topicId: batch.topicId, sequenceNumber: batch.sequenceNumber };
+      if (batch.kind === 'readings') {
+        if (batch.credentialId) readingBatches.push(await credential(batch.credentialId));
+        const members = new Map((await readings.getMany(scope, batch.members)).map((r) => [r._id, r]));
+        batch.members.forEach((id, i) => {
+          const reading = members.get(id);
+          if (!reading) return;
+          devices.add(reading.did);
+          documents.push({
+            document: JSON.parse(reading.documentJson),
+            proof: batch.proofs[i] as unknown as InclusionProof,
+            ...where,
+          });
+        });
+      } else {
+        documents.push({
+          document: await credential(batch.members[0]!),
+          proof: batch.proofs[0] as unknown as InclusionProof,
+          ...where,
+        });
+      }
+    }
+    const registrations: VerifiableCredential[] = [];
+    for (const did of devices) {
+      for (const r of await credentials.list(scope, { type: 'DeviceRegistration', subjectId: did })) {
+        registrations.push(r.credential as VerifiableCredential);
+      }
+    }
+    progress.step = 'assemble';
+    const ctx = await loadProjectContext(deps.db, scope, input.projectId);
+    const issuer = await orgIssuer({ db: deps.db, keyStore: deps.keyStore, now }, scope);
+    const statusList = await credentials.getStatusList(scope, issuer.statusListId);
+    const bundle = await assembleTrustChain({
+      mint: input.mint,
+      policyHash: input.policyHash,
+      credentialSchemas: credentialSubjectSchemas(ctx.policy),
+      issuance: await credential(input.issuanceCredentialId),
+      monitoringReport: await credential(input.reportCredentialId),
+      readingBatches,
+      deviceRegistrations: registrations,
+      statusLists: statusList?.credential ? [statusList.credential as VerifiableCredential] : [],
+      anchors,
+      documents,
+      holder: issuer.did,
+      signer: issuer.signer,
+      presentationId: `urn:mrv:trust-chain:${input.orgId}:${input.projectId}:${input.period}`,
+      createdAt: new Date(input.createdAtMs).toISOString(),
+      documentLoader: issuer.documentLoader,
+    });
+    await issuanceStore(deps.db).upsertIssuance(scope, {
+      _id: `${input.projectId}/${input.period}`,
+      projectId: input.projectId,
+      period: input.period,
+      status: input.status,
+      tokenId: input.mint.tokenId,
+      amount: Number(input.mint.amount),
+      monitoringReport: (await credential(input.reportCredentialId)) as Record<string, unknown>,
+      issuanceCredential: (await credential(input.issuanceCredentialId)) as Record<string, unknown>,
+      // Stored as JSON text: the bundle carries JSON Schemas whose `$schema`/`$ref` keys MongoDB refuses.
+      trustChainJson: JSON.stringify(bundle),
+      updatedAt: now(),
+    });
+    return { documents: documents.length, anchors: anchors.length };
+  }
+
   return {
-    async storeTrustChain(input: {
-      orgId: string;
-      projectId: string;
-      period: string;
-      status: string;
-      mint: { tokenId: string; decimals: number; amount: string; transactionId: string };
-      issuanceCredentialId: string;
-      reportCredentialId: string;
-      batchIds: string[];
-      reportBatchId: string;
-      policyHash: string;
-      createdAtMs: number;
-    }): Promise<{ documents: number; anchors: number }> {
+    async storeTrustChain(input: TrustChainInput): Promise<{ documents: number; anchors: number }> {
       // One mirror read per anchor batch, then signing: heartbeat so a dead worker is noticed early.
-      let step = 'anchors';
-      const anchors: MirrorRestTopicMessage[] = [];
+      const progress = { step: 'anchors', anchors: 0 };
       return await heartbeatWhile(
-        () => ({ step, anchors: anchors.length }),
-        async () => {
-          const scope = issueTenantScope(input.orgId);
-          const credential = async (id: string) => {
-            const record = await credentials.get(scope, id);
-            if (!record) throw new Error(`credential ${id} not found`);
-            return record.credential as VerifiableCredential;
-          };
-          const documents: {
-            document: unknown;
-            proof: InclusionProof;
-            topicId: string;
-            sequenceNumber: number;
-          }[] = [];
-          const readingBatches: VerifiableCredential[] = [];
-          const devices = new Set<string>();
-          for (const batchId of [...input.batchIds, input.reportBatchId]) {
-            const batch = await batches.get(scope, batchId);
-            if (!batch) throw new Error(`anchor batch ${batchId} not found`);
-            anchors.push(await mirrorMessage(deps.mirrorUrl, batch.topicId, batch.sequenceNumber));
-            const where = { topicId: batch.topicId, sequenceNumber: batch.sequenceNumber };
-            if (batch.kind === 'readings') {
-              if (batch.credentialId) readingBatches.push(await credential(batch.credentialId));
-              const members = new Map((await readings.getMany(scope, batch.members)).map((r) => [r._id, r]));
-              batch.members.forEach((id, i) => {
-                const reading = members.get(id);
-                if (!reading) return;
-                devices.add(reading.did);
-                documents.push({
-                  document: JSON.parse(reading.documentJson),
-                  proof: batch.proofs[i] as unknown as InclusionProof,
-                  ...where,
-                });
-              });
-            } else {
-              documents.push({
-                document: await credential(batch.members[0]!),
-                proof: batch.proofs[0] as unknown as InclusionProof,
-                ...where,
-              });
-            }
-          }
-          const registrations: VerifiableCredential[] = [];
-          for (const did of devices) {
-            for (const r of await credentials.list(scope, { type: 'DeviceRegistration', subjectId: did })) {
-              registrations.push(r.credential as VerifiableCredential);
-            }
-          }
-          step = 'assemble';
-          const ctx = await loadProjectContext(deps.db, scope, input.projectId);
-          const issuer = await orgIssuer({ db: deps.db, keyStore: deps.keyStore, now }, scope);
-          const statusList = await credentials.getStatusList(scope, issuer.statusListId);
-          const bundle = await assembleTrustChain({
-            mint: input.mint,
-            policyHash: input.policyHash,
-            credentialSchemas: credentialSubjectSchemas(ctx.policy),
-            issuance: await credential(input.issuanceCredentialId),
-            monitoringReport: await credential(input.reportCredentialId),
-            readingBatches,
-            deviceRegistrations: registrations,
-            statusLists: statusList?.credential ? [statusList.credential as VerifiableCredential] : [],
-            anchors,
-            documents,
-            holder: issuer.did,
-            signer: issuer.signer,
-            presentationId: `urn:mrv:trust-chain:${input.orgId}:${input.projectId}:${input.period}`,
-            createdAt: new Date(input.createdAtMs).toISOString(),
-            documentLoader: issuer.documentLoader,
-          });
-          await issuanceStore(deps.db).upsertIssuance(scope, {
-            _id: `${input.projectId}/${input.period}`,
-            projectId: input.projectId,
-            period: input.period,
-            status: input.status,
-            tokenId: input.mint.tokenId,
-            amount: Number(input.mint.amount),
-            monitoringReport: (await credential(input.reportCredentialId)) as Record<string, unknown>,
-            issuanceCredential: (await credential(input.issuanceCredentialId)) as Record<string, unknown>,
-            // Stored as JSON text: the bundle carries JSON Schemas whose `$schema`/`$ref` keys MongoDB refuses.
-            trustChainJson: JSON.stringify(bundle),
-            updatedAt: now(),
-          });
-          return { documents: documents.length, anchors: anchors.length };
-        },
+        () => progress,
+        () => storeBundle(input, progress),
       );
     },
   };
