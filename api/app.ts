@@ -8,6 +8,7 @@ import { httpTracing } from '../observability/http-tracing.ts';
 import type { Logger } from '../observability/logger.ts';
 import { metricsHandler } from '../observability/metrics-handler.ts';
 import { auditLogStore } from '../store/audit-log-store.ts';
+import { isStoreUnavailable } from '../store/store-unavailable.ts';
 import type { WorkflowGateway } from '../workflows/client.ts';
 import type { ApiContext, ApiLimits } from './api-context.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
@@ -32,6 +33,9 @@ export interface ApiDeps {
   /** Issuer of access tokens and base of links (default http://127.0.0.1:8080). */
   publicUrl?: string;
 }
+
+/** How long a client should wait before retrying while the data store is unreachable. */
+const storeRetryAfterSeconds = 5;
 
 export const defaultLimits: ApiLimits = {
   bodyBytes: 5 * 1024 * 1024,
@@ -104,6 +108,23 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
       const status = error.status;
       if (status === 413) return problemFor(c, 'PAYLOAD_TOO_LARGE', error.message || 'payload too large');
       if (status < 500) return problemFor(c, 'MALFORMED_BODY', error.message || 'bad request');
+    }
+    if (isStoreUnavailable(error)) {
+      // Not a bug and not final: the client keeps what it sent and retries (the store is idempotent).
+      deps.logger.warn(
+        { err: error, path: c.req.path, requestId: c.get('requestId') },
+        'data store unavailable',
+      );
+      return apiErrorResponse(
+        c,
+        new ApiError(
+          'STORE_UNAVAILABLE',
+          'the data store cannot be reached; retry later (telemetry submissions are idempotent on device and seq)',
+          {
+            headers: { 'retry-after': String(storeRetryAfterSeconds) },
+          },
+        ),
+      );
     }
     deps.logger.error({ err: error, path: c.req.path, requestId: c.get('requestId') }, 'unhandled error');
     return apiErrorResponse(c, new ApiError('INTERNAL', 'The error was logged.'));

@@ -24,6 +24,7 @@ const catalog = {
   RATE_LIMITED: [429, 'Too many requests'],
   INTERNAL: [500, 'Internal error'],
   WORKFLOW_UNAVAILABLE: [503, 'The workflow service is unavailable'],
+  STORE_UNAVAILABLE: [503, 'The data store is unavailable'],
 } as const satisfies Record<string, readonly [ContentfulStatusCode, string]>;
 
 export type ApiErrorCode = keyof typeof catalog;

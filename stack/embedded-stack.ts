@@ -16,11 +16,12 @@ import { startReviewQueueSampler } from '../workflows/review-queue-sampler.ts';
 import { installTemporalRuntime } from '../workflows/temporal-runtime.ts';
 import { createMrvWorker } from '../workflows/worker.ts';
 import { createWorkerServices } from '../workflows/worker-services.ts';
-import { pingMongo, startEmbeddedMongo } from './embedded-mongodb.ts';
+import { type EmbeddedService, pingMongo, startEmbeddedMongo } from './embedded-mongodb.ts';
 import { startEmbeddedTemporal } from './embedded-temporal.ts';
 import { ensureMasterKey } from './master-key.ts';
 import { assertPortFree } from './ports.ts';
 import { acquireRunLock } from './run-lock.ts';
+import { type SupervisedService, superviseService } from './supervise-service.ts';
 
 export interface RunningStack {
   apiUrl: string;
@@ -28,6 +29,8 @@ export interface RunningStack {
   temporalUiUrl?: string;
   demo: { orgId: string; apiKey?: string };
   services: Record<string, string>;
+  /** Resolves with a message when an embedded server died and could not be restarted. */
+  failed: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -44,6 +47,13 @@ export async function startEmbeddedStack(options: { config: Config; logger: Logg
     for (const s of stops.reverse()) await s().catch((err) => logger.warn({ err }, 'error while stopping'));
   };
   const services: Record<string, string> = {};
+  const supervised: SupervisedService[] = [];
+  const supervise = async <S extends EmbeddedService>(name: string, start: () => Promise<S>) => {
+    const service = await superviseService({ name, start, logger });
+    supervised.push(service);
+    stops.push(() => service.stop());
+    return service;
+  };
   try {
     await assertPortFree({
       host: config.api.host,
@@ -59,9 +69,10 @@ export async function startEmbeddedStack(options: { config: Config; logger: Logg
     let mongoUri = config.mongodb.uri;
     if (!mongoUri) {
       logger.info('starting embedded MongoDB-wire server (FerretDB, SQLite)');
-      const mongo = await startEmbeddedMongo({ dataDir, port: config.mongodb.port });
-      stops.push(() => mongo.process.stop());
-      mongoUri = mongo.address;
+      const mongo = await supervise('ferretdb', () =>
+        startEmbeddedMongo({ dataDir, port: config.mongodb.port }),
+      );
+      mongoUri = mongo.current().address;
     }
     services.mongodb = mongoUri.replace(/\/\/[^@/]*@/, '//***@');
 
@@ -69,15 +80,16 @@ export async function startEmbeddedStack(options: { config: Config; logger: Logg
     let temporalUiUrl: string | undefined;
     if (!temporalAddress) {
       logger.info('starting embedded Temporal dev server (SQLite)');
-      const temporal = await startEmbeddedTemporal({
-        dataDir,
-        port: config.temporal.port,
-        uiPort: config.temporal.uiPort,
-        namespace: config.temporal.namespace,
-      });
-      stops.push(() => temporal.process.stop());
-      temporalAddress = temporal.address;
-      temporalUiUrl = temporal.uiUrl;
+      const temporal = await supervise('temporal', () =>
+        startEmbeddedTemporal({
+          dataDir,
+          port: config.temporal.port,
+          uiPort: config.temporal.uiPort,
+          namespace: config.temporal.namespace,
+        }),
+      );
+      temporalAddress = temporal.current().address;
+      temporalUiUrl = temporal.current().uiUrl;
     }
     services.temporal = temporalAddress;
 
@@ -163,6 +175,8 @@ export async function startEmbeddedStack(options: { config: Config; logger: Logg
       temporalUiUrl,
       demo: { orgId: demo.orgId, apiKey: demoApiKey },
       services,
+      // Never settles when every server is external (nothing is supervised).
+      failed: Promise.race(supervised.map((service) => service.gaveUp)),
       stop,
     };
   } catch (error) {

@@ -10,6 +10,8 @@ export interface ManagedProcess {
   logFile: string;
   /** Why the process stopped, once it has. */
   exited(): string | undefined;
+  /** Resolves with the reason once the process has stopped, for whatever cause. */
+  whenExited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -55,12 +57,18 @@ export function startManagedProcess(options: {
     closeSync(log);
   }
   let exitReason: string | undefined;
+  let reportExit: (reason: string) => void = () => {};
+  const whenExited = new Promise<string>((resolve) => {
+    reportExit = resolve;
+  });
   child.once('error', (error) => {
     exitReason = `could not start ${binary}: ${error.message}`;
+    reportExit(exitReason);
   });
   child.once('exit', (code, signal) => {
     exitReason ??= `exited with ${signal ?? `code ${code}`} (log: ${logFile})`;
     rmSync(pidFile, { force: true });
+    reportExit(exitReason);
   });
   if (child.pid === undefined) {
     throw new StackError('START_FAILED', `${name}: could not start ${binary}`);
@@ -71,6 +79,7 @@ export function startManagedProcess(options: {
     pid: child.pid,
     logFile,
     exited: () => exitReason,
+    whenExited,
     async stop() {
       if (exitReason !== undefined || child.exitCode !== null) return;
       const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -18,7 +18,8 @@ export async function connectMongo(options: {
 }): Promise<MongoHandle> {
   const client = new MongoClient(options.uri, {
     appName: options.appName ?? 'mrv',
-    serverSelectionTimeoutMS: 5000,
+    // Bounds how long a request waits for an unreachable store before it is answered 503 (api/app.ts).
+    serverSelectionTimeoutMS: 3000,
     monitorCommands: true,
     retryWrites: false, // FerretDB has no retryable writes; idempotency keys make our writes safe to retry
   });

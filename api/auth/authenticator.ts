@@ -7,6 +7,7 @@ import {
   apiKeyStore,
   type Scope,
 } from '../../store/api-key-store.ts';
+import { isStoreUnavailable } from '../../store/store-unavailable.ts';
 import { issueTenantScope, type TenantScope } from '../../store/tenant-scope.ts';
 import type { Principal } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -75,7 +76,11 @@ export function createAuthenticator(options: {
       });
       const { sub, org, scope } = payload as { sub: unknown; org: unknown; scope: unknown };
       if (typeof sub !== 'string' || typeof org !== 'string' || typeof scope !== 'string') return null;
-      const found = await activeKey(org, sub).catch(() => null);
+      // A malformed org or key id finds nothing; an unreachable store is not "unauthenticated" (503).
+      const found = await activeKey(org, sub).catch((error) => {
+        if (isStoreUnavailable(error)) throw error;
+        return null;
+      });
       if (!found) return null;
       // A token never carries more than its key has now.
       const granted = scope.split(' ').filter((s): s is Scope => found.record.scopes.includes(s as Scope));

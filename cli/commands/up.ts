@@ -64,15 +64,18 @@ export async function run(args: string[]): Promise<number> {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 
-  await new Promise<void>((resolve) => {
+  // Runs until a signal, or until an embedded server keeps dying and its supervisor gives up.
+  const failure = await new Promise<string | undefined>((resolve) => {
     const onSignal = (signal: string) => {
       process.stderr.write(`\nmrv up: ${signal} received, stopping…\n`);
-      resolve();
+      resolve(undefined);
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
+    void stack.failed.then(resolve);
   });
+  if (failure) process.stderr.write(`mrv up: ${failure} (logs in ${config.dataDir}/run/); stopping\n`);
   await stack.stop();
   process.stderr.write('mrv up: stopped\n');
-  return 0;
+  return failure ? 1 : 0;
 }

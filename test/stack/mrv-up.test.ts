@@ -56,7 +56,7 @@ describe('mrv up', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mrv-up-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('starts the embedded stack, reports ready, stops every child on SIGINT and resumes from .data', async () => {
+  it('starts the embedded stack, reports ready, restarts a killed server, stops every child on SIGINT and resumes from .data', async () => {
     const ports = {
       API_PORT: String(await findFreePort()),
       MONGODB_PORT: String(await findFreePort()),
@@ -85,6 +85,20 @@ describe('mrv up', () => {
     const checks = ((await readyz.json()) as { checks: Record<string, { status: string }> }).checks;
     expect(Object.keys(checks).sort()).toEqual(['hedera', 'mongodb', 'temporal']);
     expect(Object.values(checks).every((c) => c.status === 'up')).toBe(true);
+
+    // A server killed under a running stack is restarted by its supervisor, and readiness recovers.
+    const ferretPid = Number(readFileSync(join(dataDir, 'run', 'ferretdb.pid'), 'utf8'));
+    process.kill(ferretPid, 'SIGKILL');
+    const deadline = Date.now() + 60_000;
+    let recovered = false;
+    while (!recovered && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      const probe = await fetch(`http://127.0.0.1:${ports.API_PORT}/readyz`).catch(() => undefined);
+      recovered = probe?.status === 200 && first.stderr().includes('ferretdb restarted');
+    }
+    expect(recovered, first.stderr()).toBe(true);
+    expect(first.stderr()).toContain('ferretdb stopped; restarting');
+    expect(Number(readFileSync(join(dataDir, 'run', 'ferretdb.pid'), 'utf8'))).not.toBe(ferretPid);
 
     // Leave state in both servers, to find it again after a restart.
     const mongo = await MongoClient.connect(mongoUri);
