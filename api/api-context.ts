@@ -12,6 +12,8 @@ export interface ApiLimits {
   bodyBytes: number;
   /** Requests per API key per hour (429 above). */
   ratePerHour: number;
+  /** Organization sign-ups per client address per hour (429 above). */
+  signupsPerHour: number;
   /** How long a POST's response is kept under its Idempotency-Key. */
   idempotencyTtlMs: number;
 }

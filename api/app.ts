@@ -15,6 +15,7 @@ import { createAuthenticator } from './auth/authenticator.ts';
 import { generateJwtKeys, type JwtKeys } from './auth/jwt-keys.ts';
 import type { ApiEnv } from './env.ts';
 import { ApiError } from './errors.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 import { apiErrorResponse, problemFor } from './problem.ts';
 import { registerApiRoutes } from './register-api-routes.ts';
 import { type DependencyCheck, registerHealthRoutes } from './routes/health.ts';
@@ -40,6 +41,7 @@ const storeRetryAfterSeconds = 5;
 export const defaultLimits: ApiLimits = {
   bodyBytes: 5 * 1024 * 1024,
   ratePerHour: 1000,
+  signupsPerHour: 20,
   idempotencyTtlMs: 24 * 3_600_000,
 };
 
@@ -68,6 +70,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   app.use(correlation({ logger: deps.logger }));
   app.use(httpTracing());
   app.use(httpMetrics());
+  app.use(securityHeaders({ publicUrl }));
   app.use('*', async (c, next) => {
     c.set('requestId', c.get('correlationId'));
     await next();

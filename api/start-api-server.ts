@@ -28,7 +28,11 @@ export async function startApiServer(options: {
     logger,
     jwtKeys: loadOrCreateJwtKeys(config.api.jwtKeyFile),
     publicUrl: config.api.publicUrl,
-    limits: { bodyBytes: config.api.bodyLimitBytes, ratePerHour: config.api.rateLimitPerHour },
+    limits: {
+      bodyBytes: config.api.bodyLimitBytes,
+      ratePerHour: config.api.rateLimitPerHour,
+      signupsPerHour: config.api.signupLimitPerHour,
+    },
     checks: [
       { name: 'mongodb', check: () => mongo.db.command({ ping: 1 }) },
       { name: 'temporal', check: () => workflows.ping() },

@@ -12,6 +12,7 @@ export interface Config {
     publicUrl: string;
     bodyLimitBytes: number;
     rateLimitPerHour: number;
+    signupLimitPerHour: number;
     jwtKeyFile: string;
   };
   mongodb: { uri?: string; db: string; port: number };
@@ -133,6 +134,7 @@ export function loadConfig(env: Env = process.env): Config {
       publicUrl: read(env, 'PUBLIC_URL') ?? `http://${host}:${apiPort}`,
       bodyLimitBytes: positive(env, 'API_BODY_LIMIT_BYTES'),
       rateLimitPerHour: positive(env, 'API_RATE_LIMIT_PER_HOUR'),
+      signupLimitPerHour: positive(env, 'API_SIGNUP_LIMIT_PER_HOUR'),
       jwtKeyFile: read(env, 'MRV_JWT_KEY_FILE') ?? `${read(env, 'MRV_DATA_DIR')!}/jwt-signing-key.pem`,
     },
     mongodb: { uri: read(env, 'MONGODB_URI'), db: read(env, 'MONGODB_DB')!, port: port(env, 'MONGODB_PORT') },

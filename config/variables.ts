@@ -56,6 +56,13 @@ export const variables = [
     description: 'Requests per API key per hour; above it the API answers 429 with Retry-After.',
   },
   {
+    name: 'API_SIGNUP_LIMIT_PER_HOUR',
+    kind: 'integer',
+    default: '20',
+    description:
+      'Organization sign-ups (POST /v1/organizations) per client address per hour; above it 429 with Retry-After.',
+  },
+  {
     name: 'MRV_JWT_KEY_FILE',
     kind: 'string',
     description:

@@ -7,6 +7,7 @@ import { nameSchema, newApiKeySchema } from '../api-schemas.ts';
 import { createApiKey } from '../auth/create-api-key.ts';
 import { defaultAdminRoles } from '../auth/policy-roles.ts';
 import type { ApiEnv } from '../env.ts';
+import { enforceSignupLimit } from '../middleware/signup-limit.ts';
 import { mountRoute } from '../route.ts';
 
 /** `POST /v1/organizations`: self-registration → a new organization and its first admin key, shown once. */
@@ -54,6 +55,7 @@ export function registerOrganizationsRegister(app: Hono<ApiEnv>, ctx: ApiContext
       secretResponse: true,
     },
     async (c, { body }) => {
+      await enforceSignupLimit(c, ctx);
       const now = ctx.clock();
       const org = await orgs.create({ name: body.name.trim(), now });
       const tenant = ctx.auth.scopeForNewOrganization(org.orgId);

@@ -1,0 +1,38 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { rateLimitStore } from '../../store/rate-limit-store.ts';
+import type { ApiContext } from '../api-context.ts';
+import type { ApiEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The address a request came from: the TCP peer. Requests made in-process (`app.request`, tests)
+ * have none and share one budget. Behind a reverse proxy every client shares the proxy's address,
+ * so the proxy should limit sign-ups per client itself (docs/architecture.md).
+ */
+function clientAddress(c: Context<ApiEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'in-process';
+  }
+}
+
+/**
+ * Organization sign-up is public, so it is limited per client address and hour (counted in MongoDB,
+ * shared by every API instance): above the limit, 429 with Retry-After until the window ends.
+ */
+export async function enforceSignupLimit(c: Context<ApiEnv>, ctx: ApiContext): Promise<void> {
+  const now = ctx.clock().getTime();
+  const window = Math.floor(now / HOUR_MS) * HOUR_MS;
+  const count = await rateLimitStore(ctx.db).hitSignup({ client: clientAddress(c), window });
+  const limit = ctx.limits.signupsPerHour;
+  if (count > limit) {
+    const resetS = Math.max(1, Math.ceil((window + HOUR_MS - now) / 1000));
+    throw new ApiError('RATE_LIMITED', `an address may register ${limit} organizations per hour`, {
+      headers: { 'retry-after': String(resetS) },
+    });
+  }
+}
