@@ -12,6 +12,11 @@ export interface ApiLimits {
   bodyBytes: number;
   /** Requests per API key per hour (429 above). */
   ratePerHour: number;
+  /**
+   * How long an instance trusts an API key it looked up without asking MongoDB again: the bound on
+   * how long a key revoked through another instance keeps working there (through this one: at once).
+   */
+  keyCacheMs: number;
   /** Organization sign-ups per client address per hour (429 above). */
   signupsPerHour: number;
   /** How long a POST's response is kept under its Idempotency-Key. */

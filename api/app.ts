@@ -42,6 +42,7 @@ export const defaultLimits: ApiLimits = {
   bodyBytes: 5 * 1024 * 1024,
   ratePerHour: 1000,
   signupsPerHour: 20,
+  keyCacheMs: 5000,
   idempotencyTtlMs: 24 * 3_600_000,
 };
 
@@ -57,7 +58,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
     workflows: deps.workflows,
     logger: deps.logger,
     jwt,
-    auth: createAuthenticator({ db: deps.db, jwt, issuer: publicUrl, clock }),
+    auth: createAuthenticator({ db: deps.db, jwt, issuer: publicUrl, clock, keyCacheMs: limits.keyCacheMs }),
     validator: createSchemaValidator(loadSchemaFiles()),
     audit: auditLogStore(deps.db),
     clock,
