@@ -68,7 +68,16 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   };
 
   // Correlation first (its id follows the request into logs and workflows), then tracing and metrics.
-  app.use(correlation({ logger: deps.logger }));
+  // The access line names the caller's organization, so `mrv logs --org` finds a tenant's requests.
+  app.use(
+    correlation({
+      logger: deps.logger,
+      describe: (c) => {
+        const orgId = (c.get('principal') as ApiEnv['Variables']['principal'] | undefined)?.tenant.orgId;
+        return orgId ? { orgId } : {};
+      },
+    }),
+  );
   app.use(httpTracing());
   app.use(httpMetrics());
   app.use(securityHeaders({ publicUrl }));

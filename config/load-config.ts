@@ -26,6 +26,8 @@ export interface Config {
   };
   masterKey?: string;
   metricsPort: number;
+  /** VictoriaLogs to ship logs to (LOG_STORE_URL), and the embedded one's port. */
+  logStore: { url?: string; port: number };
   /** Task-queue concerns a worker process serves (MRV_WORKER_CONCERNS). */
   workerConcerns: WorkerConcernName[];
 }
@@ -158,6 +160,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     masterKey,
     metricsPort: port(env, 'METRICS_PORT'),
+    logStore: { url: read(env, 'LOG_STORE_URL'), port: port(env, 'LOG_STORE_PORT') },
     workerConcerns: list(env, 'MRV_WORKER_CONCERNS') as WorkerConcernName[],
   };
 }

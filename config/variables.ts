@@ -56,6 +56,18 @@ export const variables = [
     description: 'Requests per API key per hour; above it the API answers 429 with Retry-After.',
   },
   {
+    name: 'LOG_STORE_URL',
+    kind: 'url',
+    description:
+      'VictoriaLogs base URL the API and worker also ship their logs to (batched; `mrv logs` queries it). Unset: stdout only; `mrv up` starts an embedded VictoriaLogs when it is installed.',
+  },
+  {
+    name: 'LOG_STORE_PORT',
+    kind: 'port',
+    default: '9428',
+    description: 'Port of the embedded VictoriaLogs that `mrv up` starts when LOG_STORE_URL is unset.',
+  },
+  {
     name: 'API_SIGNUP_LIMIT_PER_HOUR',
     kind: 'integer',
     default: '20',

@@ -10,6 +10,8 @@ export interface CorrelationOptions {
   newId?: () => string;
   /** Monotonic clock in milliseconds, for the access-log duration. */
   now?: () => number;
+  /** More fields for the access-log line, read once the request was handled (e.g. its organization). */
+  describe?: (c: Parameters<MiddlewareHandler>[0]) => Record<string, unknown>;
 }
 
 export type CorrelationVariables = { correlationId: string };
@@ -38,6 +40,7 @@ export function correlation(
           path: c.req.path,
           status: c.res.status,
           durationMs: Math.round((now() - started) * 10) / 10,
+          ...options.describe?.(c),
         },
         'request',
       );

@@ -282,3 +282,13 @@ export const mongoCommandDurationSeconds = new Histogram({
 export function breakerStateValue(state: 'CLOSED' | 'HALF_OPEN' | 'OPEN'): number {
   return state === 'OPEN' ? 2 : state === 'HALF_OPEN' ? 1 : 0;
 }
+
+// ---------------------------------------------------------------- logs (observability/log-shipper.ts)
+
+/** Log lines sent to the log store (shipped), or given up on after retries or over the buffer bound (dropped). */
+export const logLinesTotal = new Counter({
+  name: 'mrv_log_lines_total',
+  help: 'Log lines shipped to the log store, or dropped (store unreachable past the buffer bound or at shutdown).',
+  labelNames: ['outcome'] as const,
+  registers,
+});

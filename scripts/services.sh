@@ -3,12 +3,14 @@
 # Idempotent: a second run only checks version stamps and returns at once.
 #   scripts/services.sh install   build what is missing
 #   scripts/services.sh status    print what is installed
-# Skips Temporal when TEMPORAL_ADDRESS is set and FerretDB when MONGODB_URI is set (external services).
+# Skips Temporal when TEMPORAL_ADDRESS is set, FerretDB when MONGODB_URI is set and VictoriaLogs when
+# LOG_STORE_URL is set (external services).
 set -euo pipefail
 
 TEMPORAL_CLI_VERSION=v1.5.1   # newer tags carry replace directives that `go install` refuses
 FERRETDB_VERSION=v1.24.2      # last release with the SQLite backend
 FERRETDB_BUILD="$FERRETDB_VERSION-idindex"  # + scripts/patches/ferretdb-sqlite-id-index.patch
+VICTORIALOGS_VERSION=v1.52.1  # the embedded log store (Apache-2.0)
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin="${MRV_TOOLS_DIR:-$root/.tools}/bin"
@@ -19,7 +21,7 @@ fail() { echo "services: $*" >&2; exit 3; }
 need_go() {
   command -v go >/dev/null 2>&1 || fail "the Go toolchain (go ≥ 1.23) is needed to build the embedded servers but 'go' is not on PATH.
   Install Go from https://go.dev/dl/ (or your package manager), or use external services instead:
-  set MONGODB_URI=mongodb://host:27017 and TEMPORAL_ADDRESS=host:7233 and run again."
+  set MONGODB_URI=mongodb://host:27017, TEMPORAL_ADDRESS=host:7233 and LOG_STORE_URL=http://host:9428 and run again."
 }
 
 stamp_ok() { [ -x "$bin/$1" ] && [ -f "$bin/.$1-$2" ]; }
@@ -63,13 +65,26 @@ install_ferretdb() {
   rm -f "$bin"/.ferretdb-*; touch "$bin/.ferretdb-$FERRETDB_BUILD"
 }
 
+install_victorialogs() {
+  if [ -n "${LOG_STORE_URL:-}" ]; then echo "services: LOG_STORE_URL is set; not installing the embedded VictoriaLogs"; return; fi
+  if stamp_ok victoria-logs "$VICTORIALOGS_VERSION"; then return; fi
+  need_go
+  echo "services: building VictoriaLogs $VICTORIALOGS_VERSION (log store) — first time only" >&2
+  if ! GOBIN="$bin" GOFLAGS=-buildvcs=false go install "github.com/VictoriaMetrics/VictoriaLogs/app/victoria-logs@$VICTORIALOGS_VERSION" >"$bin/victoria-logs-build.log" 2>&1; then
+    tail -20 "$bin/victoria-logs-build.log" >&2
+    fail "building VictoriaLogs failed (full log: $bin/victoria-logs-build.log). Set LOG_STORE_URL to use an external VictoriaLogs."
+  fi
+  rm -f "$bin"/.victoria-logs-*; touch "$bin/.victoria-logs-$VICTORIALOGS_VERSION"
+}
+
 case "${1:-install}" in
   install)
     install_ferretdb
     install_temporal
+    install_victorialogs
     ;;
   status)
-    for b in temporal ferretdb; do
+    for b in temporal ferretdb victoria-logs; do
       if [ -x "$bin/$b" ]; then echo "$b: $(ls "$bin"/.$b-* 2>/dev/null | sed 's/.*\.'$b'-//' || echo unknown)"; else echo "$b: not installed"; fi
     done
     ;;

@@ -8,10 +8,10 @@ export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const binDir = join(process.env.MRV_TOOLS_DIR ?? join(projectRoot, '.tools'), 'bin');
 
 /** Path of an embedded server binary built by scripts/services.sh. */
-export function binaryPath(name: 'temporal' | 'ferretdb'): string {
+export function binaryPath(name: 'temporal' | 'ferretdb' | 'victoria-logs'): string {
   const path = join(binDir, name);
   if (!existsSync(path)) {
-    const variable = name === 'temporal' ? 'TEMPORAL_ADDRESS' : 'MONGODB_URI';
+    const variable = { temporal: 'TEMPORAL_ADDRESS', ferretdb: 'MONGODB_URI', 'victoria-logs': 'LOG_STORE_URL' }[name];
     throw new StackError(
       'BINARY_MISSING',
       `${name} is not installed in .tools/bin. Run \`bash scripts/services.sh install\` (needs Go), ` +

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
+import { pino } from 'pino';
 import { startApiServer } from '../../api/start-api-server.ts';
 import { loadConfig, requireServices } from '../../config/index.ts';
-import { createLogger } from '../../observability/logger.ts';
+import { createProcessLogger } from '../../observability/process-logger.ts';
 import { CliUsageError } from '../cli-error.ts';
 
 export const summary = 'api: run the HTTP API alone (needs MONGODB_URI and TEMPORAL_ADDRESS)';
@@ -16,7 +17,12 @@ export async function run(args: string[]): Promise<number> {
   }
   const config = loadConfig();
   const { uri, temporalAddress } = requireServices(config, 'api');
-  const logger = createLogger({ level: config.logLevel, name: 'api' });
+  const { logger, close: closeLogs } = createProcessLogger({
+    level: config.logLevel,
+    name: 'api',
+    destination: pino.destination(1),
+    logStoreUrl: config.logStore.url,
+  });
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
     throw new CliUsageError('--port must be a port number');
@@ -34,5 +40,6 @@ export async function run(args: string[]): Promise<number> {
     process.once('SIGTERM', resolve);
   });
   await server.close();
+  await closeLogs();
   return 0;
 }

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { loadConfig, requireServices } from '../../config/index.ts';
-import { createLogger } from '../../observability/logger.ts';
 import { startMetricsServer } from '../../observability/metrics-server.ts';
+import { createProcessLogger } from '../../observability/process-logger.ts';
 import { connectMongo } from '../../store/mongo.ts';
 import { startReviewQueueSampler } from '../../workflows/review-queue-sampler.ts';
 import { installTemporalRuntime } from '../../workflows/temporal-runtime.ts';
@@ -21,7 +21,12 @@ export async function run(args: string[]): Promise<number> {
   }
   const config = loadConfig();
   const { uri, temporalAddress } = requireServices(config, 'worker');
-  const logger = createLogger({ level: config.logLevel, name: 'worker', destination: pino.destination(1) });
+  const { logger, close: closeLogs } = createProcessLogger({
+    level: config.logLevel,
+    name: 'worker',
+    destination: pino.destination(1),
+    logStoreUrl: config.logStore.url,
+  });
   installTemporalRuntime(logger);
   const metrics = await startMetricsServer({ port: config.metricsPort });
   const mongo = await connectMongo({ uri, dbName: config.mongodb.db, appName: 'mrv-worker' });
@@ -55,5 +60,6 @@ export async function run(args: string[]): Promise<number> {
   await mongo.close();
   await metrics.close();
   logger.info('worker stopped');
+  await closeLogs();
   return 0;
 }

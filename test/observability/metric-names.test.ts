@@ -11,7 +11,8 @@ const prometheusBuiltins = new Set(['up', 'scrape_duration_seconds', 'scrape_sam
 interface Panel {
   title?: string;
   type: string;
-  targets?: { expr?: string }[];
+  datasource?: { type?: string; uid?: string };
+  targets?: { expr?: string; datasource?: { type?: string; uid?: string } }[];
   panels?: Panel[];
 }
 interface Dashboard {
@@ -33,6 +34,10 @@ const ruleFiles = readdirSync(ruleDir)
   .filter((f) => f.endsWith('.yml'))
   .map((f) => ({ file: f, rules: parse(readFileSync(join(ruleDir, f), 'utf8')) as RuleFile }));
 
+const provisionedLogs = parse(readFileSync('deploy/grafana/provisioning/datasources/victorialogs.yml', 'utf8'))
+  .datasources[0] as { type: string; uid: string };
+const logsDatasource = { type: provisionedLogs.type, uid: provisionedLogs.uid };
+
 const flatPanels = (panels: Panel[]): Panel[] => panels.flatMap((p) => [p, ...flatPanels(p.panels ?? [])]);
 
 async function registeredSeries(): Promise<Set<string>> {
@@ -49,6 +54,8 @@ function expressions(): { where: string; expr: string }[] {
   for (const { file, board } of dashboards) {
     for (const panel of flatPanels(board.panels)) {
       for (const target of panel.targets ?? []) {
+        // Logs panels query the log store in LogsQL, not Prometheus (checked in their own test).
+        if (target.datasource?.type === logsDatasource.type) continue;
         if (target.expr) out.push({ where: `${file}: ${panel.title}`, expr: target.expr });
       }
     }
@@ -93,6 +100,21 @@ describe('dashboards and alert rules against the metric registry', () => {
     const panels = dashboards.flatMap((d) => flatPanels(d.board.panels).filter((p) => p.type !== 'row'));
     expect(panels.length).toBeGreaterThanOrEqual(20);
     for (const panel of panels) expect(panel.targets?.length, panel.title).toBeGreaterThan(0);
+  });
+
+  it('have a logs panel on the VictoriaLogs datasource in every dashboard', () => {
+    expect(logsDatasource.type).toBe('victoriametrics-logs-datasource');
+    for (const { file, board } of dashboards) {
+      const logs = flatPanels(board.panels).filter((p) => p.type === 'logs');
+      expect(logs.length, file).toBeGreaterThan(0);
+      for (const panel of logs) {
+        expect(panel.datasource, `${file}: ${panel.title}`).toEqual(logsDatasource);
+        for (const target of panel.targets ?? []) {
+          expect(target.datasource).toEqual(logsDatasource);
+          expect(target.expr, `${file}: ${panel.title}`).toMatch(/^_time:\$__range /);
+        }
+      }
+    }
   });
 
   it('have an alert for each required condition', () => {

@@ -63,6 +63,19 @@ describe('docker-compose.yml', () => {
     expect(services[hostOf(env.HEDERA_MIRROR_URL!.replace(/\$\{[A-Z_]+:-(.*)\}/, '$1'))]).toBeDefined();
   });
 
+  it('ships the API and worker logs to the VictoriaLogs service Grafana reads', () => {
+    for (const process of ['api', 'worker'] as const) {
+      const url = services[process]?.environment?.LOG_STORE_URL;
+      expect(url, process).toBeDefined();
+      expect(services[hostOf(url!)]?.image).toMatch(/^victoriametrics\/victoria-logs:v1\.52\./);
+    }
+    const grafana = services.grafana?.environment ?? {};
+    expect(grafana.GF_PLUGINS_PREINSTALL).toContain('victoriametrics-logs-datasource');
+    const datasource = parse(readFileSync('deploy/grafana/provisioning/datasources/victorialogs.yml', 'utf8'))
+      .datasources[0] as { url: string };
+    expect(services[hostOf(datasource.url)]).toBeDefined();
+  });
+
   it('publishes the API on the port it listens on', () => {
     const api = services.api!;
     const containerPorts = (api.ports ?? []).map((p) => p.split(':').pop());

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ interface Started {
 }
 
 function startUp(env: NodeJS.ProcessEnv): Started {
-  const { MONGODB_URI: _m, TEMPORAL_ADDRESS: _t, ...rest } = process.env;
+  const { MONGODB_URI: _m, TEMPORAL_ADDRESS: _t, LOG_STORE_URL: _l, ...rest } = process.env;
   const child = spawn(process.execPath, ['bin/mrv.js', 'up'], {
     env: { ...rest, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,8 +65,10 @@ describe('mrv up', () => {
       HEDERA_LOCAL_GRPC_PORT: String(await findFreePort()),
       HEDERA_LOCAL_MIRROR_GRPC_PORT: String(await findFreePort()),
       HEDERA_LOCAL_MIRROR_REST_PORT: String(await findFreePort()),
+      LOG_STORE_PORT: String(await findFreePort()),
     };
-    const env = { ...ports, MRV_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    // info: the access lines must reach the log store (checked below).
+    const env = { ...ports, MRV_DATA_DIR: dataDir, LOG_LEVEL: 'info' };
     const mongoUri = `mongodb://127.0.0.1:${ports.MONGODB_PORT}/`;
     const temporalAddress = `127.0.0.1:${ports.TEMPORAL_PORT}`;
 
@@ -80,6 +82,18 @@ describe('mrv up', () => {
       headers: { authorization: `Bearer ${demoKey}` },
     });
     expect(me.status).toBe(200);
+    expect(first.stdout()).toContain(`Logs:        http://127.0.0.1:${ports.LOG_STORE_PORT}`);
+    // The stack's own lines reach the embedded log store: the request above, by its organization.
+    const demoOrg = first.stdout().match(/Demo org:\s+(org_\S+)/)?.[1] ?? '';
+    let shipped = '';
+    for (let i = 0; i < 60 && !shipped.includes('/v1/organization'); i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      shipped = spawnSync(process.execPath, ['bin/mrv.js', 'logs', '--json', '--org', demoOrg], {
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      }).stdout;
+    }
+    expect(shipped).toContain('"path":"/v1/organization"');
     const readyz = await fetch(`http://127.0.0.1:${ports.API_PORT}/readyz`);
     expect(readyz.status).toBe(200);
     const checks = ((await readyz.json()) as { checks: Record<string, { status: string }> }).checks;
@@ -157,6 +171,7 @@ describe('mrv up', () => {
     try {
       const started = startUp({
         API_PORT: String(port),
+        LOG_STORE_PORT: String(await findFreePort()),
         MRV_DATA_DIR: mkdtempSync(join(tmpdir(), 'mrv-up-busy-')),
       });
       expect(await started.exited).toBe(1);
