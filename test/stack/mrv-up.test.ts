@@ -94,6 +94,23 @@ describe('mrv up', () => {
       }).stdout;
     }
     expect(shipped).toContain('"path":"/v1/organization"');
+
+    // The release pipeline's smoke test passes against a live stack, and fails with a wrong key.
+    const apiUrl = `http://127.0.0.1:${ports.API_PORT}`;
+    const smoke = spawnSync('bash', ['scripts/smoke.sh'], {
+      encoding: 'utf8',
+      env: { ...process.env, MRV_URL: apiUrl, MRV_API_KEY: demoKey },
+      timeout: 120_000,
+    });
+    expect(smoke.status, smoke.stderr).toBe(0);
+    expect(smoke.stdout).toContain(`smoke: PASS ${apiUrl}`);
+    const refused = spawnSync('bash', ['scripts/smoke.sh'], {
+      encoding: 'utf8',
+      env: { ...process.env, MRV_URL: apiUrl, MRV_API_KEY: 'mrv_live_wrong', SMOKE_ATTEMPTS: '1' },
+      timeout: 60_000,
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('smoke: FAIL: GET /v1/organization');
     const readyz = await fetch(`http://127.0.0.1:${ports.API_PORT}/readyz`);
     expect(readyz.status).toBe(200);
     const checks = ((await readyz.json()) as { checks: Record<string, { status: string }> }).checks;
