@@ -11,7 +11,11 @@ const binDir = join(process.env.MRV_TOOLS_DIR ?? join(projectRoot, '.tools'), 'b
 export function binaryPath(name: 'temporal' | 'ferretdb' | 'victoria-logs'): string {
   const path = join(binDir, name);
   if (!existsSync(path)) {
-    const variable = { temporal: 'TEMPORAL_ADDRESS', ferretdb: 'MONGODB_URI', 'victoria-logs': 'LOG_STORE_URL' }[name];
+    const variable = {
+      temporal: 'TEMPORAL_ADDRESS',
+      ferretdb: 'MONGODB_URI',
+      'victoria-logs': 'LOG_STORE_URL',
+    }[name];
     throw new StackError(
       'BINARY_MISSING',
       `${name} is not installed in .tools/bin. Run \`bash scripts/services.sh install\` (needs Go), ` +

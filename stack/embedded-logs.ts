@@ -26,7 +26,12 @@ export async function startEmbeddedLogStore(options: {
   const host = options.host ?? '127.0.0.1';
   const dir = resolve(options.dataDir, 'logs');
   mkdirSync(dir, { recursive: true });
-  await assertPortFree({ host, port: options.port, variable: 'LOG_STORE_PORT', what: 'The embedded log store' });
+  await assertPortFree({
+    host,
+    port: options.port,
+    variable: 'LOG_STORE_PORT',
+    what: 'The embedded log store',
+  });
   const child = startManagedProcess({
     name: 'victoria-logs',
     env: goServerEnv(),
@@ -40,7 +45,11 @@ export async function startEmbeddedLogStore(options: {
     runDir: join(resolve(options.dataDir), 'run'),
   });
   const address = `http://${host}:${options.port}`;
-  const ready = await waitUntil({ probe: () => pingLogStore(address, 500), timeoutMs: 30_000, aborted: child.exited });
+  const ready = await waitUntil({
+    probe: () => pingLogStore(address, 500),
+    timeoutMs: 30_000,
+    aborted: child.exited,
+  });
   if (!ready.ok) {
     await child.stop();
     throw new StackError(

@@ -164,7 +164,11 @@ export async function startEmbeddedStack(options: { config: Config; logger: Logg
       logger,
       jwtKeys: loadOrCreateJwtKeys(config.api.jwtKeyFile),
       publicUrl: config.api.publicUrl,
-      limits: { bodyBytes: config.api.bodyLimitBytes, ratePerHour: config.api.rateLimitPerHour, signupsPerHour: config.api.signupLimitPerHour },
+      limits: {
+        bodyBytes: config.api.bodyLimitBytes,
+        ratePerHour: config.api.rateLimitPerHour,
+        signupsPerHour: config.api.signupLimitPerHour,
+      },
     });
     const server = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port });
     stops.push(() => new Promise<void>((done) => server.close(() => done())));

@@ -48,7 +48,11 @@ export function rateLimitStore(db: Db) {
       );
       if (doc?.count === count) {
         // First request of a new window: drop this key's older windows (cheap, indexed).
-        await windows(db).deleteMany({ orgId: scope.orgId, keyId: input.keyId, window: { $lt: input.window } });
+        await windows(db).deleteMany({
+          orgId: scope.orgId,
+          keyId: input.keyId,
+          window: { $lt: input.window },
+        });
       }
       return doc?.count ?? count;
     },

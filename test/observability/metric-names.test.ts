@@ -34,8 +34,9 @@ const ruleFiles = readdirSync(ruleDir)
   .filter((f) => f.endsWith('.yml'))
   .map((f) => ({ file: f, rules: parse(readFileSync(join(ruleDir, f), 'utf8')) as RuleFile }));
 
-const provisionedLogs = parse(readFileSync('deploy/grafana/provisioning/datasources/victorialogs.yml', 'utf8'))
-  .datasources[0] as { type: string; uid: string };
+const provisionedLogs = parse(
+  readFileSync('deploy/grafana/provisioning/datasources/victorialogs.yml', 'utf8'),
+).datasources[0] as { type: string; uid: string };
 const logsDatasource = { type: provisionedLogs.type, uid: provisionedLogs.uid };
 
 const flatPanels = (panels: Panel[]): Panel[] => panels.flatMap((p) => [p, ...flatPanels(p.panels ?? [])]);
