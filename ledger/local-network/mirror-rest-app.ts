@@ -129,7 +129,9 @@ export function createMirrorRestApp({ node, faults, now }: MirrorRestOptions): H
         (nonce === undefined || BigInt(r.nonce) === nonce) &&
         (scheduled === undefined || r.scheduled === (scheduled === 'true')),
     );
-    return found.length ? json(c, 200, { transactions: found.map(transactionJson) }) : notFound(c);
+    return found.length
+      ? json(c, 200, { transactions: found.map((r) => transactionJson(r, true)) })
+      : notFound(c);
   });
 
   app.get('/api/v1/transactions', (c) => {
@@ -160,7 +162,7 @@ export function createMirrorRestApp({ node, faults, now }: MirrorRestOptions): H
     const last = transactions.at(-1);
     const more = last !== undefined && all.length > transactions.length;
     return json(c, 200, {
-      transactions: transactions.map(transactionJson),
+      transactions: transactions.map((r) => transactionJson(r)),
       links: {
         next: more
           ? nextLink(url.pathname, url.searchParams, 'timestamp', order, timestampString(last.consensusNs))
@@ -183,7 +185,7 @@ export function createMirrorRestApp({ node, faults, now }: MirrorRestOptions): H
       .reverse();
     return json(c, 200, {
       ...accountJson(account, node.nowNs()),
-      transactions: recent.map(transactionJson),
+      transactions: recent.map((r) => transactionJson(r)),
       links: { next: null },
     });
   });
