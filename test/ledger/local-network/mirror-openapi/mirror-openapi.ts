@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { conformanceDir } from '../sdk-suite/conformance-dir.ts';
@@ -27,7 +27,7 @@ export class MirrorOpenApi {
     this.doc = parse(readFileSync(file, 'utf8')) as OpenApi;
     // OpenAPI adds keywords (example, discriminator, …) that are annotations in JSON Schema terms.
     this.#ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
-    (addFormats as unknown as (a: Ajv2020) => void)(this.#ajv);
+    addFormats.default(this.#ajv);
     this.#ajv.addFormat('int64', true).addFormat('int32', true).addFormat('binary', true);
     this.#ajv.addSchema({ ...this.doc, $id: DOC_ID } as Schema);
   }
