@@ -53,6 +53,8 @@ export function topicResponse(m: TopicMessage): Buffer {
 export interface MirrorGrpcOptions {
   host: string;
   grpcPort: () => number;
+  /** During an injected mirror outage every call fails with gRPC UNAVAILABLE. */
+  inOutage?: () => boolean;
 }
 
 export function addMirrorServices(
@@ -60,7 +62,13 @@ export function addMirrorServices(
   node: ConsensusNode,
   options: MirrorGrpcOptions,
 ): void {
+  const down = (call: grpc.ServerWritableStream<Buffer, Buffer>) => {
+    if (!options.inOutage?.()) return false;
+    call.emit('error', grpcError(grpc.status.UNAVAILABLE, 'mirror node unavailable (injected outage)'));
+    return true;
+  };
   const subscribeTopic: grpc.handleServerStreamingCall<Buffer, Buffer> = (call) => {
+    if (down(call)) return;
     let query: ReturnType<typeof mirrorProto.ConsensusTopicQuery.decode>;
     try {
       query = mirrorProto.ConsensusTopicQuery.decode(call.request);
@@ -128,6 +136,7 @@ export function addMirrorServices(
   };
 
   const getNodes: grpc.handleServerStreamingCall<Buffer, Buffer> = (call) => {
+    if (down(call)) return;
     const octets = options.host.split('.').map(Number);
     const ipv4 =
       octets.length === 4 && octets.every((o) => o >= 0 && o <= 255) ? Buffer.from(octets) : undefined;

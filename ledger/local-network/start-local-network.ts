@@ -126,7 +126,11 @@ export async function startLocalNetwork(o: LocalNetworkOptions = {}): Promise<Lo
   );
 
   const mirrorServer = new grpc.Server();
-  addMirrorServices(mirrorServer, node, { host, grpcPort: () => grpcPort });
+  addMirrorServices(mirrorServer, node, {
+    host,
+    grpcPort: () => grpcPort,
+    inOutage: () => faults.mirrorInOutage(),
+  });
   let mirrorGrpcPort: number;
   try {
     mirrorGrpcPort = await bindGrpc(
