@@ -5,6 +5,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { TopicCreateTransaction, TopicMessageSubmitTransaction } from '@hashgraph/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { topicIdProto } from '../../../ledger/local-network/entity-id.ts';
 import { mirrorProto } from '../../../ledger/local-network/proto.ts';
 import { MirrorClient } from '../../../ledger/mirror-client.ts';
 import { type Fixture, mirrorGet, startFixture } from './network-fixture.ts';
@@ -118,7 +119,7 @@ describe('mirror outages', () => {
         '/com.hedera.mirror.api.proto.ConsensusService/subscribeTopic',
         (b: Buffer) => b,
         (b: Buffer) => b,
-        Buffer.from(mirrorProto.ConsensusTopicQuery.encode({ topicID: { topicNum: 1001 } }).finish()),
+        Buffer.from(mirrorProto.ConsensusTopicQuery.encode({ topicID: topicIdProto(1001n) }).finish()),
       );
       call.on('error', (e: grpc.ServiceError) => {
         client.close();
