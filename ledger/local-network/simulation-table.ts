@@ -104,12 +104,13 @@ export const SIMULATED_QUERIES: Readonly<Record<string, SimulatedQuery>> = {
 /** Behaviour no field or body can ask for, hence nothing to refuse; listed in the README. */
 export const NOT_SIMULATED_BEHAVIOUR: readonly string[] = [
   'Multiple nodes, gossip and real consensus rounds (consensus is immediate)',
-  'throttles other than injected `BUSY`',
-  'fees that depend on size, signatures or duration; exchange-rate files',
-  'entity expiry and auto-renewal charging (expiry and auto-renew period are stored and reported only)',
-  'the operations behind freeze/KYC/wipe/pause/fee-schedule/metadata keys (the keys are stored and reported, and an account associated with a token that has a KYC key is not granted KYC, or with `freezeDefault` is frozen)',
+  'Throttles other than injected `BUSY`',
+  'Fees that depend on size, signatures or duration; exchange-rate files',
+  'Entity expiry and auto-renewal charging (expiry and auto-renew period are stored and reported only)',
+  'Account aliases and EVM addresses beyond the long-zero form',
+  'The operations behind freeze/KYC/wipe/pause/fee-schedule/metadata keys (the keys are stored and reported, and an account associated with a token that has a KYC key is not granted KYC, or with `freezeDefault` is frozen)',
   'TLS on 50212; state proofs; child records; duplicate receipts (one node never reaches consensus on a duplicate)',
-  'a transaction with `delayConsensusPastValidWindow` gets a normal, current consensus timestamp (only its outcome is that of a late arrival)',
+  'A transaction with `delayConsensusPastValidWindow` gets a normal, current consensus timestamp (only its outcome is that of a late arrival)',
 ];
 
 /** Non-`data` fields of TransactionBody (the header), in the proto's own order. */
