@@ -6,6 +6,7 @@
 import {
   AccountBalanceQuery,
   AccountCreateTransaction,
+  type AccountId,
   AccountInfoQuery,
   AccountRecordsQuery,
   AccountUpdateTransaction,
@@ -165,9 +166,9 @@ describe('accounts', () => {
     const record = await new TransactionRecordQuery()
       .setTransactionId(response.transactionId)
       .execute(f.client);
-    expect(
-      record.automaticTokenAssociations.map((a) => [a.tokenId.toString(), a.accountId.toString()]),
-    ).toEqual([[t1.toString(), one.id.toString()]]);
+    expect(record.automaticTokenAssociations.map((a) => [String(a.tokenId), String(a.accountId)])).toEqual([
+      [t1.toString(), one.id.toString()],
+    ]);
     const rel = (await new AccountInfoQuery().setAccountId(one.id).execute(f.client)).tokenRelationships.get(
       t1,
     )!;
