@@ -62,12 +62,14 @@ export interface MirrorRestOptions {
   node: ConsensusNode;
   faults: FaultInjector;
   now: () => number;
+  /** Shared with the mirror gRPC API, so both have ingested the same records. */
+  view?: MirrorView;
 }
 
-export function createMirrorRestApp({ node, faults, now }: MirrorRestOptions): Hono {
+export function createMirrorRestApp({ node, faults, now, view: shared }: MirrorRestOptions): Hono {
   const app = new Hono();
   const state = node.state;
-  const view = new MirrorView(node, faults, now);
+  const view = shared ?? new MirrorView(node, faults, now);
 
   // An injected mirror outage: the REST API answers 503 (the admin endpoint stays up to end it).
   app.use('/api/*', async (c, next) => {

@@ -32,6 +32,11 @@ export class MirrorView {
     this.#now = now;
   }
 
+  /** Whether a mirror lag is configured now. */
+  get lagging(): boolean {
+    return this.#faults.mirrorLagging;
+  }
+
   /** How many records (a prefix in consensus order) the endpoint group shows now. */
   visibleCount(endpoint: MirrorEndpoint): number {
     const records = this.#node.state.records;

@@ -15,6 +15,7 @@ import { GENESIS_ACCOUNT } from './ledger-state.ts';
 import { LocalNetworkError } from './local-network-error.ts';
 import { addMirrorServices } from './mirror-grpc-server.ts';
 import { createMirrorRestApp } from './mirror-rest-app.ts';
+import { MirrorView } from './mirror-view.ts';
 import { addNodeServices } from './node-grpc-server.ts';
 
 /** The development key Hedera's local node publishes for its genesis account 0.0.2. */
@@ -116,6 +117,7 @@ export async function startLocalNetwork(o: LocalNetworkOptions = {}): Promise<Lo
     log: o.dataDir ? fileEventLog(o.dataDir) : memoryEventLog(),
   });
   const faults = new FaultInjector(o.faults ?? {}, o.random ?? Math.random, now);
+  const view = new MirrorView(node, faults, now);
 
   const nodeServer = new grpc.Server();
   addNodeServices(nodeServer, node, faults);
@@ -130,6 +132,7 @@ export async function startLocalNetwork(o: LocalNetworkOptions = {}): Promise<Lo
     host,
     grpcPort: () => grpcPort,
     inOutage: () => faults.mirrorInOutage(),
+    view,
   });
   let mirrorGrpcPort: number;
   try {
@@ -143,7 +146,7 @@ export async function startLocalNetwork(o: LocalNetworkOptions = {}): Promise<Lo
     throw error;
   }
 
-  const app = createMirrorRestApp({ node, faults, now });
+  const app = createMirrorRestApp({ node, faults, now, view });
   let restServer: ReturnType<typeof serve>;
   let mirrorRestPort: number;
   try {

@@ -3,7 +3,7 @@
  * The network's clock is moved forward instead of sleeping, so the lags are exact.
  */
 import * as grpc from '@grpc/grpc-js';
-import { TopicCreateTransaction, TopicMessageSubmitTransaction } from '@hashgraph/sdk';
+import { TopicCreateTransaction, TopicMessageQuery, TopicMessageSubmitTransaction } from '@hashgraph/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { topicIdProto } from '../../../ledger/local-network/entity-id.ts';
 import { mirrorProto } from '../../../ledger/local-network/proto.ts';
@@ -89,6 +89,26 @@ describe('mirror ingestion lag', () => {
     expect(await status(`/api/v1/topics/${created}`)).toBe(404);
     offsetMs += 11_000;
     expect(await status(`/api/v1/topics/${created}`)).toBe(200);
+  });
+
+  it('streams a message on mirror gRPC only once the topic-message group has ingested it', async () => {
+    f.network.setFaults({ mirrorLag: { topicMessages: { minMs: 5_000 } } });
+    const received: number[] = [];
+    const handle = new TopicMessageQuery()
+      .setTopicId(topicId)
+      .setStartTime(new Date(Date.now() + offsetMs))
+      .subscribe(f.client, null, (m) => received.push(m.sequenceNumber.toNumber()));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const { seq } = await submit('streamed late');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(received).toEqual([]);
+      offsetMs += 5_100;
+      for (let i = 0; i < 100 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(received).toEqual([seq]);
+    } finally {
+      handle.unsubscribe();
+    }
   });
 
   it('never hides again what it has shown when a lag is turned on', async () => {
