@@ -4,7 +4,8 @@
  * faults of every kind plus a 3 s outage, intents in a real MongoDB-wire server (MONGODB_URI, default
  * the local dev server). Prints one JSON line:
  * {ops, fault_rate, confirmed, duplicates, p50_ms, p95_ms, ops_per_s}.
- * Options: --anchors N --mints N --concurrency N --fault-rate R.
+ * Options: --anchors N --mints N --concurrency N --fault-rate R --mirror-lag MIN[:MAX] (ms of mirror
+ * ingestion lag on every endpoint, fixed or uniformly random; the report is read once the mirror caught up).
  */
 import { parseArgs } from 'node:util';
 import { createHederaClient } from '../ledger/create-hedera-client.ts';
@@ -20,8 +21,17 @@ const { values } = parseArgs({
     mints: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '40' },
     'fault-rate': { type: 'string', default: '0.2' },
+    'mirror-lag': { type: 'string', default: '0' },
   },
 });
+const [lagMin, lagMax] = values['mirror-lag'].split(':').map(Number) as [number, number | undefined];
+if (!Number.isFinite(lagMin) || lagMin < 0 || (lagMax !== undefined && !(lagMax >= lagMin))) {
+  throw new Error('--mirror-lag must be MIN or MIN:MAX milliseconds');
+}
+const mirrorLag =
+  lagMin > 0 || (lagMax ?? 0) > 0
+    ? { default: { minMs: lagMin, ...(lagMax === undefined ? {} : { maxMs: lagMax }) } }
+    : undefined;
 const faultRate = Number(values['fault-rate']);
 // Four independently drawn fault kinds; each rate r with 1 - (1 - r)^4 = faultRate.
 const perKind = 1 - (1 - faultRate) ** (1 / 4);
@@ -66,6 +76,7 @@ network.setFaults({
   dropResponseAfterConsensus: perKind,
   delayConsensusPastValidWindow: perKind,
   outages: [{ fromMs: t0 + 3_000, toMs: t0 + 6_000 }],
+  ...(mirrorLag ? { mirrorLag } : {}),
 });
 try {
   const report = await runChaosScenario({
@@ -77,6 +88,7 @@ try {
     anchors: Number(values.anchors),
     mints: Number(values.mints),
     concurrency: Number(values.concurrency),
+    beforeMirrorRead: () => new Promise((resolve) => setTimeout(resolve, (lagMax ?? lagMin) + 500)),
   });
   network.setFaults({});
   const sorted = [...report.latenciesMs].sort((x, y) => x - y);
@@ -87,6 +99,7 @@ try {
     `${JSON.stringify({
       ops: report.ops,
       fault_rate: faultRate,
+      mirror_lag_ms: values['mirror-lag'],
       confirmed: report.confirmed,
       duplicates: report.duplicates,
       p50_ms: pct(50),

@@ -33,6 +33,8 @@ export async function runChaosScenario(o: {
   concurrency: number;
   now?: () => number;
   random?: () => number;
+  /** Awaited before the mirror node is read for the report (e.g. to let a lagging mirror catch up). */
+  beforeMirrorRead?: () => Promise<void>;
 }): Promise<ChaosReport> {
   const now = o.now ?? Date.now;
   const random = o.random ?? Math.random;
@@ -112,6 +114,8 @@ export async function runChaosScenario(o: {
     }),
   );
   const elapsedMs = now() - started;
+  // A lagging mirror node is read only once it has caught up (the caller knows its lag).
+  await o.beforeMirrorRead?.();
 
   const seen = new Map<string, number>();
   let messagesOnMirror = 0;

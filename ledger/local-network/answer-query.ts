@@ -2,7 +2,7 @@
  * Node queries: receipts and balances (free), topic info, records, account and token info (paid with a
  * CryptoTransfer to the node, which goes through consensus like any transaction, as on Hedera).
  */
-import type { ConsensusNode } from './consensus-node.ts';
+import { type ConsensusNode, RECEIPT_TTL_NS } from './consensus-node.ts';
 import { decodeTransaction } from './decode-transaction.ts';
 import {
   accountIdProto,
@@ -17,24 +17,23 @@ import {
   topicNumOf,
 } from './entity-id.ts';
 import { PAID_QUERY_COST } from './fee-schedule.ts';
-import { txKey } from './ledger-state.ts';
+import { type Account, type LedgerState, type Token, txKey } from './ledger-state.ts';
 import { type HieroProto, proto, type StatusName } from './proto.ts';
 import { receiptProto, recordProto } from './record-proto.ts';
+import { responseFieldOf, SIMULATED_QUERIES } from './simulation-table.ts';
 
 type Query = HieroProto.proto.Query;
 type Header = HieroProto.proto.IResponseHeader;
 type Answer = { status: StatusName; body?: Record<string, unknown> };
 
-const FREE = new Set(['transactionGetReceipt', 'cryptogetAccountBalance']);
-/** The Response oneof field for each Query oneof field. */
-const RESPONSE_FIELD: Readonly<Record<string, string>> = {
-  transactionGetReceipt: 'transactionGetReceipt',
-  transactionGetRecord: 'transactionGetRecord',
-  cryptogetAccountBalance: 'cryptogetAccountBalance',
-  cryptoGetInfo: 'cryptoGetInfo',
-  consensusGetTopicInfo: 'consensusGetTopicInfo',
-  tokenGetInfo: 'tokenGetInfo',
-};
+/** Queries whose COST_ANSWER already validates the entity, as Hedera does (a deleted topic has no price). */
+const ENTITY_QUERIES = new Set([
+  'cryptogetAccountBalance',
+  'cryptoGetInfo',
+  'cryptoGetAccountRecords',
+  'consensusGetTopicInfo',
+  'tokenGetInfo',
+]);
 const LEDGER_ID = Buffer.from([0x03]); // the local node's ledger id
 const NS = 1_000_000_000n;
 
@@ -49,22 +48,30 @@ export function answerQuery(node: ConsensusNode, bytes: Buffer, forced?: StatusN
     });
   }
   const kind = query.query;
-  const field = kind ? RESPONSE_FIELD[kind] : undefined;
-  if (!kind || !field) {
+  if (!kind) {
     return encode('transactionGetReceipt', {
-      header: { nodeTransactionPrecheckCode: proto.ResponseCodeEnum.NOT_SUPPORTED },
+      header: { nodeTransactionPrecheckCode: proto.ResponseCodeEnum.INVALID_QUERY_HEADER },
     });
+  }
+  // Every kind answers in its own response field, so the SDK reads a NOT_SUPPORTED instead of crashing.
+  const field = responseFieldOf(kind);
+  const simulated = SIMULATED_QUERIES[kind];
+  if (!simulated) {
+    return encode(field, { header: { nodeTransactionPrecheckCode: proto.ResponseCodeEnum.NOT_SUPPORTED } });
   }
   const inner = (query as unknown as Record<string, { header?: HieroProto.proto.IQueryHeader }>)[kind]!;
   const responseType = inner.header?.responseType ?? proto.ResponseType.ANSWER_ONLY;
-  const cost = FREE.has(kind) ? 0n : PAID_QUERY_COST;
+  const cost = simulated.free ? 0n : PAID_QUERY_COST;
   const header = (status: StatusName): Header => ({
     nodeTransactionPrecheckCode: proto.ResponseCodeEnum[status],
     responseType,
     cost: int64(cost),
   });
   if (forced) return encode(field, { header: header(forced) });
-  if (responseType === proto.ResponseType.COST_ANSWER) return encode(field, { header: header('OK') });
+  if (responseType === proto.ResponseType.COST_ANSWER) {
+    const status = ENTITY_QUERIES.has(kind) ? answerKind(node, query, kind).status : 'OK';
+    return encode(field, { header: header(status) });
+  }
   if (responseType !== proto.ResponseType.ANSWER_ONLY)
     return encode(field, { header: header('NOT_SUPPORTED') });
   if (cost > 0n) {
@@ -121,6 +128,14 @@ function answerKind(node: ConsensusNode, query: Query, kind: string): Answer {
         ? { status: 'OK', body: { receipt: receiptProto(record) } }
         : { status: 'OK', body: { transactionRecord: recordProto(record) } };
     }
+    case 'cryptoGetAccountRecords': {
+      const num = accountNumOf(query.cryptoGetAccountRecords?.accountID);
+      if (num === undefined || !state.accounts.has(num)) return { status: 'INVALID_ACCOUNT_ID' };
+      // Hedera answers the records the account paid for in the last 3 minutes (those the node still keeps).
+      const since = node.nowNs() - RECEIPT_TTL_NS;
+      const records = state.records.filter((r) => r.payer === num && r.consensusNs >= since);
+      return { status: 'OK', body: { accountID: accountIdProto(num), records: records.map(recordProto) } };
+    }
     case 'cryptogetAccountBalance':
     case 'cryptoGetInfo': {
       const q = query.cryptogetAccountBalance ?? query.cryptoGetInfo;
@@ -150,8 +165,9 @@ function answerKind(node: ConsensusNode, query: Query, kind: string): Answer {
             key: account.key,
             balance: int64(account.balance),
             receiverSigRequired: account.receiverSigRequired,
-            expirationTime: timestampProto(account.createdNs + 7_776_000n * NS),
-            autoRenewPeriod: { seconds: int64(7_776_000n) },
+            expirationTime: timestampProto(account.createdNs + account.autoRenewPeriodS * NS),
+            autoRenewPeriod: { seconds: int64(account.autoRenewPeriodS) },
+            tokenRelationships: tokenRelationships(state, account),
             memo: account.memo,
             maxAutomaticTokenAssociations: account.maxAutoAssociations,
             ledgerId: LEDGER_ID,
@@ -186,34 +202,68 @@ function answerKind(node: ConsensusNode, query: Query, kind: string): Answer {
       const num = tokenNumOf(query.tokenGetInfo?.token);
       const token = num === undefined ? undefined : state.tokens.get(num);
       if (!token) return { status: 'INVALID_TOKEN_ID' };
-      return {
-        status: 'OK',
-        body: {
-          tokenInfo: {
-            tokenId: tokenIdProto(token.num),
-            name: token.name,
-            symbol: token.symbol,
-            decimals: token.decimals,
-            totalSupply: int64(token.totalSupply),
-            treasury: accountIdProto(token.treasury),
-            adminKey: token.adminKey ?? null,
-            supplyKey: token.supplyKey ?? null,
-            defaultFreezeStatus: proto.TokenFreezeStatus.FreezeNotApplicable,
-            defaultKycStatus: proto.TokenKycStatus.KycNotApplicable,
-            expiry: timestampProto(token.createdNs + 7_776_000n * NS),
-            autoRenewPeriod: { seconds: int64(7_776_000n) },
-            memo: token.memo,
-            tokenType: proto.TokenType.FUNGIBLE_COMMON,
-            supplyType:
-              token.supplyType === 'FINITE' ? proto.TokenSupplyType.FINITE : proto.TokenSupplyType.INFINITE,
-            maxSupply: int64(token.maxSupply),
-            pauseStatus: proto.TokenPauseStatus.PauseNotApplicable,
-            ledgerId: LEDGER_ID,
-          },
-        },
-      };
+      return { status: 'OK', body: { tokenInfo: tokenInfo(token) } };
     }
     default:
       return { status: 'NOT_SUPPORTED' };
   }
+}
+
+const FREEZE = proto.TokenFreezeStatus;
+const KYC = proto.TokenKycStatus;
+
+function tokenRelationships(state: LedgerState, account: Account): HieroProto.proto.ITokenRelationship[] {
+  return [...account.tokens].map(([num, balance]) => {
+    const token = state.tokens.get(num)!;
+    const relation = account.relations.get(num);
+    const frozen = relation?.frozen ?? null;
+    const kyc = relation?.kycGranted ?? null;
+    return {
+      tokenId: tokenIdProto(num),
+      symbol: token.symbol,
+      balance: int64(balance),
+      kycStatus: kyc === null ? KYC.KycNotApplicable : kyc ? KYC.Granted : KYC.Revoked,
+      freezeStatus: frozen === null ? FREEZE.FreezeNotApplicable : frozen ? FREEZE.Frozen : FREEZE.Unfrozen,
+      decimals: token.decimals,
+      automaticAssociation: relation?.automatic ?? false,
+    };
+  });
+}
+
+function tokenInfo(token: Token): HieroProto.proto.ITokenInfo {
+  const key = (k: HieroProto.proto.IKey | undefined) => k ?? null;
+  return {
+    tokenId: tokenIdProto(token.num),
+    name: token.name,
+    symbol: token.symbol,
+    decimals: token.decimals,
+    totalSupply: int64(token.totalSupply),
+    treasury: accountIdProto(token.treasury),
+    adminKey: key(token.adminKey),
+    kycKey: key(token.kycKey),
+    freezeKey: key(token.freezeKey),
+    wipeKey: key(token.wipeKey),
+    supplyKey: key(token.supplyKey),
+    feeScheduleKey: key(token.feeScheduleKey),
+    pauseKey: key(token.pauseKey),
+    metadataKey: key(token.metadataKey),
+    defaultFreezeStatus: !token.freezeKey
+      ? FREEZE.FreezeNotApplicable
+      : token.freezeDefault
+        ? FREEZE.Frozen
+        : FREEZE.Unfrozen,
+    defaultKycStatus: token.kycKey ? KYC.Revoked : KYC.KycNotApplicable,
+    deleted: token.deleted,
+    autoRenewAccount: token.autoRenewAccount === undefined ? null : accountIdProto(token.autoRenewAccount),
+    autoRenewPeriod: token.autoRenewPeriodS === undefined ? null : { seconds: int64(token.autoRenewPeriodS) },
+    expiry: timestampProto(token.expiryNs),
+    memo: token.memo,
+    tokenType: proto.TokenType.FUNGIBLE_COMMON,
+    supplyType: token.supplyType === 'FINITE' ? proto.TokenSupplyType.FINITE : proto.TokenSupplyType.INFINITE,
+    maxSupply: int64(token.maxSupply),
+    customFees: [],
+    pauseStatus: token.pauseKey ? proto.TokenPauseStatus.Unpaused : proto.TokenPauseStatus.PauseNotApplicable,
+    metadata: token.metadata,
+    ledgerId: LEDGER_ID,
+  };
 }

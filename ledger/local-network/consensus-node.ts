@@ -10,7 +10,7 @@ import { TRANSACTION_FEES } from './fee-schedule.ts';
 import { createTopic, deleteTopic, submitMessage, updateTopic } from './handle-consensus.ts';
 import { fail, type HandleContext, MAX_MEMO_BYTES, type Outcome, utf8Length } from './handle-context.ts';
 import { createAccount, cryptoTransfer } from './handle-crypto.ts';
-import { associateTokens, createToken, mintToken } from './handle-token.ts';
+import { associateTokens, createToken, deleteToken, mintToken } from './handle-token.ts';
 import {
   FEE_COLLECTION_ACCOUNT,
   type Key,
@@ -19,8 +19,10 @@ import {
   type TxRecord,
   txKey,
 } from './ledger-state.ts';
+import { precheckBody } from './precheck-body.ts';
 import type { StatusName } from './proto.ts';
 import { SignatureCheck } from './signature-check.ts';
+import { REFUSED_BODY_FIELDS, refusedFieldIn, SIMULATED_TRANSACTIONS } from './simulation-table.ts';
 
 const HANDLERS: Readonly<Record<string, (ctx: HandleContext) => Outcome>> = {
   consensusCreateTopic: createTopic,
@@ -32,6 +34,7 @@ const HANDLERS: Readonly<Record<string, (ctx: HandleContext) => Outcome>> = {
   tokenCreation: createToken,
   tokenMint: mintToken,
   tokenAssociate: associateTokens,
+  tokenDeletion: deleteToken,
 };
 
 const MIRROR_NAMES: Readonly<Record<string, string>> = {
@@ -44,6 +47,7 @@ const MIRROR_NAMES: Readonly<Record<string, string>> = {
   tokenCreation: 'TOKENCREATION',
   tokenMint: 'TOKENMINT',
   tokenAssociate: 'TOKENASSOCIATE',
+  tokenDeletion: 'TOKENDELETION',
 };
 
 /** Receipts (and node-side records) are kept this long after consensus, as on Hedera. */
@@ -61,20 +65,21 @@ export type SubmitResult =
 export interface ConsensusNodeOptions {
   nodeAccount: bigint;
   genesisKey: Key;
-  now: () => number;
+  /** The consensus clock, in nanoseconds since the epoch. */
+  nowNs: () => bigint;
   log: EventLog;
 }
 
 export class ConsensusNode {
   readonly state: LedgerState;
   readonly nodeAccount: bigint;
-  readonly #now: () => number;
+  readonly #nowNs: () => bigint;
   readonly #log: EventLog;
   readonly #listeners = new Set<(record: TxRecord) => void>();
 
   constructor(options: ConsensusNodeOptions) {
     this.nodeAccount = options.nodeAccount;
-    this.#now = options.now;
+    this.#nowNs = options.nowNs;
     this.#log = options.log;
     this.state = new LedgerState(options.genesisKey, options.nodeAccount);
     for (const event of this.#log.readAll()) {
@@ -85,7 +90,7 @@ export class ConsensusNode {
   }
 
   nowNs(): bigint {
-    return BigInt(Math.floor(this.#now())) * 1_000_000n;
+    return this.#nowNs();
   }
 
   /** Called after every consensus record (the mirror gRPC stream listens here). */
@@ -100,6 +105,13 @@ export class ConsensusNode {
     if (typeof tx === 'string') return tx as Exclude<StatusName, 'OK'>;
     const body = tx.body;
     if (accountNumOf(body.nodeAccountID) !== this.nodeAccount) return 'INVALID_NODE_ACCOUNT';
+    // What is not simulated is refused before anything else can look like success.
+    const simulated = SIMULATED_TRANSACTIONS[tx.kind];
+    if (!simulated) return 'NOT_SUPPORTED';
+    const refused =
+      refusedFieldIn(body, REFUSED_BODY_FIELDS) ??
+      refusedFieldIn((body as unknown as Record<string, unknown>)[tx.kind], simulated.refused);
+    if (refused) return refused.status as Exclude<StatusName, 'OK'>;
     if (utf8Length(body.memo ?? '') > MAX_MEMO_BYTES) return 'MEMO_TOO_LONG';
     if (body.memo?.includes('\0')) return 'INVALID_ZERO_BYTE_IN_STRING';
     const durationS = toBig(body.transactionValidDuration?.seconds);
@@ -113,6 +125,8 @@ export class ConsensusNode {
     }
     const payer = this.state.accounts.get(tx.payer);
     if (!payer) return 'PAYER_ACCOUNT_NOT_FOUND';
+    const malformed = precheckBody(tx.kind, body);
+    if (malformed) return malformed as Exclude<StatusName, 'OK'>;
     if (!new SignatureCheck(tx.bodyBytes, tx.sigPairs).satisfies(payer.key)) return 'INVALID_SIGNATURE';
     const fee = TRANSACTION_FEES[tx.kind];
     if (fee === undefined) return 'NOT_SUPPORTED';
@@ -188,6 +202,7 @@ export class ConsensusNode {
       transactionHash: tx.transactionHash,
       transfers,
       tokenTransfers: outcome.status === 'SUCCESS' ? (outcome.tokenTransfers ?? []) : [],
+      automaticAssociations: outcome.status === 'SUCCESS' ? (outcome.automaticAssociations ?? []) : [],
       receipt: outcome.status === 'SUCCESS' ? (outcome.receipt ?? {}) : {},
     };
     if (outcome.entityNum !== undefined) record.entityNum = outcome.entityNum;

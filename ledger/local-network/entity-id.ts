@@ -7,9 +7,14 @@ import { type HieroProto, type Int64, Long } from './proto.ts';
 export const SHARD = 0n;
 export const REALM = 0n;
 
+const TWO_64 = 1n << 64n;
+const MAX_INT64 = (1n << 63n) - 1n;
+
+/** An int64 or uint64 field as Hedera's Java reads it: a signed long (so a "negative" uint64 stays negative). */
 export function toBig(v: Int64 | null | undefined): bigint {
   if (v === null || v === undefined) return 0n;
-  return BigInt(v.toString());
+  const n = BigInt(v.toString());
+  return n > MAX_INT64 ? n - TWO_64 : n;
 }
 
 /** Parses "0.0.1234" (or a bare "1234") into its entity number; returns undefined for anything else. */

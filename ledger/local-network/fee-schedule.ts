@@ -18,6 +18,7 @@ export const TRANSACTION_FEES: Readonly<Record<string, bigint>> = {
   tokenCreation: usd(1_000_000n), // $1
   tokenMint: usd(1_000n), // $0.001
   tokenAssociate: usd(50_000n), // $0.05
+  tokenDeletion: usd(1_000n), // $0.001
 };
 
 /** Cost of a paid query (getTopicInfo, getTxRecordByTxID, getAccountInfo, getTokenInfo). */

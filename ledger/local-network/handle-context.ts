@@ -18,6 +18,7 @@ export interface Outcome {
   /** Value movements other than the fee (the fee transfers are added by the caller). */
   transfers?: Transfer[];
   tokenTransfers?: TokenTransfer[];
+  automaticAssociations?: { token: bigint; account: bigint }[];
 }
 
 export const fail = (status: StatusName, entityNum?: bigint): Outcome =>

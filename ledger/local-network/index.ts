@@ -1,4 +1,11 @@
-export { type FaultConfig, type OutageWindow, parseFaultConfig } from './fault-injector.ts';
+export {
+  type FaultConfig,
+  type LagSpec,
+  MIRROR_ENDPOINTS,
+  type MirrorEndpoint,
+  type OutageWindow,
+  parseFaultConfig,
+} from './fault-injector.ts';
 export { LocalNetworkError, type LocalNetworkErrorCode } from './local-network-error.ts';
 export { nextRunningHash, RUNNING_HASH_VERSION, type RunningHashInput } from './running-hash.ts';
 export {

@@ -11,12 +11,23 @@ export interface Account {
   num: bigint;
   key: Key;
   balance: bigint;
-  /** token num → balance; presence means "associated". */
+  /** token num → balance; presence means "associated" (its statuses are in `relations`). */
   tokens: Map<bigint, bigint>;
+  relations: Map<bigint, TokenRelation>;
   memo: string;
   receiverSigRequired: boolean;
+  /** -1 = unlimited, 0 = none, n = up to n automatic associations. */
   maxAutoAssociations: number;
+  usedAutoAssociations: number;
+  autoRenewPeriodS: bigint;
   createdNs: bigint;
+}
+
+/** An account's relationship with a token. Freeze and KYC are `null` when the token has no such key. */
+export interface TokenRelation {
+  frozen: boolean | null;
+  kycGranted: boolean | null;
+  automatic: boolean;
 }
 
 export interface Topic {
@@ -45,7 +56,20 @@ export interface Token {
   treasury: bigint;
   adminKey?: Key;
   supplyKey?: Key;
+  kycKey?: Key;
+  freezeKey?: Key;
+  wipeKey?: Key;
+  pauseKey?: Key;
+  feeScheduleKey?: Key;
+  metadataKey?: Key;
+  freezeDefault: boolean;
+  autoRenewAccount?: bigint;
+  /** Absent when the token was created with an explicit expiry and no period. */
+  autoRenewPeriodS?: bigint;
+  expiryNs: bigint;
+  metadata: Buffer;
   memo: string;
+  deleted: boolean;
   createdNs: bigint;
   modifiedNs: bigint;
 }
@@ -106,6 +130,8 @@ export interface TxRecord {
   entityNum?: bigint;
   transfers: Transfer[];
   tokenTransfers: TokenTransfer[];
+  /** Associations made automatically by this transaction (token, account). */
+  automaticAssociations: { token: bigint; account: bigint }[];
   receipt: ReceiptFields;
 }
 
@@ -115,9 +141,21 @@ export const FIRST_USER_ENTITY = 1001n;
 /** 50 billion hbar, the whole supply, in tinybar. */
 export const TOTAL_SUPPLY_TINYBAR = 50_000_000_000n * 100_000_000n;
 export const MAX_INT64 = (1n << 63n) - 1n;
+/** The SDK's default auto-renew period (90 days), also that of the genesis accounts. */
+export const DEFAULT_AUTO_RENEW_S = 7_776_000n;
 
 export function txKey(payer: bigint, validStartNs: bigint, nonce = 0, scheduled = false): string {
   return `${payer}@${validStartNs}${nonce ? `#${nonce}` : ''}${scheduled ? '?s' : ''}`;
+}
+
+/** A new relationship: the treasury is unfrozen and KYC-granted; others get the token's defaults. */
+export function newRelation(account: Account, token: Token, automatic: boolean): TokenRelation {
+  const isTreasury = token.treasury === account.num;
+  return {
+    frozen: token.freezeKey ? token.freezeDefault && !isTreasury : null,
+    kycGranted: token.kycKey ? isTreasury : null,
+    automatic,
+  };
 }
 
 export class LedgerState {
@@ -139,9 +177,12 @@ export class LedgerState {
         key,
         balance,
         tokens: new Map(),
+        relations: new Map(),
         memo: '',
         receiverSigRequired: false,
         maxAutoAssociations: 0,
+        usedAutoAssociations: 0,
+        autoRenewPeriodS: DEFAULT_AUTO_RENEW_S,
         createdNs: 0n,
       });
     genesis(GENESIS_ACCOUNT, genesisKey, TOTAL_SUPPLY_TINYBAR);
@@ -158,6 +199,13 @@ export class LedgerState {
   addRecord(record: TxRecord): void {
     this.records.push(record);
     this.recordsByTxKey.set(txKey(record.payer, record.validStartNs, record.nonce, record.scheduled), record);
+  }
+
+  /** Associates `account` with `token`, with the statuses Hedera gives a new relationship. */
+  associate(account: Account, token: Token, automatic: boolean): void {
+    account.tokens.set(token.num, 0n);
+    account.relations.set(token.num, newRelation(account, token, automatic));
+    if (automatic) account.usedAutoAssociations += 1;
   }
 
   appendMessage(message: TopicMessage): void {

@@ -6,6 +6,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { ConsensusNode } from './consensus-node.ts';
 import { accountIdProto, int64, timestampNs, timestampProto, toBig, topicNumOf } from './entity-id.ts';
 import type { TopicMessage } from './ledger-state.ts';
+import type { MirrorView } from './mirror-view.ts';
 import { mirrorProto, proto } from './proto.ts';
 import { transactionIdProto } from './record-proto.ts';
 import { RUNNING_HASH_VERSION } from './running-hash.ts';
@@ -53,14 +54,27 @@ export function topicResponse(m: TopicMessage): Buffer {
 export interface MirrorGrpcOptions {
   host: string;
   grpcPort: () => number;
+  /** During an injected mirror outage every call fails with gRPC UNAVAILABLE. */
+  inOutage?: () => boolean;
+  /** What the mirror has ingested: with a `mirrorLag`, the stream shows a message once its endpoint group does. */
+  view?: MirrorView;
 }
+
+/** How often a subscription looks for newly ingested messages while the mirror lags. */
+const LAG_POLL_MS = 25;
 
 export function addMirrorServices(
   server: grpc.Server,
   node: ConsensusNode,
   options: MirrorGrpcOptions,
 ): void {
+  const down = (call: grpc.ServerWritableStream<Buffer, Buffer>) => {
+    if (!options.inOutage?.()) return false;
+    call.emit('error', grpcError(grpc.status.UNAVAILABLE, 'mirror node unavailable (injected outage)'));
+    return true;
+  };
   const subscribeTopic: grpc.handleServerStreamingCall<Buffer, Buffer> = (call) => {
+    if (down(call)) return;
     let query: ReturnType<typeof mirrorProto.ConsensusTopicQuery.decode>;
     try {
       query = mirrorProto.ConsensusTopicQuery.decode(call.request);
@@ -90,8 +104,10 @@ export function addMirrorServices(
       unsubscribe();
       call.end();
     };
+    const ingested = (m: TopicMessage) =>
+      !options.view || m.consensusNs <= options.view.watermarkNs('topicMessages');
     const send = (m: TopicMessage) => {
-      if (done || m.sequenceNumber <= lastSeq || m.consensusNs < startNs) return;
+      if (done || m.sequenceNumber <= lastSeq || m.consensusNs < startNs || !ingested(m)) return;
       if (endNs !== undefined && m.consensusNs >= endNs) return finish();
       call.write(topicResponse(m));
       lastSeq = m.sequenceNumber;
@@ -110,7 +126,22 @@ export function addMirrorServices(
       done = true;
       unsubscribe();
     });
-    for (const m of node.state.messages.get(topicNum) ?? []) send(m);
+    let next = 0;
+    const catchUp = () => {
+      const list = node.state.messages.get(topicNum) ?? [];
+      for (; next < list.length && !done && ingested(list[next]!); next++) send(list[next]!);
+    };
+    catchUp();
+    // A lagging mirror: messages held back at consensus are streamed once ingested, in sequence order.
+    const poll = setInterval(() => {
+      if (options.view?.lagging) catchUp();
+    }, LAG_POLL_MS);
+    poll.unref();
+    const stopPolling = unsubscribe;
+    unsubscribe = () => {
+      clearInterval(poll);
+      stopPolling();
+    };
     if (endNs !== undefined) {
       const waitMs = Number((endNs - node.nowNs()) / 1_000_000n);
       if (waitMs <= 0) finish();
@@ -128,6 +159,7 @@ export function addMirrorServices(
   };
 
   const getNodes: grpc.handleServerStreamingCall<Buffer, Buffer> = (call) => {
+    if (down(call)) return;
     const octets = options.host.split('.').map(Number);
     const ipv4 =
       octets.length === 4 && octets.every((o) => o >= 0 && o <= 255) ? Buffer.from(octets) : undefined;

@@ -46,12 +46,18 @@ export function messageJson(m: TopicMessage, encoding: 'base64' | 'utf-8' = 'bas
   };
 }
 
-export function transactionJson(r: TxRecord) {
+/** A transaction as `/api/v1/transactions` lists it; `detail` adds what only the by-id form carries. */
+export function transactionJson(r: TxRecord, detail = false) {
   return {
+    ...(detail ? { assessed_custom_fees: [] } : {}),
+    batch_key: null,
     bytes: null,
     charged_tx_fee: r.fee,
     consensus_timestamp: timestampString(r.consensusNs),
     entity_id: r.entityNum === undefined ? null : entityIdString(r.entityNum),
+    high_volume: false,
+    high_volume_pricing_multiplier: 0,
+    max_custom_fees: [],
     max_fee: r.maxFee.toString(),
     memo_base64: Buffer.from(r.memo, 'utf8').toString('base64'),
     name: r.name,
@@ -83,24 +89,27 @@ export function transactionJson(r: TxRecord) {
 export function tokenJson(t: Token) {
   return {
     admin_key: keyJson(t.adminKey),
-    auto_renew_account: null,
-    auto_renew_period: 7776000,
+    auto_renew_account: t.autoRenewAccount === undefined ? null : entityIdString(t.autoRenewAccount),
+    auto_renew_period: t.autoRenewPeriodS ?? null,
     created_timestamp: timestampString(t.createdNs),
     custom_fees: { created_timestamp: timestampString(t.createdNs), fixed_fees: [], fractional_fees: [] },
     decimals: String(t.decimals),
-    deleted: false,
-    expiry_timestamp: null,
-    fee_schedule_key: null,
-    freeze_default: false,
-    freeze_key: null,
+    deleted: t.deleted,
+    // In ns since the epoch, unlike other entities' expiry (a quirk of the mirror node's API).
+    expiry_timestamp: t.expiryNs,
+    fee_schedule_key: keyJson(t.feeScheduleKey),
+    freeze_default: t.freezeDefault,
+    freeze_key: keyJson(t.freezeKey),
     initial_supply: t.initialSupply.toString(),
-    kyc_key: null,
+    kyc_key: keyJson(t.kycKey),
     max_supply: t.maxSupply.toString(),
+    metadata: t.metadata.toString('base64'),
+    metadata_key: keyJson(t.metadataKey),
     memo: t.memo,
     modified_timestamp: timestampString(t.modifiedNs),
     name: t.name,
-    pause_key: null,
-    pause_status: 'NOT_APPLICABLE',
+    pause_key: keyJson(t.pauseKey),
+    pause_status: t.pauseKey ? 'UNPAUSED' : 'NOT_APPLICABLE',
     supply_key: keyJson(t.supplyKey),
     supply_type: t.supplyType,
     symbol: t.symbol,
@@ -108,7 +117,7 @@ export function tokenJson(t: Token) {
     total_supply: t.totalSupply.toString(),
     treasury_account_id: entityIdString(t.treasury),
     type: 'FUNGIBLE_COMMON',
-    wipe_key: null,
+    wipe_key: keyJson(t.wipeKey),
   };
 }
 
@@ -118,7 +127,11 @@ export function topicJson(t: Topic) {
     auto_renew_account: t.autoRenewAccount === undefined ? null : entityIdString(t.autoRenewAccount),
     auto_renew_period: t.autoRenewPeriodS,
     created_timestamp: timestampString(t.createdNs),
+    // HIP-991 fees are refused at precheck, so every topic has none.
+    custom_fees: { created_timestamp: timestampString(t.createdNs), fixed_fees: [] },
     deleted: t.deleted,
+    fee_exempt_key_list: [],
+    fee_schedule_key: null,
     memo: t.memo,
     submit_key: keyJson(t.submitKey),
     timestamp: { from: timestampString(t.createdNs), to: null },
@@ -130,7 +143,7 @@ export function accountJson(a: Account, nowNs: bigint) {
   return {
     account: entityIdString(a.num),
     alias: null,
-    auto_renew_period: 7776000,
+    auto_renew_period: a.autoRenewPeriodS,
     balance: {
       balance: a.balance,
       timestamp: timestampString(nowNs),
@@ -138,10 +151,11 @@ export function accountJson(a: Account, nowNs: bigint) {
     },
     created_timestamp: timestampString(a.createdNs),
     decline_reward: false,
+    delegation_address: null,
     deleted: false,
     ethereum_nonce: 0,
     evm_address: `0x${a.num.toString(16).padStart(40, '0')}`,
-    expiry_timestamp: null,
+    expiry_timestamp: timestampString(a.createdNs + a.autoRenewPeriodS * 1_000_000_000n),
     key: keyJson(a.key),
     max_automatic_token_associations: a.maxAutoAssociations,
     memo: a.memo,

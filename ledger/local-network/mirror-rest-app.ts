@@ -1,6 +1,7 @@
 /**
  * The mirror node REST subset, on Hedera's real paths, plus the admin endpoint for runtime fault injection
- * (POST /admin/faults). Mirror data is served straight from the ledger state, so it has no ingestion lag.
+ * (POST /admin/faults). Mirror data is the ledger state as far as the mirror has ingested it (mirror-view.ts:
+ * none of it is hidden unless a `mirrorLag` is configured), and injected mirror outages answer 503.
  */
 
 import type { Context } from 'hono';
@@ -27,10 +28,11 @@ import {
   parseLimit,
   parseOrder,
 } from './mirror-query-params.ts';
+import { MirrorView } from './mirror-view.ts';
 
 const MAX_ADMIN_BODY_BYTES = 64 * 1024;
 
-function json(c: Context, status: 200 | 400 | 404 | 413 | 415, body: unknown): Response {
+function json(c: Context, status: 200 | 400 | 404 | 413 | 415 | 503, body: unknown): Response {
   return c.body(stringifyMirror(body), status, { 'content-type': 'application/json; charset=utf-8' });
 }
 const notFound = (c: Context) => json(c, 404, { _status: { messages: [{ message: 'Not found' }] } });
@@ -60,11 +62,20 @@ export interface MirrorRestOptions {
   node: ConsensusNode;
   faults: FaultInjector;
   now: () => number;
+  /** Shared with the mirror gRPC API, so both have ingested the same records. */
+  view?: MirrorView;
 }
 
-export function createMirrorRestApp({ node, faults, now }: MirrorRestOptions): Hono {
+export function createMirrorRestApp({ node, faults, now, view: shared }: MirrorRestOptions): Hono {
   const app = new Hono();
   const state = node.state;
+  const view = shared ?? new MirrorView(node, faults, now);
+
+  // An injected mirror outage: the REST API answers 503 (the admin endpoint stays up to end it).
+  app.use('/api/*', async (c, next) => {
+    if (!faults.mirrorInOutage()) return await next();
+    return json(c, 503, { _status: { messages: [{ message: 'Service Unavailable' }] } });
+  });
 
   app.onError((error, c) => {
     if (error instanceof InvalidParameter) return invalid(c, error.parameter);
@@ -83,9 +94,11 @@ export function createMirrorRestApp({ node, faults, now }: MirrorRestOptions): H
     const encoding = c.req.query('encoding') ?? 'base64';
     if (encoding !== 'base64' && encoding !== 'utf-8' && encoding !== 'utf8')
       throw new InvalidParameter('encoding');
-    if (!state.topics.has(topicNum)) return notFound(c);
+    const topic = state.topics.get(topicNum);
+    if (!topic || !view.shows('topics', topic.createdNs)) return notFound(c);
+    const seen = view.watermarkNs('topicMessages');
     const all = (state.messages.get(topicNum) ?? []).filter(
-      (m) => matches(seq, m.sequenceNumber) && matches(ts, m.consensusNs),
+      (m) => m.consensusNs <= seen && matches(seq, m.sequenceNumber) && matches(ts, m.consensusNs),
     );
     const messages = page(all, order, limit);
     const last = messages.at(-1);
@@ -105,12 +118,14 @@ export function createMirrorRestApp({ node, faults, now }: MirrorRestOptions): H
     const seq = parseInteger(c.req.param('seq'));
     if (seq === undefined || seq < 1n) throw new InvalidParameter('sequenceNumber');
     const m = state.messages.get(topicNum)?.[Number(seq) - 1];
-    return m ? json(c, 200, messageJson(m)) : notFound(c);
+    return m && m.consensusNs <= view.watermarkNs('topicMessages')
+      ? json(c, 200, messageJson(m))
+      : notFound(c);
   });
 
   app.get('/api/v1/topics/:id', (c) => {
     const topic = state.topics.get(entity(c, 'id'));
-    return topic ? json(c, 200, topicJson(topic)) : notFound(c);
+    return topic && view.shows('topics', topic.createdNs) ? json(c, 200, topicJson(topic)) : notFound(c);
   });
 
   app.get('/api/v1/transactions/:id', (c) => {
@@ -122,14 +137,18 @@ export function createMirrorRestApp({ node, faults, now }: MirrorRestOptions): H
     const scheduled = c.req.query('scheduled');
     if (scheduled !== undefined && scheduled !== 'true' && scheduled !== 'false')
       throw new InvalidParameter('scheduled');
-    const found = state.records.filter(
-      (r) =>
-        r.payer === id.payer &&
-        r.validStartNs === id.validStartNs &&
-        (nonce === undefined || BigInt(r.nonce) === nonce) &&
-        (scheduled === undefined || r.scheduled === (scheduled === 'true')),
-    );
-    return found.length ? json(c, 200, { transactions: found.map(transactionJson) }) : notFound(c);
+    const found = view
+      .records('transactions')
+      .filter(
+        (r) =>
+          r.payer === id.payer &&
+          r.validStartNs === id.validStartNs &&
+          (nonce === undefined || BigInt(r.nonce) === nonce) &&
+          (scheduled === undefined || r.scheduled === (scheduled === 'true')),
+      );
+    return found.length
+      ? json(c, 200, { transactions: found.map((r) => transactionJson(r, true)) })
+      : notFound(c);
   });
 
   app.get('/api/v1/transactions', (c) => {
@@ -149,18 +168,20 @@ export function createMirrorRestApp({ node, faults, now }: MirrorRestOptions): H
       r.payer === a ||
       r.transfers.some((t) => t.account === a) ||
       r.tokenTransfers.some((t) => t.account === a);
-    const all = state.records.filter(
-      (r) =>
-        matches(ts, r.consensusNs) &&
-        (account === undefined || involves(r, account)) &&
-        (type === undefined || r.name === type) &&
-        (result === undefined || (result === 'success') === (r.status === 'SUCCESS')),
-    );
+    const all = view
+      .records('transactions')
+      .filter(
+        (r) =>
+          matches(ts, r.consensusNs) &&
+          (account === undefined || involves(r, account)) &&
+          (type === undefined || r.name === type) &&
+          (result === undefined || (result === 'success') === (r.status === 'SUCCESS')),
+      );
     const transactions = page(all, order, limit);
     const last = transactions.at(-1);
     const more = last !== undefined && all.length > transactions.length;
     return json(c, 200, {
-      transactions: transactions.map(transactionJson),
+      transactions: transactions.map((r) => transactionJson(r)),
       links: {
         next: more
           ? nextLink(url.pathname, url.searchParams, 'timestamp', order, timestampString(last.consensusNs))
@@ -171,19 +192,20 @@ export function createMirrorRestApp({ node, faults, now }: MirrorRestOptions): H
 
   app.get('/api/v1/tokens/:id', (c) => {
     const token = state.tokens.get(entity(c, 'id'));
-    return token ? json(c, 200, tokenJson(token)) : notFound(c);
+    return token && view.shows('tokens', token.createdNs) ? json(c, 200, tokenJson(token)) : notFound(c);
   });
 
   app.get('/api/v1/accounts/:id', (c) => {
     const account = state.accounts.get(entity(c, 'id'));
-    if (!account) return notFound(c);
-    const recent = state.records
+    if (!account || !view.shows('accounts', account.createdNs)) return notFound(c);
+    const recent = view
+      .records('accounts')
       .filter((r) => r.payer === account.num || r.transfers.some((t) => t.account === account.num))
       .slice(-25)
       .reverse();
     return json(c, 200, {
       ...accountJson(account, node.nowNs()),
-      transactions: recent.map(transactionJson),
+      transactions: recent.map((r) => transactionJson(r)),
       links: { next: null },
     });
   });
@@ -212,10 +234,16 @@ export function createMirrorRestApp({ node, faults, now }: MirrorRestOptions): H
 
 /** Lets HTTP callers, who do not know the network's clock, give outages as { startInMs, durationMs }. */
 function withRelativeOutages(body: unknown, nowMs: number): FaultConfig {
-  if (typeof body !== 'object' || body === null || !Array.isArray((body as { outages?: unknown }).outages)) {
-    return body as FaultConfig;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body as FaultConfig;
+  const out = { ...(body as Record<string, unknown>) };
+  for (const key of ['outages', 'mirrorOutages']) {
+    if (Array.isArray(out[key])) out[key] = relative(out[key] as unknown[], nowMs);
   }
-  const outages = (body as { outages: unknown[] }).outages.map((w) => {
+  return out as FaultConfig;
+}
+
+function relative(windows: unknown[], nowMs: number): unknown[] {
+  return windows.map((w) => {
     const win = w as { startInMs?: unknown; durationMs?: unknown };
     if (typeof win === 'object' && win !== null && typeof win.durationMs === 'number') {
       const start = nowMs + (typeof win.startInMs === 'number' ? win.startInMs : 0);
@@ -223,5 +251,4 @@ function withRelativeOutages(body: unknown, nowMs: number): FaultConfig {
     }
     return w;
   });
-  return { ...(body as FaultConfig), outages } as FaultConfig;
 }

@@ -8,42 +8,24 @@ import type { ConsensusNode } from './consensus-node.ts';
 import type { FaultInjector } from './fault-injector.ts';
 import { proto, type StatusName } from './proto.ts';
 
-const TRANSACTION_METHODS: Readonly<Record<string, string[]>> = {
-  ConsensusService: ['createTopic', 'updateTopic', 'deleteTopic', 'submitMessage'],
-  CryptoService: [
-    'createAccount',
-    'updateAccount',
-    'cryptoTransfer',
-    'cryptoDelete',
-    'approveAllowances',
-    'deleteAllowances',
-  ],
-  TokenService: [
-    'createToken',
-    'updateToken',
-    'mintToken',
-    'burnToken',
-    'deleteToken',
-    'wipeTokenAccount',
-    'freezeTokenAccount',
-    'unfreezeTokenAccount',
-    'grantKycToTokenAccount',
-    'revokeKycFromTokenAccount',
-    'associateTokens',
-    'dissociateTokens',
-  ],
-};
-const QUERY_METHODS: Readonly<Record<string, string[]>> = {
-  ConsensusService: ['getTopicInfo'],
-  CryptoService: [
-    'cryptoGetBalance',
-    'getAccountInfo',
-    'getTransactionReceipts',
-    'getTxRecordByTxID',
-    'getAccountRecords',
-  ],
-  TokenService: ['getTokenInfo'],
-};
+/** A method of Hedera's gRPC services that carries a Query (the rest carry a Transaction). */
+const QUERY_METHOD =
+  /^(get|cryptoGetBalance$|contractCallLocalMethod$|contractGetBytecode$|getTxRecordByContractID$)/;
+
+/**
+ * Every service and method of Hedera's node API, from the proto classes the SDK bundles. Each one is
+ * served: what is not simulated answers NOT_SUPPORTED at precheck (see simulation-table.ts) instead of
+ * gRPC UNIMPLEMENTED, as a real node does for a disabled feature.
+ */
+function hederaServices(): Record<string, string[]> {
+  const services: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(proto)) {
+    if (!name.endsWith('Service') || typeof value !== 'function') continue;
+    const methods = Object.getOwnPropertyNames(value.prototype).filter((m) => m !== 'constructor');
+    if (methods.length > 0) services[name] = methods;
+  }
+  return services;
+}
 
 const identity = (b: Buffer) => b;
 
@@ -92,16 +74,12 @@ export function addNodeServices(server: grpc.Server, node: ConsensusNode, faults
         : undefined;
     callback(null, answerQuery(node, call.request, forced));
   };
-  for (const service of Object.keys(TRANSACTION_METHODS)) {
+  for (const [service, methods] of Object.entries(hederaServices())) {
     const definition: Record<string, grpc.MethodDefinition<Buffer, Buffer>> = {};
     const handlers: grpc.UntypedServiceImplementation = {};
-    for (const name of TRANSACTION_METHODS[service]!) {
+    for (const name of methods) {
       definition[name] = method(service, name);
-      handlers[name] = submit;
-    }
-    for (const name of QUERY_METHODS[service]!) {
-      definition[name] = method(service, name);
-      handlers[name] = query;
+      handlers[name] = QUERY_METHOD.test(name) ? query : submit;
     }
     server.addService(definition, handlers);
   }

@@ -63,5 +63,9 @@ export function recordProto(record: TxRecord): HieroProto.proto.ITransactionReco
       })),
     },
     tokenTransferLists: [...byToken].map(([token, transfers]) => ({ token: tokenIdProto(token), transfers })),
+    automaticTokenAssociations: (record.automaticAssociations ?? []).map((a) => ({
+      tokenId: tokenIdProto(a.token),
+      accountId: accountIdProto(a.account),
+    })),
   };
 }

@@ -15,6 +15,7 @@ import { GENESIS_ACCOUNT } from './ledger-state.ts';
 import { LocalNetworkError } from './local-network-error.ts';
 import { addMirrorServices } from './mirror-grpc-server.ts';
 import { createMirrorRestApp } from './mirror-rest-app.ts';
+import { MirrorView } from './mirror-view.ts';
 import { addNodeServices } from './node-grpc-server.ts';
 
 /** The development key Hedera's local node publishes for its genesis account 0.0.2. */
@@ -41,8 +42,10 @@ export interface LocalNetworkOptions {
   /** DER hex (or any form PrivateKey.fromString accepts) of the genesis account 0.0.2's key. */
   genesisPrivateKey?: string;
   faults?: FaultConfig;
-  /** Clock in ms since the epoch. */
+  /** Clock in ms since the epoch (faults, outages). Consensus uses `nowNs`, derived from it when only it is given. */
   now?: () => number;
+  /** Consensus clock in ns since the epoch; default: the wall clock with the monotonic clock's ns resolution. */
+  nowNs?: () => bigint;
   /** Randomness for fault draws, 0 ≤ x < 1. */
   random?: () => number;
 }
@@ -69,6 +72,13 @@ function bindGrpc(server: grpc.Server, host: string, port: number): Promise<numb
   });
 }
 
+/** Wall-clock time with nanosecond resolution: Date.now() once, then the monotonic clock's progress. */
+function nanosecondClock(): () => bigint {
+  const originNs = BigInt(Date.now()) * 1_000_000n;
+  const originHr = process.hrtime.bigint();
+  return () => originNs + (process.hrtime.bigint() - originHr);
+}
+
 function checkPort(name: string, port: number): number {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new LocalNetworkError('INVALID_OPTIONS', `${name} must be an integer port in 0..65535`);
@@ -79,6 +89,7 @@ function checkPort(name: string, port: number): number {
 export async function startLocalNetwork(o: LocalNetworkOptions = {}): Promise<LocalNetwork> {
   const host = o.host ?? LOCAL_NODE_DEFAULTS.host;
   const now = o.now ?? Date.now;
+  const nowNs = o.nowNs ?? (o.now ? () => BigInt(Math.floor(now())) * 1_000_000n : nanosecondClock());
   const nodeAccountId = o.nodeAccountId ?? LOCAL_NODE_DEFAULTS.nodeAccountId;
   const nodeAccount = parseEntityId(nodeAccountId);
   if (nodeAccount === undefined || nodeAccount === GENESIS_ACCOUNT || nodeAccount === 0n) {
@@ -102,10 +113,11 @@ export async function startLocalNetwork(o: LocalNetworkOptions = {}): Promise<Lo
   const node = new ConsensusNode({
     nodeAccount,
     genesisKey: key,
-    now,
+    nowNs,
     log: o.dataDir ? fileEventLog(o.dataDir) : memoryEventLog(),
   });
   const faults = new FaultInjector(o.faults ?? {}, o.random ?? Math.random, now);
+  const view = new MirrorView(node, faults, now);
 
   const nodeServer = new grpc.Server();
   addNodeServices(nodeServer, node, faults);
@@ -116,7 +128,12 @@ export async function startLocalNetwork(o: LocalNetworkOptions = {}): Promise<Lo
   );
 
   const mirrorServer = new grpc.Server();
-  addMirrorServices(mirrorServer, node, { host, grpcPort: () => grpcPort });
+  addMirrorServices(mirrorServer, node, {
+    host,
+    grpcPort: () => grpcPort,
+    inOutage: () => faults.mirrorInOutage(),
+    view,
+  });
   let mirrorGrpcPort: number;
   try {
     mirrorGrpcPort = await bindGrpc(
@@ -129,7 +146,7 @@ export async function startLocalNetwork(o: LocalNetworkOptions = {}): Promise<Lo
     throw error;
   }
 
-  const app = createMirrorRestApp({ node, faults, now });
+  const app = createMirrorRestApp({ node, faults, now, view });
   let restServer: ReturnType<typeof serve>;
   let mirrorRestPort: number;
   try {

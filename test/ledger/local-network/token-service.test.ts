@@ -92,13 +92,14 @@ describe('TokenService', () => {
     expect(body).toMatchObject({ supply_type: 'FINITE', max_supply: '100', total_supply: '100' });
   });
 
-  it('rejects an initial supply above the max supply and a zero mint amount', async () => {
+  it('rejects an initial supply above the max supply and a negative mint amount; 0 mints nothing', async () => {
     await expect(createToken({ maxSupply: 10, initial: 11 })).rejects.toMatchObject({
       status: Status.InvalidTokenInitialSupply,
     });
     const supplyKey = PrivateKey.generateED25519();
-    const tokenId = await createToken({ supplyKey });
-    await expect(mint(tokenId, 0, supplyKey)).rejects.toMatchObject({
+    const tokenId = await createToken({ supplyKey, initial: 7 });
+    expect((await mint(tokenId, 0, supplyKey)).totalSupply!.toNumber()).toBe(7);
+    await expect(mint(tokenId, -1, supplyKey)).rejects.toMatchObject({
       status: Status.InvalidTokenMintAmount,
     });
   });
