@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { ConfigError } from './config-error.ts';
 import { type VariableName, type VariableSpec, variables } from './variables.ts';
 
@@ -14,6 +15,8 @@ export interface Config {
     rateLimitPerHour: number;
     jwtKeyFile: string;
   };
+  /** The gateways' mutual-TLS listener (off without a port). */
+  mtls: { port?: number; certFile?: string; keyFile?: string; publicUrl?: string; trustedProxies: string[] };
   mongodb: { uri?: string; db: string; port: number };
   temporal: { address?: string; namespace: string; port: number; uiPort: number };
   hedera: {
@@ -134,6 +137,20 @@ export function loadConfig(env: Env = process.env): Config {
       bodyLimitBytes: positive(env, 'API_BODY_LIMIT_BYTES'),
       rateLimitPerHour: positive(env, 'API_RATE_LIMIT_PER_HOUR'),
       jwtKeyFile: read(env, 'MRV_JWT_KEY_FILE') ?? `${read(env, 'MRV_DATA_DIR')!}/jwt-signing-key.pem`,
+    },
+    mtls: {
+      ...(read(env, 'MTLS_PORT') ? { port: port(env, 'MTLS_PORT') } : {}),
+      certFile: read(env, 'MTLS_SERVER_CERT_FILE'),
+      keyFile: read(env, 'MTLS_SERVER_KEY_FILE'),
+      publicUrl: read(env, 'MTLS_PUBLIC_URL'),
+      trustedProxies: (read(env, 'MTLS_TRUSTED_PROXIES') ?? '')
+        .split(',')
+        .map((a) => a.trim())
+        .filter((a) => a !== '')
+        .map((a) => {
+          if (!isIP(a)) throw new ConfigError('MTLS_TRUSTED_PROXIES', `must list IP addresses, got '${a}'`);
+          return a;
+        }),
     },
     mongodb: { uri: read(env, 'MONGODB_URI'), db: read(env, 'MONGODB_DB')!, port: port(env, 'MONGODB_PORT') },
     temporal: {
