@@ -45,6 +45,8 @@ export async function startMtlsListener(options: MtlsListenerOptions): Promise<M
     cert: options.serverCertPem,
     // An empty list would make Node fall back to its public roots; a never-matching one keeps it closed.
     ca: pki.caPems().length > 0 ? pki.caPems() : [options.serverCertPem],
+    // Part of the secure context: `setSecureContext` would otherwise fall back to TLS 1.2.
+    minVersion: 'TLSv1.3' as const,
   });
   const server = createAdaptorServer({
     fetch: options.app.fetch,
@@ -54,7 +56,6 @@ export async function startMtlsListener(options: MtlsListenerOptions): Promise<M
       requestCert: true,
       // Verified here, per handshake, to count and log each refusal by its reason.
       rejectUnauthorized: false,
-      minVersion: 'TLSv1.3',
       handshakeTimeout: options.handshakeTimeoutMs ?? 5000,
     },
   }) as unknown as Server;

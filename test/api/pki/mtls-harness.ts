@@ -11,6 +11,7 @@ import { createLogger } from '../../../observability/logger.ts';
 import { createMongoKeyRecords } from '../../../store/key-store.ts';
 import { type ApiHarness, call, registerOrganization, startApiHarness } from '../support/api-harness.ts';
 import { provisionDevice, setUpProject } from '../support/fixtures.ts';
+import { csrFor, gatewayKey } from './pki-fixtures.ts';
 
 export interface Instance {
   app: Hono<ApiEnv>;
@@ -89,5 +90,25 @@ export async function setUpGateway(
     gatewayId: created.json.gateway.id as string,
     token: created.json.enrollment.token as string,
     created: created.json,
+  };
+}
+
+/** Enrolls a certificate for the gateway (its token, else the admin key); returns what a TLS client needs. */
+export async function enrollCertificate(
+  app: Hono<ApiEnv>,
+  g: { gatewayId: string; org: { key: string } },
+  options: { token?: string; kind?: 'p256' | 'ed25519'; dids?: string[] } = {},
+) {
+  const key = await gatewayKey(options.kind ?? 'p256');
+  const res = await call(app, 'POST', `/v1/gateways/${g.gatewayId}/certificates`, {
+    headers: { authorization: `Bearer ${options.token ?? g.org.key}` },
+    body: { csr: await csrFor(key, options.dids ?? []) },
+  });
+  if (res.status !== 201) throw new Error(`enroll: ${res.status} ${res.text}`);
+  return {
+    keyPem: key.keyPem,
+    certPem: res.json.certificate.pem as string,
+    sha256: res.json.certificate.sha256 as string,
+    key,
   };
 }
