@@ -19,6 +19,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   api: () => import('./commands/api.ts'),
   audit: () => import('./commands/audit.ts'),
   ledger: () => import('./commands/ledger.ts'),
+  pki: () => import('./commands/pki.ts'),
 };
 
 /** The sub-commands `mrv` knows (docker-compose's commands are checked against it). */

@@ -252,9 +252,7 @@ export function createAuthenticator(options: {
     },
 
     /** Operator tools (`mrv pki`) act for an organization named on their command line. */
-    operatorScope(orgId: string): TenantScope {
-      return issueTenantScope(orgId);
-    },
+    operatorScope: operatorTenantScope,
 
     /** Self-registration: the organization that was just created gets its scope here. */
     scopeForNewOrganization(orgId: string): TenantScope {
@@ -264,6 +262,14 @@ export function createAuthenticator(options: {
 }
 
 export type Authenticator = ReturnType<typeof createAuthenticator>;
+
+/**
+ * The scope of an organization named by an operator (`mrv pki --org`) or in a public PKI URL
+ * (`/v1/pki/ca.pem?org=`): only for what is public or operator-only anyway.
+ */
+export function operatorTenantScope(orgId: string): TenantScope {
+  return issueTenantScope(orgId);
+}
 
 export function isScope(value: string): value is Scope {
   return (allScopes as readonly string[]).includes(value);

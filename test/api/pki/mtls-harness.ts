@@ -20,10 +20,10 @@ export interface Instance {
 }
 
 /** A real database, one or more API instances each with its own PKI cache and mTLS listener on loopback. */
-export async function startMtlsHarness(name: string) {
+export async function startMtlsHarness(name: string, options: { masterKey?: string } = {}) {
   const harness: ApiHarness = await startApiHarness(name);
   const keyStore: KeyStore = createEncryptedKeyStore({
-    masterKey: masterKeyFromBase64(randomBytes(32).toString('base64')),
+    masterKey: masterKeyFromBase64(options.masterKey ?? randomBytes(32).toString('base64')),
     records: await createMongoKeyRecords({ db: harness.mongo.db }),
     randomBytes: (n) => randomBytes(n),
   });
