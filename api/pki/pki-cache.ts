@@ -8,7 +8,8 @@ import { type CertificateRecord, pkiStore } from '../../store/pki-store.ts';
 export const PKI_REFRESH_MS = 1000;
 const EXPIRY_WINDOW_MS = 14 * 86_400_000;
 const EXPIRY_GAUGE_MS = 60_000;
-const RECORD_TTL_MS = 5000;
+/** Records change only by revocation, which the revoked set decides: they may be cached a while. */
+const RECORD_TTL_MS = 60_000;
 
 interface CaEntry {
   cert: X509Certificate;
@@ -21,9 +22,9 @@ interface CaEntry {
  * revoked certificates and recently looked-up certificate records. Every `PKI_REFRESH_MS` it reads
  * the CAs' CRL numbers (one small query) and reloads the CRL of any organization whose number
  * changed, so a revocation made through any instance is seen by all within about a second (the
- * documented bound is 5 s: refresh period plus a slow query). Revocations through this instance apply
- * at once (`refresh()` after each). Certificate records are cached for 5 s, but revocation is always
- * decided by the revoked set, never by a cached record.
+ * documented bound is 5 s: at most 3 refresh periods plus a slow query). Revocations through this
+ * instance apply at once (`refreshNow()` after each). Certificate records are cached for a minute, but
+ * revocation is always decided by the revoked set, never by a cached record.
  */
 export function createPkiCache(options: { db: Db; logger: Logger; refreshMs?: number; clock?: () => Date }) {
   const store = pkiStore(options.db);
@@ -88,9 +89,15 @@ export function createPkiCache(options: { db: Db; logger: Logger; refreshMs?: nu
       await running;
       await refresh();
     },
-    /** Refreshes first when the last refresh is older than the period (requests call this). */
+    /**
+     * Makes sure the state is within the staleness bound before a request is decided. With the timer
+     * running (the mTLS listener) a request waits only if the timer fell 3 periods behind, so the
+     * refresh stays off the request path; without it (plain listener, proxy mode) a request refreshes
+     * when the state is older than one period.
+     */
     async fresh(): Promise<void> {
-      if (Date.now() - refreshedAt >= refreshMs) await refresh();
+      const age = Date.now() - refreshedAt;
+      if (age >= (timer ? 3 * refreshMs : refreshMs)) await refresh();
     },
     start(): void {
       timer ??= setInterval(() => void refresh(), refreshMs);
