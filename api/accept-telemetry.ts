@@ -114,7 +114,10 @@ export async function acceptTelemetry(
   ctx: ApiContext,
   tenant: TenantScope,
   documents: unknown[],
+  /** Over a gateway certificate: only these devices (the DIDs the certificate lists). */
+  allowedDids?: readonly string[],
 ): Promise<TelemetryOutcome[]> {
+  const allowed = allowedDids ? new Set(allowedDids) : undefined;
   const deviceCache = new Map<string, Device | null>();
   const outcomes: TelemetryOutcome[] = new Array(documents.length);
   const pending: { index: number; reading: Omit<Reading, 'orgId'> }[] = [];
@@ -132,6 +135,15 @@ export async function acceptTelemetry(
       continue;
     }
     const doc = value as TelemetryDocument;
+    if (allowed && !allowed.has(doc.device_id)) {
+      outcomes[index] = {
+        index,
+        status: 'rejected',
+        reason: 'device',
+        message: 'the client certificate does not list this device',
+      };
+      continue;
+    }
     if (!deviceCache.has(doc.device_id))
       deviceCache.set(doc.device_id, await deviceByDid(ctx, tenant, doc.device_id));
     const device = deviceCache.get(doc.device_id);

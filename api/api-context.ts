@@ -4,6 +4,8 @@ import type { AuditLogStore } from '../store/audit-log-store.ts';
 import type { WorkflowGateway } from '../workflows/client.ts';
 import type { Authenticator } from './auth/authenticator.ts';
 import type { JwtKeys } from './auth/jwt-keys.ts';
+import type { PkiDeps } from './pki/issuing-ca.ts';
+import type { PkiCache } from './pki/pki-cache.ts';
 import type { RouteSpec } from './route.ts';
 import type { SchemaValidator } from './schema-validator.ts';
 
@@ -35,6 +37,8 @@ export interface ApiContext {
   clock: () => Date;
   limits: ApiLimits;
   publicUrl: string;
+  /** Gateway certificates: the in-memory cache, the CA (absent without a KeyStore) and the mTLS URL. */
+  pki: { cache: PkiCache; ca?: PkiDeps; mtlsUrl: string | null };
   /** Every mounted route's definition, in mount order: the OpenAPI document is built from it. */
   routes: RouteSpec[];
 }

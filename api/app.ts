@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from 'mongodb';
+import type { KeyStore } from '../identity/key-store.ts';
 import { correlation } from '../observability/correlation.ts';
 import { httpMetrics } from '../observability/http-metrics.ts';
 import { httpTracing } from '../observability/http-tracing.ts';
@@ -16,6 +17,8 @@ import { generateJwtKeys, type JwtKeys } from './auth/jwt-keys.ts';
 import type { ApiEnv } from './env.ts';
 import { ApiError } from './errors.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { createPkiCache, type PkiCache } from './pki/pki-cache.ts';
+import { presentedCertificate } from './pki/presented-certificate.ts';
 import { apiErrorResponse, problemFor } from './problem.ts';
 import { registerApiRoutes } from './register-api-routes.ts';
 import { type DependencyCheck, registerHealthRoutes } from './routes/health.ts';
@@ -33,6 +36,14 @@ export interface ApiDeps {
   limits?: Partial<ApiLimits>;
   /** Issuer of access tokens and base of links (default http://127.0.0.1:8080). */
   publicUrl?: string;
+  /** Custody of the organizations' CA keys; without it the PKI routes answer 503. */
+  keyStore?: KeyStore;
+  /** The PKI cache (shared with the mTLS listener); one is made when absent. */
+  pki?: PkiCache;
+  /** Base URL of the mTLS listener, for pairing payloads (null: no listener). */
+  mtlsUrl?: string | null;
+  /** Addresses whose forwarded client-certificate fingerprint header is believed (docs/api/mtls.md). */
+  trustedProxies?: readonly string[];
 }
 
 /** How long a client should wait before retrying while the data store is unreachable. */
@@ -53,17 +64,31 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   const jwt = deps.jwtKeys ?? generateJwtKeys();
   const publicUrl = (deps.publicUrl ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
   const limits = { ...defaultLimits, ...deps.limits };
+  const pki = deps.pki ?? createPkiCache({ db: deps.db, logger: deps.logger, clock });
+  const trustedProxies = new Set(deps.trustedProxies ?? []);
   const ctx: ApiContext = {
     db: deps.db,
     workflows: deps.workflows,
     logger: deps.logger,
     jwt,
-    auth: createAuthenticator({ db: deps.db, jwt, issuer: publicUrl, clock, keyCacheMs: limits.keyCacheMs }),
+    auth: createAuthenticator({
+      db: deps.db,
+      jwt,
+      issuer: publicUrl,
+      clock,
+      pki,
+      keyCacheMs: limits.keyCacheMs,
+    }),
     validator: createSchemaValidator(loadSchemaFiles()),
     audit: auditLogStore(deps.db),
     clock,
     limits,
     publicUrl,
+    pki: {
+      cache: pki,
+      ...(deps.keyStore ? { ca: { db: deps.db, keyStore: deps.keyStore, clock } } : {}),
+      mtlsUrl: deps.mtlsUrl ?? null,
+    },
     routes: [],
   };
 
@@ -83,6 +108,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   app.use(securityHeaders({ publicUrl }));
   app.use('*', async (c, next) => {
     c.set('requestId', c.get('correlationId'));
+    c.set('clientCertificate', presentedCertificate(c, trustedProxies));
     await next();
   });
   // Outside tenant auth on purpose: Prometheus scrapes it without credentials. The exposition names
@@ -104,6 +130,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
       const principal = await ctx.auth.authenticate({
         authorization: c.req.header('authorization'),
         apiKey: c.req.header('x-api-key'),
+        certificate: c.get('clientCertificate'),
       });
       if (!principal.scopes.includes('admin')) {
         throw new ApiError('FORBIDDEN_SCOPE', "this operation needs the 'admin' scope");

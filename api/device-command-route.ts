@@ -8,6 +8,7 @@ import { callWorkflow } from './call-workflow.ts';
 import { deviceJson } from './device-view.ts';
 import type { ApiEnv } from './env.ts';
 import { ApiError } from './errors.ts';
+import { revokeMatching } from './pki/revoke-certificates.ts';
 import { actorFor } from './policy-actor.ts';
 import { policyOfProject } from './policy-of-project.ts';
 import { mountRoute } from './route.ts';
@@ -95,6 +96,15 @@ export function mountDeviceCommandRoute(
         );
       }
       const after = (await devices.get(principal.tenant, device._id)) ?? device;
+      if (after.status !== 'active' && ctx.pki.ca) {
+        // A device that may not submit loses every gateway certificate that speaks for it, at once.
+        await revokeMatching(
+          ctx,
+          principal.tenant,
+          (cert) => cert.deviceDids.includes(after.did),
+          `device ${options.command}`,
+        );
+      }
       const json = { ...deviceJson(after), event, acted_as: actor.role };
       return answer.answered ? c.json({ ...json, workflow_status: answer.value!.status }) : c.json(json, 202);
     },

@@ -19,12 +19,15 @@ const catalog = {
   IDEMPOTENCY_KEY_REUSED: [422, 'The Idempotency-Key was used for a different request'],
   POLICY_INVALID: [422, 'The policy has problems'],
   TELEMETRY_REJECTED: [422, 'The telemetry document was rejected'],
+  CSR_REJECTED: [422, 'The certificate signing request was rejected'],
+  CLIENT_CERTIFICATE_REFUSED: [401, 'The client certificate was refused'],
   UNSUPPORTED_GRANT_TYPE: [400, 'Unsupported grant type'],
   INVALID_SCOPE: [400, 'Invalid scope'],
   RATE_LIMITED: [429, 'Too many requests'],
   INTERNAL: [500, 'Internal error'],
   WORKFLOW_UNAVAILABLE: [503, 'The workflow service is unavailable'],
   STORE_UNAVAILABLE: [503, 'The data store is unavailable'],
+  PKI_UNAVAILABLE: [503, 'The certificate authority is not configured'],
 } as const satisfies Record<string, readonly [ContentfulStatusCode, string]>;
 
 export type ApiErrorCode = keyof typeof catalog;

@@ -19,6 +19,11 @@ import { registerDevicesReactivate } from './routes/v1-devices-reactivate.ts';
 import { registerDevicesRegister } from './routes/v1-devices-register.ts';
 import { registerDevicesReject } from './routes/v1-devices-reject.ts';
 import { registerDevicesSuspend } from './routes/v1-devices-suspend.ts';
+import { registerGatewaysCertificatesIssue } from './routes/v1-gateways-certificates-issue.ts';
+import { registerGatewaysCreate } from './routes/v1-gateways-create.ts';
+import { registerGatewaysDecommission } from './routes/v1-gateways-decommission.ts';
+import { registerGatewaysEnrollment } from './routes/v1-gateways-enrollment.ts';
+import { registerGatewaysSuspend } from './routes/v1-gateways-suspend.ts';
 import { registerIssuancesGet } from './routes/v1-issuances-get.ts';
 import { registerIssuancesList } from './routes/v1-issuances-list.ts';
 import { registerIssuancesTrustChain } from './routes/v1-issuances-trust-chain.ts';
@@ -31,6 +36,10 @@ import { registerPeriodsDecide } from './routes/v1-periods-decide.ts';
 import { registerPeriodsGet } from './routes/v1-periods-get.ts';
 import { registerPeriodsList } from './routes/v1-periods-list.ts';
 import { registerPeriodsTrustChain } from './routes/v1-periods-trust-chain.ts';
+import { registerPkiCa } from './routes/v1-pki-ca.ts';
+import { registerPkiCertificatesList } from './routes/v1-pki-certificates-list.ts';
+import { registerPkiCertificatesRevoke } from './routes/v1-pki-certificates-revoke.ts';
+import { registerPkiCrl } from './routes/v1-pki-crl.ts';
 import { registerPoliciesGet } from './routes/v1-policies-get.ts';
 import { registerPoliciesGraph } from './routes/v1-policies-graph.ts';
 import { registerPoliciesList } from './routes/v1-policies-list.ts';
@@ -80,6 +89,15 @@ export function registerApiRoutes(app: Hono<ApiEnv>, ctx: ApiContext): void {
     registerDevicesSuspend,
     registerDevicesReactivate,
     registerDevicesDecommission,
+    registerGatewaysCreate,
+    registerGatewaysEnrollment,
+    registerGatewaysCertificatesIssue,
+    registerGatewaysSuspend,
+    registerGatewaysDecommission,
+    registerPkiCa,
+    registerPkiCrl,
+    registerPkiCertificatesList,
+    registerPkiCertificatesRevoke,
     registerTelemetrySubmit,
     registerReadingsList,
     registerReadingsGet,

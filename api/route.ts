@@ -87,6 +87,7 @@ export function mountRoute<Body = unknown>(
       principal = await ctx.auth.authenticate({
         authorization: c.req.header('authorization'),
         apiKey: c.req.header('x-api-key'),
+        certificate: c.get('clientCertificate'),
       });
       c.set('principal', principal);
       await enforceRateLimit(c, ctx, principal);

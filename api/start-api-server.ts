@@ -6,6 +6,7 @@ import { connectMongo } from '../store/mongo.ts';
 import { connectWorkflowGateway } from '../workflows/client.ts';
 import { createApp } from './app.ts';
 import { loadOrCreateJwtKeys } from './auth/jwt-keys.ts';
+import { apiPkiServices } from './pki/api-pki-services.ts';
 
 /** Connects to MongoDB and Temporal, builds the app and listens. Resolves once it is listening. */
 export async function startApiServer(options: {
@@ -22,7 +23,9 @@ export async function startApiServer(options: {
     address: options.temporalAddress,
     namespace: config.temporal.namespace,
   });
+  const pki = await apiPkiServices({ config, db: mongo.db, logger });
   const app = createApp({
+    ...pki.appDeps,
     db: mongo.db,
     workflows,
     logger,
@@ -46,9 +49,11 @@ export async function startApiServer(options: {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${config.api.host}:${actualPort}`;
   logger.info({ url }, 'API listening');
+  const mtls = await pki.startListener(app);
   return {
     url,
     async close() {
+      await mtls?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await workflows.close();
       await mongo.close();

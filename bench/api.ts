@@ -5,13 +5,13 @@
  * Options (env): BENCH_RATE (default 500 req/s), BENCH_DURATION_S (10), BENCH_CONNECTIONS (50).
  */
 import { createPrivateKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { startApiServer } from '../api/start-api-server.ts';
 import { loadConfig } from '../config/index.ts';
 import { signTelemetry, type TelemetryDocument } from '../engine/telemetry/index.ts';
 import { createLogger } from '../observability/logger.ts';
 import { connectMongo } from '../store/mongo.ts';
+import { benchProject, json } from './bench-project.ts';
 
 const rate = Number(process.env.BENCH_RATE ?? 500);
 const durationS = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -19,17 +19,6 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const mongoUri = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/';
 const temporalAddress = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 const dbName = `bench_api_${Date.now().toString(36)}`;
-
-async function json(url: string, init: RequestInit & { key?: string } = {}) {
-  const headers = new Headers(init.headers);
-  if (init.key) headers.set('authorization', `Bearer ${init.key}`);
-  if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
-  const res = await fetch(url, { ...init, headers });
-  const body = (await res.json()) as Record<string, any>;
-  if (res.status >= 300)
-    throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
 
 const config = loadConfig({
   ...process.env,
@@ -47,31 +36,14 @@ const server = await startApiServer({
 });
 try {
   const base = server.url;
-  const org = await json(`${base}/v1/organizations`, {
-    method: 'POST',
-    body: JSON.stringify({ name: 'bench' }),
-  });
-  const key = org.api_key.key as string;
-  const draft = await json(`${base}/v1/policy-drafts?file_name=hydro-ams-i-d.yaml`, {
-    method: 'POST',
-    key,
-    body: readFileSync('policies/hydro-ams-i-d.yaml', 'utf8'),
-    headers: { 'content-type': 'application/yaml' },
-  });
-  const version = await json(`${base}/v1/policy-drafts/${draft.id}/publish`, { method: 'POST', key });
-  const plant = JSON.parse(readFileSync('policies/fixtures/hydro-ams-i-d/plant-small.json', 'utf8'));
-  const project = await json(`${base}/v1/projects`, {
-    method: 'POST',
-    key,
-    body: JSON.stringify({ plant: { ...plant, devices: [] }, policy_version_id: version.id }),
-  });
+  const { key, projectId } = await benchProject(base, 'bench');
   // Several devices, so the signals spread over several device workflows as in a real fleet.
   const devices = [];
   for (let i = 0; i < 10; i++) {
     const d = await json(`${base}/v1/devices/provision`, {
       method: 'POST',
       key,
-      body: JSON.stringify({ project_id: project.id }),
+      body: JSON.stringify({ project_id: projectId }),
     });
     devices.push({
       did: d.device.did as string,

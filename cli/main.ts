@@ -20,6 +20,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   audit: () => import('./commands/audit.ts'),
   ledger: () => import('./commands/ledger.ts'),
   logs: () => import('./commands/logs.ts'),
+  pki: () => import('./commands/pki.ts'),
 };
 
 /** The sub-commands `mrv` knows (docker-compose's commands are checked against it). */

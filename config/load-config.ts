@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { ConfigError } from './config-error.ts';
 import { type VariableName, type VariableSpec, variables } from './variables.ts';
 
@@ -15,6 +16,8 @@ export interface Config {
     signupLimitPerHour: number;
     jwtKeyFile: string;
   };
+  /** The gateways' mutual-TLS listener (off without a port). */
+  mtls: { port?: number; certFile?: string; keyFile?: string; publicUrl?: string; trustedProxies: string[] };
   mongodb: { uri?: string; db: string; port: number };
   temporal: { address?: string; namespace: string; port: number; uiPort: number };
   hedera: {
@@ -138,6 +141,20 @@ export function loadConfig(env: Env = process.env): Config {
       rateLimitPerHour: positive(env, 'API_RATE_LIMIT_PER_HOUR'),
       signupLimitPerHour: positive(env, 'API_SIGNUP_LIMIT_PER_HOUR'),
       jwtKeyFile: read(env, 'MRV_JWT_KEY_FILE') ?? `${read(env, 'MRV_DATA_DIR')!}/jwt-signing-key.pem`,
+    },
+    mtls: {
+      ...(read(env, 'MTLS_PORT') ? { port: port(env, 'MTLS_PORT') } : {}),
+      certFile: read(env, 'MTLS_SERVER_CERT_FILE'),
+      keyFile: read(env, 'MTLS_SERVER_KEY_FILE'),
+      publicUrl: read(env, 'MTLS_PUBLIC_URL'),
+      trustedProxies: (read(env, 'MTLS_TRUSTED_PROXIES') ?? '')
+        .split(',')
+        .map((a) => a.trim())
+        .filter((a) => a !== '')
+        .map((a) => {
+          if (!isIP(a)) throw new ConfigError('MTLS_TRUSTED_PROXIES', `must list IP addresses, got '${a}'`);
+          return a;
+        }),
     },
     mongodb: { uri: read(env, 'MONGODB_URI'), db: read(env, 'MONGODB_DB')!, port: port(env, 'MONGODB_PORT') },
     temporal: {

@@ -75,6 +75,35 @@ export const variables = [
       'Organization sign-ups (POST /v1/organizations) per client address per hour; above it 429 with Retry-After.',
   },
   {
+    name: 'MTLS_PORT',
+    kind: 'port',
+    description:
+      "Port of the gateways' mutual-TLS listener (docs/api/mtls.md). Unset: no listener; `mrv up` then uses 8443.",
+  },
+  {
+    name: 'MTLS_SERVER_CERT_FILE',
+    kind: 'string',
+    description:
+      'PEM server certificate (chain) of the mTLS listener. Unset under `mrv up`: a self-signed one in MRV_DATA_DIR/mtls/, created on first start.',
+  },
+  {
+    name: 'MTLS_SERVER_KEY_FILE',
+    kind: 'string',
+    description: 'PEM private key of MTLS_SERVER_CERT_FILE (mode 0600).',
+  },
+  {
+    name: 'MTLS_PUBLIC_URL',
+    kind: 'url',
+    description:
+      'Externally visible URL of the mTLS listener, put in pairing payloads (defaults to https://API_HOST:MTLS_PORT).',
+  },
+  {
+    name: 'MTLS_TRUSTED_PROXIES',
+    kind: 'string',
+    description:
+      'Comma-separated IP addresses of TLS-terminating proxies whose `X-Client-Cert-SHA256` header the plain API believes; from any other address the header is ignored.',
+  },
+  {
     name: 'MRV_JWT_KEY_FILE',
     kind: 'string',
     description:

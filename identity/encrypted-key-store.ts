@@ -1,3 +1,4 @@
+import { createPublicKey, generateKeyPairSync, webcrypto } from 'node:crypto';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import type { CredentialSigner } from './credential-signer.ts';
 import { createDidKey } from './did-key.ts';
@@ -52,8 +53,53 @@ export function createEncryptedKeyStore(options: EncryptedKeyStoreOptions): KeyS
     return record;
   }
 
+  async function createCaKey(input: { orgId: string; keyId: string; createdAt: string }): Promise<KeyInfo> {
+    checkIds(input.orgId, input.keyId);
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const pkcs8 = new Uint8Array(privateKey.export({ type: 'pkcs8', format: 'der' }));
+    try {
+      const spki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
+      const record: KeyRecord = {
+        orgId: input.orgId,
+        keyId: input.keyId,
+        kind: 'ca',
+        publicKeyMultibase: `u${spki.toString('base64url')}`,
+        did: '',
+        verificationMethod: '',
+        state: 'active',
+        createdAt: input.createdAt,
+        sealed: sealSecret({ masterKey, secret: pkcs8, aad: aadOf(input.orgId, input.keyId), randomBytes }),
+      };
+      await records.insert(record);
+      return publicInfo(record);
+    } finally {
+      pkcs8.fill(0);
+    }
+  }
+
   return {
     createIssuerKey: (input) => create('issuer', input),
+    createCaKey,
+
+    async withCaKey({ orgId, keyId }, use) {
+      const record = await load(orgId, keyId);
+      if (record.kind !== 'ca' || !record.sealed) {
+        throw new IdentityError('KEY_NOT_USABLE', `key '${keyId}' is not a CA key`);
+      }
+      const pkcs8 = openSecret({ masterKey, sealed: record.sealed, aad: aadOf(orgId, keyId) });
+      try {
+        const key = await webcrypto.subtle.importKey(
+          'pkcs8',
+          pkcs8,
+          { name: 'ECDSA', namedCurve: 'P-256' },
+          false,
+          ['sign'],
+        );
+        return await use(key);
+      } finally {
+        pkcs8.fill(0);
+      }
+    },
     provisionDeviceKey: (input) => create('device', input),
 
     async claimDeviceKey({ orgId, keyId }) {

@@ -1,3 +1,4 @@
+import type { webcrypto } from 'node:crypto';
 import type { CredentialSigner } from './credential-signer.ts';
 import type { SealedSecret } from './envelope.ts';
 
@@ -5,9 +6,10 @@ import type { SealedSecret } from './envelope.ts';
 export interface KeyInfo {
   orgId: string;
   keyId: string;
-  kind: 'issuer' | 'device';
+  kind: 'issuer' | 'device' | 'ca';
+  /** Ed25519 keys: the multikey; `ca` keys: `u` + base64url of the SPKI DER (multibase base64url). */
   publicKeyMultibase: string;
-  /** The key's did:key and its verification method. */
+  /** The key's did:key and its verification method (empty for `ca` keys, which back no DID). */
   did: string;
   verificationMethod: string;
   state: 'active' | 'awaiting-claim' | 'claimed';
@@ -44,6 +46,16 @@ export interface KeyStore {
   /** Returns the device's secret key once; a second claim throws KEY_ALREADY_CLAIMED. */
   claimDeviceKey(input: { orgId: string; keyId: string }): Promise<KeyInfo & { secretKeyMultibase: string }>;
   getKey(input: { orgId: string; keyId: string }): Promise<KeyInfo | undefined>;
+  /** An ECDSA P-256 key for an organization's X.509 issuing CA (api/pki), sealed like every key. */
+  createCaKey(input: { orgId: string; keyId: string; createdAt: string }): Promise<KeyInfo>;
+  /**
+   * Runs `use` with the CA key as a non-extractable WebCrypto key (what @peculiar/x509 signs with);
+   * the unsealed PKCS#8 exists only inside this call.
+   */
+  withCaKey<T>(
+    input: { orgId: string; keyId: string },
+    use: (key: webcrypto.CryptoKey) => Promise<T>,
+  ): Promise<T>;
   /**
    * A signer for an issuer key. `verificationMethod` overrides the did:key method id when the same key
    * backs another DID (e.g. `did:hedera:…#did-root-key`).

@@ -278,6 +278,36 @@ export const mongoCommandDurationSeconds = new Histogram({
   registers,
 });
 
+// ---------------------------------------------------------------- mutual TLS and PKI (api/pki)
+
+/** Why an mTLS handshake was refused, or `accepted` (api/pki/handshake-outcome.ts). */
+export type MtlsHandshakeOutcome =
+  | 'accepted'
+  | 'no_certificate'
+  | 'unknown_ca'
+  | 'self_signed'
+  | 'expired'
+  | 'not_yet_valid'
+  | 'revoked'
+  | 'invalid'
+  | 'tls_error';
+
+/** Handshakes on the mutual-TLS listener, by outcome. */
+export const mtlsHandshakesTotal = new Counter({
+  name: 'mrv_mtls_handshakes_total',
+  help: 'Handshakes on the mutual-TLS gateway listener, by outcome (accepted or why refused).',
+  labelNames: ['outcome'] as const,
+  registers,
+});
+
+/** Unrevoked gateway certificates that expire within 14 days, by organization. */
+export const pkiCertificatesExpiringSoon = new Gauge({
+  name: 'mrv_pki_certificates_expiring_soon',
+  help: 'Unrevoked gateway certificates that expire within 14 days, by organization.',
+  labelNames: ['organization'] as const,
+  registers,
+});
+
 /** Maps the ledger's circuit-breaker state to the gauge value. */
 export function breakerStateValue(state: 'CLOSED' | 'HALF_OPEN' | 'OPEN'): number {
   return state === 'OPEN' ? 2 : state === 'HALF_OPEN' ? 1 : 0;

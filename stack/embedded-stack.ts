@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../api/app.ts';
 import { loadOrCreateJwtKeys } from '../api/auth/jwt-keys.ts';
 import { ensureDemoOrganization } from '../api/ensure-demo-organization.ts';
+import { apiPkiServices } from '../api/pki/api-pki-services.ts';
 import type { DependencyCheck } from '../api/routes/health.ts';
 import type { Config } from '../config/index.ts';
 import { startLocalNetwork } from '../ledger/local-network/index.ts';
@@ -157,7 +158,16 @@ export async function startEmbeddedStack(options: { config: Config; logger: Logg
     // Only a hash of an API key is stored, so the demo key is kept (0600) for later starts to print.
     if (demo.apiKey) writeFileSync(demoKeyFile, `${demo.apiKey}\n`, { mode: 0o600 });
     const demoApiKey = existsSync(demoKeyFile) ? readFileSync(demoKeyFile, 'utf8').trim() : undefined;
+    // `mrv up` runs the gateways' mTLS listener too (8443 unless MTLS_PORT says otherwise).
+    const withMtls = { ...config, mtls: { ...config.mtls, port: config.mtls.port ?? 8443 } };
+    const pki = await apiPkiServices({
+      config: withMtls,
+      db: mongo.db,
+      logger,
+      masterKey: process.env.MRV_MASTER_KEY,
+    });
     const app = createApp({
+      ...pki.appDeps,
       db: mongo.db,
       workflows,
       checks,
@@ -172,6 +182,11 @@ export async function startEmbeddedStack(options: { config: Config; logger: Logg
     });
     const server = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port });
     stops.push(() => new Promise<void>((done) => server.close(() => done())));
+    const mtls = await pki.startListener(app, dataDir);
+    if (mtls) {
+      stops.push(() => mtls.close());
+      services.mtls = `${mtls.url} (server certificate ${join(dataDir, 'mtls', 'server-cert.pem')})`;
+    }
 
     return {
       apiUrl: config.api.publicUrl,

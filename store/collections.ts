@@ -41,6 +41,13 @@ export const tenantCollections = {
   notifications: [{ key: { orgId: 1, role: 1, createdAt: 1 }, name: 'org_role_created' }],
   verifier_states: [{ key: { orgId: 1, deviceId: 1 }, name: 'org_device', unique: true }],
   verifier_state_versions: [{ key: { orgId: 1, _id: 1 }, name: 'org_id' }],
+  // Gateways and their X.509 certificates (api/pki, docs/api/mtls.md).
+  gateways: [{ key: { orgId: 1, createdAt: 1 }, name: 'org_created' }],
+  gateway_enrollments: [{ key: { orgId: 1, gatewayId: 1 }, name: 'org_gateway' }],
+  gateway_enrollment_uses: [{ key: { orgId: 1, _id: 1 }, name: 'org_id' }],
+  gateway_certificates: [{ key: { orgId: 1, gatewayId: 1, issuedAt: 1 }, name: 'org_gateway_issued' }],
+  pki_cas: [{ key: { orgId: 1 }, name: 'org', unique: true }],
+  pki_crls: [{ key: { orgId: 1, number: 1 }, name: 'org_number', unique: true }],
 } as const satisfies Record<string, readonly IndexDescription[]>;
 
 export type TenantCollectionName = keyof typeof tenantCollections;

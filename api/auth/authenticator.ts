@@ -7,11 +7,16 @@ import {
   apiKeyStore,
   type Scope,
 } from '../../store/api-key-store.ts';
+import { gatewayStore } from '../../store/gateway-store.ts';
 import { isStoreUnavailable } from '../../store/store-unavailable.ts';
 import { issueTenantScope, type TenantScope } from '../../store/tenant-scope.ts';
 import type { Principal } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { hashEnrollmentToken, parseEnrollmentToken } from '../pki/enrollment-token.ts';
+import type { PkiCache } from '../pki/pki-cache.ts';
+import type { PresentedCertificate } from '../pki/presented-certificate.ts';
 import { looksLikeApiKey, parseApiKey, secretMatches } from './api-key-secret.ts';
+import { checkCertificate, x5tS256 } from './check-certificate.ts';
 import type { JwtKeys } from './jwt-keys.ts';
 import { defaultRolesFor, effectiveRoles } from './policy-roles.ts';
 
@@ -31,6 +36,8 @@ export function createAuthenticator(options: {
   clock: () => Date;
   /** How long a looked-up active key is trusted without asking MongoDB again (default 5 s). */
   keyCacheMs?: number;
+  /** Gateway certificates (api/pki); without it, presented certificates are refused. */
+  pki?: PkiCache;
 }) {
   const keys = apiKeyStore(options.db);
   const cacheMs = options.keyCacheMs ?? 5000;
@@ -65,7 +72,7 @@ export function createAuthenticator(options: {
     return { kind: 'api_key', keyId, scopes, roles: effectiveRoles(roles, scopes), tenant: found.tenant };
   }
 
-  async function fromAccessToken(token: string): Promise<Principal | null> {
+  async function fromAccessToken(token: string): Promise<(Principal & { boundTo?: string }) | null> {
     try {
       const { payload } = await jwtVerify(token, options.jwt.publicKey, {
         algorithms: ['EdDSA'],
@@ -74,7 +81,14 @@ export function createAuthenticator(options: {
         currentDate: options.clock(),
         requiredClaims: ['exp', 'iat', 'sub', 'org', 'scope'],
       });
-      const { sub, org, scope } = payload as { sub: unknown; org: unknown; scope: unknown };
+      const { sub, org, scope, cnf } = payload as {
+        sub: unknown;
+        org: unknown;
+        scope: unknown;
+        cnf?: unknown;
+      };
+      const bound = (cnf as Record<string, unknown> | undefined)?.['x5t#S256'];
+      if (cnf !== undefined && typeof bound !== 'string') return null;
       if (typeof sub !== 'string' || typeof org !== 'string' || typeof scope !== 'string') return null;
       // A malformed org or key id finds nothing; an unreachable store is not "unauthenticated" (503).
       const found = await activeKey(org, sub).catch((error) => {
@@ -90,18 +104,51 @@ export function createAuthenticator(options: {
       const whole = keyScopes.every((s) => granted.includes(s));
       const keyRoles = effectiveRoles(assigned, keyScopes);
       const roles = whole ? keyRoles : defaultRolesFor(granted).filter((r) => keyRoles.includes(r));
-      return { kind: 'access_token', keyId: sub, scopes: granted, roles, tenant: found.tenant };
+      return {
+        kind: 'access_token',
+        keyId: sub,
+        scopes: granted,
+        roles,
+        tenant: found.tenant,
+        ...(typeof bound === 'string' ? { boundTo: bound } : {}),
+      };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) return null;
       throw error;
     }
   }
 
+  /** Checks a presented certificate (api/auth/check-certificate.ts); throws 401 when it may not act. */
+  async function certificateIdentity(presented: PresentedCertificate) {
+    if (!options.pki) throw new ApiError('CLIENT_CERTIFICATE_REFUSED', 'client certificates are not enabled');
+    return await checkCertificate(options.pki, presented, options.clock());
+  }
+
   return {
-    /** The principal for an `Authorization: Bearer …` or `X-API-Key` value; throws 401 otherwise. */
-    async authenticate(header: { authorization?: string; apiKey?: string }): Promise<Principal> {
+    /**
+     * The principal for an `Authorization: Bearer …` or `X-API-Key` value and/or a presented gateway
+     * certificate; throws 401 otherwise. A certificate alone is the gateway (`client_certificate`,
+     * telemetry only); with a credential, the credential must be of the certificate's organization,
+     * and a certificate-bound token (RFC 8705) needs that very certificate.
+     */
+    async authenticate(header: {
+      authorization?: string;
+      apiKey?: string;
+      certificate?: PresentedCertificate;
+    }): Promise<Principal> {
       const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header.authorization ?? '')?.[1];
       const credential = bearer ?? header.apiKey?.trim();
+      const cert = header.certificate ? await certificateIdentity(header.certificate) : undefined;
+      if (!credential && cert) {
+        return {
+          kind: 'client_certificate',
+          keyId: cert.identity.gatewayId,
+          scopes: ['telemetry:write'],
+          roles: [],
+          tenant: issueTenantScope(cert.record.orgId),
+          certificate: cert.identity,
+        };
+      }
       if (!credential) {
         throw new ApiError(
           'UNAUTHENTICATED',
@@ -119,11 +166,38 @@ export function createAuthenticator(options: {
           headers: { 'www-authenticate': 'Bearer realm="mrv", error="invalid_token"' },
         });
       }
-      return principal;
+      const { boundTo, ...rest } = principal as Principal & { boundTo?: string };
+      if (boundTo !== undefined && (!cert || x5tS256(cert.identity.sha256) !== boundTo)) {
+        throw new ApiError(
+          'UNAUTHENTICATED',
+          'this token is bound to a client certificate that was not presented',
+          {
+            headers: { 'www-authenticate': 'Bearer realm="mrv", error="invalid_token"' },
+          },
+        );
+      }
+      if (!cert) return rest;
+      if (cert.record.orgId !== rest.tenant.orgId) {
+        throw new ApiError(
+          'UNAUTHENTICATED',
+          'the credential belongs to another organization than the client certificate',
+        );
+      }
+      return { ...rest, certificate: cert.identity };
     },
 
+    certificateIdentity,
+
     /** OAuth2 client credentials: client_id is the key's prefix, client_secret the whole API key. */
-    async issueAccessToken(input: { clientId: string; clientSecret: string; scope?: string }) {
+    async issueAccessToken(input: {
+      clientId: string;
+      clientSecret: string;
+      scope?: string;
+      /** RFC 8705: the token request came over mTLS with this (checked) certificate; the token is bound to it. */
+      certificateSha256?: string;
+      /** The certificate's organization: it must be the key's. */
+      certificateOrgId?: string;
+    }) {
       const parsed = parseApiKey(input.clientSecret);
       const principal =
         parsed && parsed.prefix === input.clientId ? await fromApiKey(input.clientSecret) : null;
@@ -131,6 +205,15 @@ export function createAuthenticator(options: {
         throw new ApiError('INVALID_CLIENT', 'unknown client or wrong secret', {
           extensions: { error: 'invalid_client' },
         });
+      if (input.certificateOrgId !== undefined && input.certificateOrgId !== principal.tenant.orgId) {
+        throw new ApiError(
+          'INVALID_CLIENT',
+          'the client belongs to another organization than the client certificate',
+          {
+            extensions: { error: 'invalid_client' },
+          },
+        );
+      }
       const requested = input.scope?.trim() ? input.scope.trim().split(/\s+/) : [...principal.scopes];
       const unknown = requested.filter((s) => !principal.scopes.includes(s as Scope));
       if (unknown.length > 0) {
@@ -140,7 +223,8 @@ export function createAuthenticator(options: {
       }
       const now = Math.floor(options.clock().getTime() / 1000);
       const scope = requested.join(' ');
-      const accessToken = await new SignJWT({ org: principal.tenant.orgId, scope })
+      const cnf = input.certificateSha256 ? { cnf: { 'x5t#S256': x5tS256(input.certificateSha256) } } : {};
+      const accessToken = await new SignJWT({ org: principal.tenant.orgId, scope, ...cnf })
         .setProtectedHeader({ alg: 'EdDSA', kid: options.jwt.kid, typ: 'at+jwt' })
         .setIssuer(options.issuer)
         .setAudience(AUDIENCE)
@@ -157,6 +241,24 @@ export function createAuthenticator(options: {
       cache.delete(keyId);
     },
 
+    /**
+     * A gateway's one-time enrollment token (api/pki/enrollment-token.ts): the organization and
+     * gateway it was made for, while unspent and unexpired; null otherwise. Spending is the caller's.
+     */
+    async enrollment(
+      token: string,
+    ): Promise<{ tenant: TenantScope; gatewayId: string; hash: string } | null> {
+      const parsed = parseEnrollmentToken(token);
+      if (!parsed) return null;
+      const tenant = issueTenantScope(parsed.orgId);
+      const hash = hashEnrollmentToken(token);
+      const found = await gatewayStore(options.db).findEnrollment(tenant, hash, options.clock());
+      return found ? { tenant, gatewayId: found.gatewayId, hash } : null;
+    },
+
+    /** Operator tools (`mrv pki`) act for an organization named on their command line. */
+    operatorScope: operatorTenantScope,
+
     /** Self-registration: the organization that was just created gets its scope here. */
     scopeForNewOrganization(orgId: string): TenantScope {
       return issueTenantScope(orgId);
@@ -165,6 +267,14 @@ export function createAuthenticator(options: {
 }
 
 export type Authenticator = ReturnType<typeof createAuthenticator>;
+
+/**
+ * The scope of an organization named by an operator (`mrv pki --org`) or in a public PKI URL
+ * (`/v1/pki/ca.pem?org=`): only for what is public or operator-only anyway.
+ */
+export function operatorTenantScope(orgId: string): TenantScope {
+  return issueTenantScope(orgId);
+}
 
 export function isScope(value: string): value is Scope {
   return (allScopes as readonly string[]).includes(value);

@@ -72,10 +72,14 @@ export function registerOauthToken(app: Hono<ApiEnv>, ctx: ApiContext): void {
       const basic = basicCredentials(c.req.header('authorization'));
       const clientId = basic?.id ?? form.get('client_id') ?? '';
       const clientSecret = basic?.secret ?? form.get('client_secret') ?? '';
+      // RFC 8705: over mTLS (or a trusted proxy) the token is bound to the client certificate.
+      const presented = c.get('clientCertificate');
+      const cert = presented ? await ctx.auth.certificateIdentity(presented) : undefined;
       const token = await ctx.auth.issueAccessToken({
         clientId,
         clientSecret,
         scope: form.get('scope') ?? undefined,
+        ...(cert ? { certificateSha256: cert.identity.sha256, certificateOrgId: cert.record.orgId } : {}),
       });
       c.header('cache-control', 'no-store');
       return c.json(token);

@@ -67,7 +67,7 @@ export function registerTelemetrySubmit(app: Hono<ApiEnv>, ctx: ApiContext): voi
             ],
           });
         }
-        const results = await acceptTelemetry(ctx, principal.tenant, docs);
+        const results = await acceptTelemetry(ctx, principal.tenant, docs, principal.certificate?.deviceDids);
         const count = (s: string) => results.filter((r) => r.status === s).length;
         return c.json(
           {
@@ -79,7 +79,12 @@ export function registerTelemetrySubmit(app: Hono<ApiEnv>, ctx: ApiContext): voi
           202,
         );
       }
-      const [outcome] = await acceptTelemetry(ctx, principal.tenant, [body]);
+      const [outcome] = await acceptTelemetry(
+        ctx,
+        principal.tenant,
+        [body],
+        principal.certificate?.deviceDids,
+      );
       if (outcome!.status === 'rejected') {
         throw new ApiError(
           outcome!.reason === 'schema' ? 'VALIDATION_FAILED' : 'TELEMETRY_REJECTED',

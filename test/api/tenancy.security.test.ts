@@ -1,7 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEncryptedKeyStore } from '../../identity/encrypted-key-store.ts';
+import type { KeyStore } from '../../identity/key-store.ts';
+import { masterKeyFromBase64 } from '../../identity/master-key.ts';
 import { issuanceStore } from '../../store/issuance-store.ts';
+import { createMongoKeyRecords } from '../../store/key-store.ts';
 import { readingStore } from '../../store/reading-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
+import { csrFor, gatewayKey } from './pki/pki-fixtures.ts';
 import {
   type ApiHarness,
   call,
@@ -36,6 +42,9 @@ const validBodies: Record<string, unknown> = {
   '/v1/projects/:projectId/periods/:period/decision': { decision: 'approve', reason: 'probe' },
   '/v1/devices/:deviceId/suspend': { reason: 'probe' },
   '/v1/devices/:deviceId/reject': { reason: 'probe' },
+  '/v1/gateways/:gatewayId/suspend': { reason: 'probe' },
+  '/v1/gateways/:gatewayId/decommission': { reason: 'probe' },
+  '/v1/pki/certificates/:sha256/revoke': { reason: 'probe' },
 };
 
 describe('tenant isolation over every route', () => {
@@ -44,10 +53,16 @@ describe('tenant isolation over every route', () => {
   let b: { key: string; orgId: string };
   const ids: Record<string, string> = {};
   const secrets: string[] = [];
+  let keyStore: KeyStore;
 
   beforeAll(async () => {
     h = await startApiHarness('tenancy');
-    const app = h.app();
+    keyStore = createEncryptedKeyStore({
+      masterKey: masterKeyFromBase64(randomBytes(32).toString('base64')),
+      records: await createMongoKeyRecords({ db: h.mongo.db }),
+      randomBytes: (n) => randomBytes(n),
+    });
+    const app = h.app({ keyStore });
     a = await registerOrganization(app, 'Org A');
     b = await registerOrganization(app, 'Org B');
     const setup = await setUpProject(app, a.key);
@@ -88,6 +103,17 @@ describe('tenant isolation over every route', () => {
       createdAt: now,
     });
     const extraKey = await createKey(app, a.key, ['readings:read']);
+    validBodies['/v1/gateways/:gatewayId/certificates'] = { csr: await csrFor(await gatewayKey()) };
+    const gateway = await call(app, 'POST', '/v1/gateways', {
+      key: a.key,
+      body: { name: 'A gateway', device_ids: [setup.device.id] },
+    });
+    const cert = await call(app, 'POST', `/v1/gateways/${gateway.json.gateway.id}/certificates`, {
+      key: a.key,
+      body: validBodies['/v1/gateways/:gatewayId/certificates'],
+    });
+    ids.gatewayId = gateway.json.gateway.id;
+    ids.sha256 = cert.json.certificate.sha256;
     Object.assign(ids, {
       keyId: extraKey.id,
       draftId: setup.draftId,
@@ -104,7 +130,7 @@ describe('tenant isolation over every route', () => {
   afterAll(async () => await h?.close());
 
   it("answers organization B with 404 for each of A's resources, and never shows A's ids in lists", async () => {
-    const app = h.app();
+    const app = h.app({ keyStore });
     // Lists first: B's own probes below name A's ids in B's audit log, which is B's record, not a leak.
     const hasParams = (path: string) => (path.includes(':') ? 1 : 0);
     const routes = app.routes

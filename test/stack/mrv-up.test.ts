@@ -66,6 +66,7 @@ describe('mrv up', () => {
       HEDERA_LOCAL_MIRROR_GRPC_PORT: String(await findFreePort()),
       HEDERA_LOCAL_MIRROR_REST_PORT: String(await findFreePort()),
       LOG_STORE_PORT: String(await findFreePort()),
+      MTLS_PORT: String(await findFreePort()),
     };
     // info: the access lines must reach the log store (checked below).
     const env = { ...ports, MRV_DATA_DIR: dataDir, LOG_LEVEL: 'info' };
