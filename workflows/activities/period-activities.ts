@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { computeMethodology } from '../../engine/methodology/compute-methodology.ts';
-import { convert } from '../../engine/units/index.ts';
+import { type EnergyDocument, periodEnergy, readingEnergy } from '../../engine/methodology/period-energy.ts';
 import { anchorBatchStore } from '../../store/anchor-batch-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
@@ -40,14 +40,7 @@ export function periodRange(period: string): { start: string; end: string } {
 
 /** Exported and gross energy of one stored telemetry document, in MWh (engine/units conversion). */
 export function energyOf(documentJson: string): { exportMwh: number; grossMwh: number } {
-  const document = JSON.parse(documentJson) as { readings: { type: string; value: number; unit: string }[] };
-  let exportMwh = 0;
-  let grossMwh = 0;
-  for (const r of document.readings) {
-    if (r.type === 'energy_export') exportMwh += convert(r.value, r.unit, 'MWh');
-    else if (r.type === 'energy') grossMwh += convert(r.value, r.unit, 'MWh');
-  }
-  return { exportMwh, grossMwh };
+  return readingEnergy(JSON.parse(documentJson) as EnergyDocument);
 }
 
 /** Monitoring-period aggregation: EG from the approved, anchored readings, then the methodology. */
@@ -66,10 +59,9 @@ export function createPeriodActivities(deps: { db: Db }) {
       const { start, end } = periodRange(input.period);
       const approved = await readings.approvedInRange(scope, input.projectId, start, end);
       const anchoredIn = await batches.readingMembership(scope, input.projectId);
-      let egMwh = 0;
-      let tegMwh = 0;
       const batchIds = new Map<string, string>();
       const unanchored = new Set<string>();
+      const counted: EnergyDocument[] = [];
       for (const r of approved) {
         const batchId = anchoredIn.get(r._id);
         if (!batchId) {
@@ -77,14 +69,10 @@ export function createPeriodActivities(deps: { db: Db }) {
           continue;
         }
         batchIds.set(batchId, r.deviceId);
-        const e = energyOf(r.documentJson);
-        egMwh += e.exportMwh;
-        // Gross generation defaults to export where a device meters only export (methodology TEG).
-        tegMwh += e.grossMwh > 0 ? e.grossMwh : e.exportMwh;
+        counted.push(JSON.parse(r.documentJson) as EnergyDocument);
       }
-      // Remove binary floating-point noise from the sums (far below metering precision).
-      egMwh = Number(egMwh.toPrecision(12));
-      tegMwh = Number(tegMwh.toPrecision(12));
+      // The same function, in the same order, as an auditor's `mrv chain verify` recomputes EG with.
+      const { egMwh, tegMwh } = periodEnergy(counted);
       const result = computeMethodology({
         policy: ctx.policy,
         plant: ctx.plant,
