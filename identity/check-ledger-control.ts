@@ -58,7 +58,7 @@ export async function checkLedgerControl(
     const first = (tx?.transactions as Array<{ memo_base64?: string }> | undefined)?.[0];
     const memo = Buffer.from(first?.memo_base64 ?? '', 'base64').toString('utf8');
     checks.push(
-      reportAnchor && memo === `report ${reportAnchor}`
+      reportAnchor && (memo === `report ${reportAnchor}` || memo.startsWith(`report ${reportAnchor} `))
         ? pass('mint:memo', `memo names the report anchor ${reportAnchor}`)
         : fail(
             'mint:memo',

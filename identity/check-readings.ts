@@ -108,9 +108,6 @@ export function checkReadings(input: ReadingCheckInput): ReadingCheckResult {
       const counts = reading.claimed === 'APPROVED';
       const atMs = Date.parse(document.timestamp);
       // What makes a reading evidence; a reading the issuer does not count only needs its verdict.
-      if (counts && (!key || !verifyEd25519(document, key))) {
-        broken.push(fail(`${link}.signature`, `not signed by the key of ${short(did)}`));
-      }
       if (counts && !registration) {
         broken.push(fail(`${link}.registration`, 'the device has no registration by the registry'));
       } else if (counts && !(registeredAtMs <= atMs)) {
@@ -125,6 +122,12 @@ export function checkReadings(input: ReadingCheckInput): ReadingCheckResult {
         nowMs: reading.verifiedAtMs,
       });
       state = result.nextState ?? state;
+      // The engine checks the signature with the same did:key key when the policy keeps that rule on;
+      // when a policy turns it off, the verifier checks it anyway: unsigned readings are never evidence.
+      const signed = input.config.rules.signature?.enabled
+        ? !result.verdict.findings.some((f) => f.rule === 'signature')
+        : key !== undefined && verifyEd25519(document, key);
+      if (counts && !signed) broken.push(fail(`${link}.signature`, `not signed by the key of ${short(did)}`));
       const status = result.verdict.status;
       const why = result.verdict.findings
         .filter((f) => f.severity !== 'info')

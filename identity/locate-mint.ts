@@ -98,7 +98,8 @@ export async function locateMint(input: {
   }
   if (!mint)
     throw new IdentityError('BUNDLE_INVALID', `no such successful mint of ${tokenId} on the mirror node`);
-  const named = /^report (\d{1,10}\.\d{1,10}\.\d{1,19})#(\d{1,19})$/.exec(mint.memo);
+  // The ledger adapter may append its idempotency tag after a space.
+  const named = /^report (\d{1,10}\.\d{1,10}\.\d{1,19})#(\d{1,19})(?: |$)/.exec(mint.memo);
   if (!named)
     throw new IdentityError(
       'BUNDLE_INVALID',

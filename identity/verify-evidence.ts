@@ -92,7 +92,7 @@ export function verifyEvidence(input: EvidenceInput, policy: CheckedPolicy): Evi
   // The report itself must be on the ledger: an issuer re-signing it later cannot re-anchor the past.
   const reportHash = hashDocument(input.report);
   const reportAnchored = bundle.documents.some(
-    (d, i) => input.included.has(i) && hashDocument(d.document) === reportHash,
+    (d, i) => input.included.has(i) && d.proof.leafHash === reportHash,
   );
   checks.push(
     reportAnchored

@@ -1,6 +1,7 @@
-import { type AnchorMessage, hashDocument, verifyInclusion } from '../engine/anchoring/index.ts';
+import { type AnchorMessage, hashDocument } from '../engine/anchoring/index.ts';
 import { credentialSubjectSchemas } from '../engine/policy/credential-subject-schemas.ts';
 import { createStatusChecker } from './check-credential-status.ts';
+import { checkInclusion } from './check-inclusion.ts';
 import { checkLedgerControl } from './check-ledger-control.ts';
 import { createDidResolver } from './create-did-resolver.ts';
 import { credentialTypeOf, type SubjectSchemas } from './credential-types.ts';
@@ -35,7 +36,6 @@ export interface TrustChainVerdict {
   figures?: EvidenceResult['figures'];
 }
 
-type Subject = Record<string, unknown>;
 type Credential = EvidenceCredential;
 
 /**
@@ -58,7 +58,10 @@ export async function verifyTrustChain(options: VerifyTrustChainOptions): Promis
     };
   }
   checks.push(pass('bundle', 'well-formed v1 trust-chain bundle'));
-  const mirror = { mirrorUrl: options.mirrorUrl, fetch: options.fetch };
+  // Mirror reads are idempotent GETs: one retry rides over a keep-alive socket the server closed
+  // while the verifier was busy recomputing (undici reports that as a network error).
+  const retrying: Fetch = (url) => options.fetch(url).catch(() => options.fetch(url));
+  const mirror = { mirrorUrl: options.mirrorUrl, fetch: retrying };
   const documentLoader = createDocumentLoader({
     resolver: createDidResolver(getHederaDidResolver(mirror)),
     documents: new Map(bundle.statusLists.map((l) => [String(l.id), l])),
@@ -182,26 +185,9 @@ export async function verifyTrustChain(options: VerifyTrustChainOptions): Promis
   }
 
   // Anchored documents: Merkle inclusion (failures one by one, passes counted per anchor).
-  const included = new Set<number>();
-  const perAnchor = new Map<number, number>();
-  for (const [j, item] of bundle.documents.entries()) {
-    const anchor = bundle.anchors[item.anchor];
-    const result = anchor
-      ? verifyInclusion(item.proof, { message: anchor.message }, { document: item.document })
-      : ({ valid: false, reason: 'MALFORMED_PROOF', detail: 'no such anchor' } as const);
-    if (!result.valid) {
-      checks.push(fail(`document:${j}.inclusion`, `${result.reason}: ${result.detail}`));
-      continue;
-    }
-    included.add(j);
-    perAnchor.set(item.anchor, (perAnchor.get(item.anchor) ?? 0) + 1);
-  }
-  for (const [i, n] of [...perAnchor].sort(([a], [b]) => a - b)) {
-    const a = bundle.anchors[i]!;
-    checks.push(
-      pass(`anchor:${a.topicId}#${a.sequenceNumber}.inclusion`, `${n} document(s) proven included`),
-    );
-  }
+  const inclusion = checkInclusion(bundle, decoded);
+  checks.push(...inclusion.checks);
+  const included = inclusion.included;
 
   checks.push(...checkAmount(bundle.mint, iss, report));
   checks.push(...(await checkMintOnLedger(bundle.mint, mirror)));
@@ -219,9 +205,7 @@ export async function verifyTrustChain(options: VerifyTrustChainOptions): Promis
   );
   checks.push(...evidence.checks);
   const reportHash = hashDocument(reports[0]);
-  const reportItem = bundle.documents.find(
-    (d, i) => included.has(i) && hashDocument(d.document) === reportHash,
-  );
+  const reportItem = bundle.documents.find((d, i) => included.has(i) && d.proof.leafHash === reportHash);
   const reportAnchor = reportItem && bundle.anchors[reportItem.anchor];
   checks.push(
     ...(await checkLedgerControl(

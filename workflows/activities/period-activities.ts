@@ -1,5 +1,7 @@
+import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from 'mongodb';
 import { computeMethodology } from '../../engine/methodology/compute-methodology.ts';
+import { MethodologyError } from '../../engine/methodology/methodology-error.ts';
 import { type EnergyDocument, periodEnergy, readingEnergy } from '../../engine/methodology/period-energy.ts';
 import { anchorBatchStore } from '../../store/anchor-batch-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
@@ -73,13 +75,22 @@ export function createPeriodActivities(deps: { db: Db }) {
       }
       // The same function, in the same order, as an auditor's `mrv chain verify` recomputes EG with.
       const { egMwh, tegMwh } = periodEnergy(counted);
-      const result = computeMethodology({
-        policy: ctx.policy,
-        plant: ctx.plant,
-        egMwh,
-        tegMwh,
-        overrides: ctx.overrides,
-      });
+      let result: ReturnType<typeof computeMethodology>;
+      try {
+        result = computeMethodology({
+          policy: ctx.policy,
+          plant: ctx.plant,
+          egMwh,
+          tegMwh,
+          overrides: ctx.overrides,
+        });
+      } catch (error) {
+        // Inputs out of the policy's bounds (e.g. a grid factor raised tenfold) fail on every retry:
+        // the period workflow ends in a visible `computation_failed` state instead of retrying forever.
+        if (error instanceof MethodologyError)
+          throw ApplicationFailure.nonRetryable(error.message, 'MethodologyFailed');
+        throw error;
+      }
       const counts = await readings.countByStatusInRange(scope, input.projectId, start, end);
       const refs: PeriodComputation['batches'] = [];
       for (const [id, deviceId] of [...batchIds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
