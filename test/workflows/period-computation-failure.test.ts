@@ -21,10 +21,11 @@ describe('a period whose computation the methodology refuses', () => {
 
   it('ends in a visible computation_failed state with the reason, never a stuck workflow', async () => {
     const { orgId, projectId } = seeded;
-    // A hostile or careless operator raises the grid factor tenfold (0.758 → 7.58) in the database.
+    // A hostile or careless operator raises the grid factor fivefold (0.758 → 3.79) in the database:
+    // still a plant file (≤ 5), but outside the methodology's bounds for EF_grid ([0, 2]).
     const raised = await harness.mongo.db
       .collection('projects')
-      .updateOne({ _id: projectId as never, orgId }, { $set: { 'plant.grid.ef_tco2_per_mwh': 7.58 } });
+      .updateOne({ _id: projectId as never, orgId }, { $set: { 'plant.grid.ef_tco2_per_mwh': 3.79 } });
     expect(raised.modifiedCount).toBe(1);
     await harness.startWorker();
     await harness.gateway.closePeriod({ orgId, projectId, period: PERIOD, actor: actors.developer });
@@ -39,13 +40,13 @@ describe('a period whose computation the methodology refuses', () => {
       () => undefined,
       (error: unknown) => error,
     )) as { cause?: { message?: string } } | undefined;
-    expect(failure?.cause?.message).toMatch(/cannot be computed: input EF_grid = 7\.58/);
+    expect(failure?.cause?.message).toMatch(/cannot be computed: input EF_grid = 3\.79 .* outside \[0, 2\]/);
     const record = await issuanceStore(harness.mongo.db).getPeriod(
       issueTenantScope(orgId),
       projectId,
       PERIOD,
     );
     expect(record?.status).toBe('computation_failed');
-    expect(JSON.stringify(record)).toMatch(/outside \[0, 2\]/);
+    expect(JSON.stringify(record?.details)).toMatch(/EF_grid = 3\.79/);
   }, 300_000);
 });

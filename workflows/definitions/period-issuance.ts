@@ -72,7 +72,8 @@ export async function periodIssuanceWorkflow(input: PeriodWorkflowInput): Promis
       return await storeActivities.computePeriod({ orgId, projectId, period });
     } catch (error) {
       const cause = error instanceof ActivityFailure ? error.cause : undefined;
-      if (!(cause instanceof ApplicationFailure && cause.type === 'MethodologyFailed')) throw error;
+      // Refused for good (methodology bounds, a plant or policy that no longer parses): not retried.
+      if (!(cause instanceof ApplicationFailure && cause.nonRetryable)) throw error;
       await setStatus('computation_failed', { reason: cause.message });
       throw ApplicationFailure.nonRetryable(
         `period ${period} cannot be computed: ${cause.message}`,
