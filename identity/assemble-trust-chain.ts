@@ -20,11 +20,22 @@ export interface AssembleTrustChainOptions {
   monitoringReport: VerifiableCredential;
   readingBatches: VerifiableCredential[];
   deviceRegistrations: VerifiableCredential[];
+  /** Evidence credentials: role accreditations, ProjectRegistration versions, ReviewDecisions. */
+  evidence?: VerifiableCredential[];
+  /** The exact published policy document. */
+  policy?: string;
   statusLists: VerifiableCredential[];
   /** The anchor messages as the mirror node returned them. */
   anchors: MirrorRestTopicMessage[];
   /** Anchored documents with their proofs and the anchor (topic, sequence number) they belong to. */
-  documents: Array<{ document: unknown; proof: InclusionProof; topicId: string; sequenceNumber: number }>;
+  documents: Array<{
+    document: unknown;
+    proof: InclusionProof;
+    topicId: string;
+    sequenceNumber: number;
+    status?: AnchoredDocument['status'];
+    verifiedAt?: string;
+  }>;
   /** The organization presenting the chain (normally the issuer of the Issuance credential). */
   holder: string;
   signer: CredentialSigner;
@@ -49,7 +60,13 @@ export async function assembleTrustChain(options: AssembleTrustChainOptions): Pr
   const documents: AnchoredDocument[] = options.documents.map((d) => {
     const anchor = anchors.findIndex((a) => a.topicId === d.topicId && a.sequenceNumber === d.sequenceNumber);
     if (anchor === -1) throw new Error(`no anchor ${d.topicId}#${d.sequenceNumber} for an anchored document`);
-    return { document: structuredClone(d.document), proof: structuredClone(d.proof), anchor };
+    return {
+      document: structuredClone(d.document),
+      proof: structuredClone(d.proof),
+      anchor,
+      ...(d.status ? { status: d.status } : {}),
+      ...(d.verifiedAt ? { verifiedAt: d.verifiedAt } : {}),
+    };
   });
   const presentation = await issuePresentation({
     credentials: [
@@ -57,6 +74,7 @@ export async function assembleTrustChain(options: AssembleTrustChainOptions): Pr
       options.monitoringReport,
       ...options.readingBatches,
       ...options.deviceRegistrations,
+      ...(options.evidence ?? []),
     ],
     holder: options.holder,
     signer: options.signer,
@@ -71,6 +89,7 @@ export async function assembleTrustChain(options: AssembleTrustChainOptions): Pr
     type: 'mrv.trust-chain',
     mint: { ...options.mint },
     policyHash: options.policyHash,
+    ...(options.policy === undefined ? {} : { policy: options.policy }),
     presentation,
     statusLists: structuredClone(options.statusLists),
     anchors,

@@ -1,9 +1,16 @@
-/** The credential types this engine issues; each has a subject schema in the policy. */
+/**
+ * The credential types this engine issues. The first four have a subject schema in the policy; the
+ * evidence types (plant attestation, review decisions, role accreditation) have fixed schemas
+ * (identity/evidence-subject-schemas.ts) because a policy must not be able to loosen them.
+ */
 export const CREDENTIAL_TYPES = [
   'DeviceRegistration',
   'VerifiedReadingBatch',
   'MonitoringReport',
   'Issuance',
+  'ProjectRegistration',
+  'ReviewDecision',
+  'RoleAccreditation',
 ] as const;
 
 export type CredentialType = (typeof CREDENTIAL_TYPES)[number];

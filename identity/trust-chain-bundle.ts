@@ -21,6 +21,10 @@ export interface AnchoredDocument {
   proof: InclusionProof;
   /** Index into `anchors`. */
   anchor: number;
+  /** A reading's final status as the issuer claims it; absent means APPROVED (counted). */
+  status?: 'APPROVED' | 'FLAGGED' | 'REJECTED';
+  /** The service's verifier clock for this reading's verdict (RFC 3339). */
+  verifiedAt?: string;
 }
 
 /** What a mint's trust chain consists of; `mrv chain verify` checks every part of it. */
@@ -29,6 +33,8 @@ export interface TrustChainBundle {
   type: 'mrv.trust-chain';
   mint: { tokenId: string; decimals: number; amount: string; transactionId: string };
   policyHash: string;
+  /** The exact published policy document (YAML text); its hash must be `policyHash`. */
+  policy?: string;
   /** Holder-signed VP: Issuance, MonitoringReport, VerifiedReadingBatch and DeviceRegistration VCs, plus the policy's subject schemas. */
   presentation: VerifiablePresentation;
   statusLists: VerifiableCredential[];
@@ -68,6 +74,7 @@ export const validateBundleShape = ajv.compile<TrustChainBundle>({
       },
     },
     policyHash: { type: 'string', maxLength: 200 },
+    policy: { type: 'string', maxLength: 1_048_576 },
     presentation: { type: 'object' },
     statusLists: { type: 'array', maxItems: 100, items: { type: 'object' } },
     anchors: {
@@ -97,6 +104,11 @@ export const validateBundleShape = ajv.compile<TrustChainBundle>({
         properties: {
           document: {},
           anchor: { type: 'integer', minimum: 0 },
+          status: { enum: ['APPROVED', 'FLAGGED', 'REJECTED'] },
+          verifiedAt: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$',
+          },
           proof: {
             type: 'object',
             additionalProperties: false,

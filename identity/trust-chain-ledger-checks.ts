@@ -2,7 +2,7 @@ import { type AnchorMessage, decodeAnchorMessage } from '../engine/anchoring/ind
 import { hcsRunningHashV3 } from './hcs-running-hash.ts';
 import { type Fetch, fetchTopicMessage } from './mirror-topic-messages.ts';
 import type { AnchorReference, TrustChainBundle } from './trust-chain-bundle.ts';
-import { fail, pass, type TrustChainCheck } from './trust-chain-check.ts';
+import { fail, pass, type TrustChainCheck, unusable } from './trust-chain-check.ts';
 
 export interface MirrorAccess {
   mirrorUrl: string;
@@ -70,7 +70,9 @@ export async function checkAnchor(
       );
     }
   } catch (error) {
-    checks.push(fail(`${link}.mirror`, `mirror node unreachable or invalid: ${(error as Error).message}`));
+    checks.push(
+      unusable(`${link}.mirror`, `mirror node unreachable or invalid: ${(error as Error).message}`),
+    );
   }
   return { checks, decoded };
 }
@@ -130,6 +132,6 @@ export async function checkMintOnLedger(
     );
     return checks;
   } catch (error) {
-    return [fail(link, `mirror node unreachable or invalid: ${(error as Error).message}`)];
+    return [unusable(link, `mirror node unreachable or invalid: ${(error as Error).message}`)];
   }
 }

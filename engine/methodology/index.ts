@@ -8,3 +8,4 @@ export {
 export { formulaOrder, identifiersIn } from './formula-order.ts';
 export { type InputSource, inputSources } from './input-sources.ts';
 export { MethodologyError, type MethodologyErrorCode } from './methodology-error.ts';
+export { type EnergyDocument, periodEnergy, readingEnergy } from './period-energy.ts';

@@ -1,6 +1,8 @@
+import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from 'mongodb';
 import { computeMethodology } from '../../engine/methodology/compute-methodology.ts';
-import { convert } from '../../engine/units/index.ts';
+import { MethodologyError } from '../../engine/methodology/methodology-error.ts';
+import { type EnergyDocument, periodEnergy, readingEnergy } from '../../engine/methodology/period-energy.ts';
 import { anchorBatchStore } from '../../store/anchor-batch-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
@@ -40,14 +42,7 @@ export function periodRange(period: string): { start: string; end: string } {
 
 /** Exported and gross energy of one stored telemetry document, in MWh (engine/units conversion). */
 export function energyOf(documentJson: string): { exportMwh: number; grossMwh: number } {
-  const document = JSON.parse(documentJson) as { readings: { type: string; value: number; unit: string }[] };
-  let exportMwh = 0;
-  let grossMwh = 0;
-  for (const r of document.readings) {
-    if (r.type === 'energy_export') exportMwh += convert(r.value, r.unit, 'MWh');
-    else if (r.type === 'energy') grossMwh += convert(r.value, r.unit, 'MWh');
-  }
-  return { exportMwh, grossMwh };
+  return readingEnergy(JSON.parse(documentJson) as EnergyDocument);
 }
 
 /** Monitoring-period aggregation: EG from the approved, anchored readings, then the methodology. */
@@ -66,10 +61,9 @@ export function createPeriodActivities(deps: { db: Db }) {
       const { start, end } = periodRange(input.period);
       const approved = await readings.approvedInRange(scope, input.projectId, start, end);
       const anchoredIn = await batches.readingMembership(scope, input.projectId);
-      let egMwh = 0;
-      let tegMwh = 0;
       const batchIds = new Map<string, string>();
       const unanchored = new Set<string>();
+      const counted: EnergyDocument[] = [];
       for (const r of approved) {
         const batchId = anchoredIn.get(r._id);
         if (!batchId) {
@@ -77,21 +71,26 @@ export function createPeriodActivities(deps: { db: Db }) {
           continue;
         }
         batchIds.set(batchId, r.deviceId);
-        const e = energyOf(r.documentJson);
-        egMwh += e.exportMwh;
-        // Gross generation defaults to export where a device meters only export (methodology TEG).
-        tegMwh += e.grossMwh > 0 ? e.grossMwh : e.exportMwh;
+        counted.push(JSON.parse(r.documentJson) as EnergyDocument);
       }
-      // Remove binary floating-point noise from the sums (far below metering precision).
-      egMwh = Number(egMwh.toPrecision(12));
-      tegMwh = Number(tegMwh.toPrecision(12));
-      const result = computeMethodology({
-        policy: ctx.policy,
-        plant: ctx.plant,
-        egMwh,
-        tegMwh,
-        overrides: ctx.overrides,
-      });
+      // The same function, in the same order, as an auditor's `mrv chain verify` recomputes EG with.
+      const { egMwh, tegMwh } = periodEnergy(counted);
+      let result: ReturnType<typeof computeMethodology>;
+      try {
+        result = computeMethodology({
+          policy: ctx.policy,
+          plant: ctx.plant,
+          egMwh,
+          tegMwh,
+          overrides: ctx.overrides,
+        });
+      } catch (error) {
+        // Inputs out of the policy's bounds (e.g. a grid factor raised tenfold) fail on every retry:
+        // the period workflow ends in a visible `computation_failed` state instead of retrying forever.
+        if (error instanceof MethodologyError)
+          throw ApplicationFailure.nonRetryable(error.message, 'MethodologyFailed');
+        throw error;
+      }
       const counts = await readings.countByStatusInRange(scope, input.projectId, start, end);
       const refs: PeriodComputation['batches'] = [];
       for (const [id, deviceId] of [...batchIds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

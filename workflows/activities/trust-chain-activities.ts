@@ -8,6 +8,7 @@ import type { MirrorRestTopicMessage } from '../../identity/mirror-topic-message
 import { anchorBatchStore } from '../../store/anchor-batch-store.ts';
 import { credentialStore } from '../../store/credential-store.ts';
 import { issuanceStore } from '../../store/issuance-store.ts';
+import { policyStore } from '../../store/policy-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
 import { heartbeatWhile } from './heartbeat.ts';
@@ -113,9 +114,12 @@ export function createTrustChainActivities(deps: {
     const ctx = await loadProjectContext(deps.db, scope, input.projectId);
     const issuer = await orgIssuer({ db: deps.db, keyStore: deps.keyStore, now }, scope);
     const statusList = await credentials.getStatusList(scope, issuer.statusListId);
+    // The exact published policy text: the auditor recomputes everything with it (its hash is anchored).
+    const published = await policyStore(deps.db).getVersion(scope, ctx.project.policy.versionId);
     const bundle = await assembleTrustChain({
       mint: input.mint,
       policyHash: input.policyHash,
+      ...(published ? { policy: published.source } : {}),
       credentialSchemas: credentialSubjectSchemas(ctx.policy),
       issuance: await credential(input.issuanceCredentialId),
       monitoringReport: await credential(input.reportCredentialId),

@@ -1,4 +1,5 @@
 import {
+  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
@@ -65,8 +66,24 @@ export async function periodIssuanceWorkflow(input: PeriodWorkflowInput): Promis
   const anchors: Record<string, AnchorRef> = {};
   const inbox: { event: PolicyEvent; processed: boolean }[] = [];
 
+  /** A computation the methodology refuses ends the period visibly: status, reason, failed workflow. */
+  async function computeOrFail(): Promise<PeriodComputation> {
+    try {
+      return await storeActivities.computePeriod({ orgId, projectId, period });
+    } catch (error) {
+      const cause = error instanceof ActivityFailure ? error.cause : undefined;
+      // Refused for good (methodology bounds, a plant or policy that no longer parses): not retried.
+      if (!(cause instanceof ApplicationFailure && cause.nonRetryable)) throw error;
+      await setStatus('computation_failed', { reason: cause.message });
+      throw ApplicationFailure.nonRetryable(
+        `period ${period} cannot be computed: ${cause.message}`,
+        'MethodologyFailed',
+      );
+    }
+  }
+
   async function compute(): Promise<PolicyEvent> {
-    let c = await storeActivities.computePeriod({ orgId, projectId, period });
+    let c = await computeOrFail();
     for (let attempt = 0; c.unanchoredDevices.length > 0 && attempt < FLUSH_ATTEMPTS; attempt += 1) {
       for (const deviceId of c.unanchoredDevices) {
         await getExternalWorkflowHandle(workflowIds.device(orgId, deviceId))
@@ -74,7 +91,7 @@ export async function periodIssuanceWorkflow(input: PeriodWorkflowInput): Promis
           .catch((error: unknown) => log.warn('flush signal failed', { deviceId, error: String(error) }));
       }
       await sleep('10 seconds');
-      c = await storeActivities.computePeriod({ orgId, projectId, period });
+      c = await computeOrFail();
     }
     computation = c;
     const erUnit = fieldTypeOf(workflow.events.computed?.payload?.er ?? 'number').unit ?? 'tCO2e';
