@@ -23,12 +23,19 @@ const unavailable = [
   MongoOperationTimeoutError,
 ];
 
+/**
+ * Socket errors the driver can surface unwrapped: writing to a connection the server closed a moment
+ * ago (seen after `kill -9` of FerretDB: a plain `EPIPE` "This socket has been ended by the other party").
+ */
+const socketCodes = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ENOTCONN', 'ETIMEDOUT', 'ECONNABORTED']);
+
 /** True when `error`, or any error in its `cause` chain, says the database is unreachable. */
 export function isStoreUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
   for (let e = error; e instanceof Error && !seen.has(e); e = e.cause) {
     seen.add(e);
     if (unavailable.some((type) => e instanceof type)) return true;
+    if (socketCodes.has(String((e as { code?: unknown }).code))) return true;
   }
   return false;
 }

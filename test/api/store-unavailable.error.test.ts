@@ -86,3 +86,16 @@ describe('a request whose data store is down', () => {
     expect(back.json.id ?? back.json.organization?.id).toBe(org.orgId);
   }, 90_000);
 });
+
+describe('isStoreUnavailable', () => {
+  it('counts the driver’s unwrapped socket errors and causes, not other failures', async () => {
+    const { isStoreUnavailable } = await import('../../store/store-unavailable.ts');
+    const epipe = Object.assign(new Error('This socket has been ended by the other party'), {
+      code: 'EPIPE',
+    });
+    expect(isStoreUnavailable(epipe)).toBe(true);
+    expect(isStoreUnavailable(new Error('wrapped', { cause: epipe }))).toBe(true);
+    expect(isStoreUnavailable(new Error('a bug'))).toBe(false);
+    expect(isStoreUnavailable(Object.assign(new Error('duplicate'), { code: 11000 }))).toBe(false);
+  });
+});

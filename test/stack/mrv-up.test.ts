@@ -14,12 +14,16 @@ interface Started {
   exited: Promise<number | null>;
 }
 
+/** Every `mrv up` this file started, so a failed assertion does not leave a stack running. */
+const startedStacks: ChildProcess[] = [];
+
 function startUp(env: NodeJS.ProcessEnv): Started {
   const { MONGODB_URI: _m, TEMPORAL_ADDRESS: _t, LOG_STORE_URL: _l, ...rest } = process.env;
   const child = spawn(process.execPath, ['bin/mrv.js', 'up'], {
     env: { ...rest, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  startedStacks.push(child);
   let out = '';
   let err = '';
   child.stdout?.on('data', (d) => {
@@ -54,7 +58,15 @@ function alive(pid: number): boolean {
 
 describe('mrv up', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mrv-up-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    // SIGINT lets `mrv up` stop its own servers; a stack that is still up after a failure goes too.
+    for (const child of startedStacks.filter((c) => c.exitCode === null && c.signalCode === null)) {
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill('SIGINT');
+      await Promise.race([gone, new Promise((r) => setTimeout(r, 30_000))]);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('starts the embedded stack, reports ready, restarts a killed server, stops every child on SIGINT and resumes from .data', async () => {
     const ports = {
