@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { awaitReady } from './await-ready.ts';
 import { binaryPath, goServerEnv } from './binaries.ts';
 import type { EmbeddedService } from './embedded-mongodb.ts';
 import { startManagedProcess } from './managed-process.ts';
 import { assertPortFree } from './ports.ts';
-import { StackError } from './stack-error.ts';
-import { waitUntil } from './wait-until.ts';
 
 /** True when VictoriaLogs answers its health check. */
 export async function pingLogStore(url: string, timeoutMs = 1000): Promise<boolean> {
@@ -45,17 +44,12 @@ export async function startEmbeddedLogStore(options: {
     runDir: join(resolve(options.dataDir), 'run'),
   });
   const address = `http://${host}:${options.port}`;
-  const ready = await waitUntil({
+  await awaitReady({
+    what: 'VictoriaLogs',
+    child,
+    address,
     probe: () => pingLogStore(address, 500),
     timeoutMs: 30_000,
-    aborted: child.exited,
   });
-  if (!ready.ok) {
-    await child.stop();
-    throw new StackError(
-      'NOT_READY',
-      `VictoriaLogs did not become ready on ${address}: ${ready.abortedBecause ?? String(ready.lastError)} (log: ${child.logFile})`,
-    );
-  }
   return { process: child, address };
 }

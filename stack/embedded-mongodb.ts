@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MongoClient } from 'mongodb';
+import { awaitReady } from './await-ready.ts';
 import { binaryPath, goServerEnv } from './binaries.ts';
 import { type ManagedProcess, startManagedProcess } from './managed-process.ts';
 import { assertPortFree } from './ports.ts';
-import { StackError } from './stack-error.ts';
-import { waitUntil } from './wait-until.ts';
 
 export interface EmbeddedService {
   process: ManagedProcess;
@@ -56,17 +55,12 @@ export async function startEmbeddedMongo(options: {
     runDir: join(resolve(options.dataDir), 'run'),
   });
   const address = `mongodb://${host}:${options.port}/`;
-  const ready = await waitUntil({
+  await awaitReady({
+    what: 'FerretDB',
+    child,
+    address,
     probe: () => pingMongo(address, 500),
     timeoutMs: 30_000,
-    aborted: child.exited,
   });
-  if (!ready.ok) {
-    await child.stop();
-    throw new StackError(
-      'NOT_READY',
-      `FerretDB did not become ready on ${address}: ${ready.abortedBecause ?? String(ready.lastError)} (log: ${child.logFile})`,
-    );
-  }
   return { process: child, address };
 }

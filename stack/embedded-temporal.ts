@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
+import { awaitReady } from './await-ready.ts';
 import { binaryPath, goServerEnv } from './binaries.ts';
 import type { EmbeddedService } from './embedded-mongodb.ts';
 import { startManagedProcess } from './managed-process.ts';
 import { assertPortFree } from './ports.ts';
-import { StackError } from './stack-error.ts';
-import { waitUntil } from './wait-until.ts';
 
 /** True when a Temporal frontend answers and its default namespace is registered. */
 export async function pingTemporal(address: string, namespace = 'default'): Promise<boolean> {
@@ -67,18 +66,13 @@ export async function startEmbeddedTemporal(options: {
     runDir: join(resolve(options.dataDir), 'run'),
   });
   const address = `${host}:${options.port}`;
-  const ready = await waitUntil({
+  await awaitReady({
+    what: 'Temporal',
+    child,
+    address,
     probe: () => pingTemporal(address, namespace),
     timeoutMs: 60_000,
     intervalMs: 300,
-    aborted: child.exited,
   });
-  if (!ready.ok) {
-    await child.stop();
-    throw new StackError(
-      'NOT_READY',
-      `Temporal did not become ready on ${address}: ${ready.abortedBecause ?? String(ready.lastError)} (log: ${child.logFile})`,
-    );
-  }
   return { process: child, address, uiUrl: options.uiPort ? `http://${host}:${options.uiPort}` : undefined };
 }
