@@ -6,6 +6,8 @@ export interface BreakerOptions {
   /** How long the circuit stays open before one probe is let through. */
   openMs: number;
   now: () => number;
+  /** Told every change of state (the `mrv_hedera_circuit_breaker_state` gauge). */
+  onStateChange?: (state: BreakerState) => void;
 }
 
 /**
@@ -19,6 +21,12 @@ export class CircuitBreaker {
   #openedAt = 0;
   #probeOut = false;
 
+  #set(state: BreakerState): void {
+    if (state === this.#state) return;
+    this.#state = state;
+    this.o.onStateChange?.(state);
+  }
+
   constructor(private readonly o: BreakerOptions) {}
 
   get state(): BreakerState {
@@ -30,7 +38,7 @@ export class CircuitBreaker {
     if (this.#state === 'CLOSED') return 0;
     const waited = this.o.now() - this.#openedAt;
     if (this.#state === 'OPEN' && waited >= this.o.openMs) {
-      this.#state = 'HALF_OPEN';
+      this.#set('HALF_OPEN');
       this.#probeOut = false;
     }
     if (this.#state === 'HALF_OPEN' && !this.#probeOut) {
@@ -41,7 +49,7 @@ export class CircuitBreaker {
   }
 
   success(): void {
-    this.#state = 'CLOSED';
+    this.#set('CLOSED');
     this.#failures = 0;
     this.#probeOut = false;
   }
@@ -49,7 +57,7 @@ export class CircuitBreaker {
   failure(): void {
     this.#failures += 1;
     if (this.#state === 'HALF_OPEN' || this.#failures >= this.o.failureThreshold) {
-      this.#state = 'OPEN';
+      this.#set('OPEN');
       this.#openedAt = this.o.now();
       this.#probeOut = false;
     }

@@ -31,8 +31,23 @@ export interface ExecutorOptions {
   maxElapsedMs: number;
   /** Hedera refuses at ingest a transaction that expires within this margin (10 s on Hedera). */
   ingestMarginMs: number;
-  /** Observability hook: every step outcome (metrics, logs, tests). */
-  observe?: (e: { intentId: string; step: string; detail?: string }) => void;
+  /** Observability hook: every step outcome and how the run ended (metrics, logs, tests). */
+  observe?: (e: ExecutorEvent) => void;
+}
+
+/**
+ * `progress`/`wait`/`transient` are the steps of a run; `confirmed`/`failed`/`dead_letter` end a run
+ * that stepped at least once (a call answered from an already final intent reports nothing).
+ */
+export interface ExecutorEvent {
+  intentId: string;
+  op: LedgerIntent['op'];
+  step: 'progress' | 'wait' | 'transient' | 'confirmed' | 'failed' | 'dead_letter';
+  detail?: string;
+  /** The LedgerErrorCode of a transient step or a failure. */
+  code?: string;
+  /** Milliseconds since this run started (final events). */
+  elapsedMs?: number;
 }
 
 type Step =
@@ -63,13 +78,29 @@ export class ExactlyOnceExecutor {
     const startedAt = this.o.now();
     let retries = 0;
     let lastError = '';
+    let stepped = false;
+    const ended = (step: 'confirmed' | 'failed' | 'dead_letter', code?: string) => {
+      if (stepped)
+        this.o.observe?.({
+          intentId: intent.id,
+          op: intent.op,
+          step,
+          code,
+          elapsedMs: this.o.now() - startedAt,
+        });
+    };
     for (;;) {
-      if (intent.status === 'CONFIRMED') return intent.result!;
+      if (intent.status === 'CONFIRMED') {
+        ended('confirmed');
+        return intent.result!;
+      }
       if (intent.status === 'FAILED') {
         const e = intent.error!;
+        ended('failed', e.code);
         throw new LedgerError(e.code, e.message, { status: e.status });
       }
       if (intent.status === 'DEAD_LETTER') {
+        ended('dead_letter');
         throw new LedgerError('DEAD_LETTERED', `intent ${intent.id} is dead-lettered; replay it`);
       }
       if (retries > this.o.maxRetries || this.o.now() - startedAt > this.o.maxElapsedMs) {
@@ -87,13 +118,18 @@ export class ExactlyOnceExecutor {
       } catch (error) {
         if (!(error instanceof LedgerError) || !error.transient) {
           this.o.breaker.success();
+          stepped = true;
+          ended('failed', error instanceof LedgerError ? error.code : 'UNEXPECTED');
           throw error;
         }
         step = { kind: 'transient', error };
       }
+      stepped = true;
       this.o.observe?.({
         intentId: intent.id,
+        op: intent.op,
         step: step.kind,
+        code: step.kind === 'transient' ? step.error.code : undefined,
         detail:
           step.kind === 'transient' ? step.error.message : step.kind === 'wait' ? step.reason : undefined,
       });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AccountId } from '@hashgraph/sdk';
 import canonicalize from 'canonicalize';
 import { backoffDelay } from './backoff.ts';
-import { CircuitBreaker } from './circuit-breaker.ts';
+import { type BreakerOptions, CircuitBreaker } from './circuit-breaker.ts';
 import type { HederaConnection } from './create-hedera-client.ts';
 import { ExactlyOnceExecutor, type ExecutorOptions } from './exactly-once-executor.ts';
 import { HederaGateway, type ReceiptOutcome } from './hedera-gateway.ts';
@@ -58,6 +58,7 @@ export function createHederaLedger(o: {
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
   observe?: ExecutorOptions['observe'];
+  onBreakerState?: BreakerOptions['onStateChange'];
 }) {
   const tuning = { ...defaultTuning, ...o.tuning };
   const now = o.now ?? Date.now;
@@ -69,6 +70,7 @@ export function createHederaLedger(o: {
     failureThreshold: tuning.breakerFailures,
     openMs: tuning.breakerOpenMs,
     now,
+    onStateChange: o.onBreakerState,
   });
   const executor = new ExactlyOnceExecutor({
     ...tuning,

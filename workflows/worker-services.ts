@@ -6,6 +6,7 @@ import type { KeyStore } from '../identity/key-store.ts';
 import { masterKeyFromBase64 } from '../identity/master-key.ts';
 import { createHederaClient, type HederaConnection } from '../ledger/create-hedera-client.ts';
 import { createHederaLedger, type HederaLedger } from '../ledger/hedera-ledger.ts';
+import { ledgerMetrics } from '../observability/ledger-metrics.ts';
 import { createMongoKeyRecords } from '../store/key-store.ts';
 import { ledgerIntentStore } from '../store/ledger-intent-store.ts';
 
@@ -42,7 +43,7 @@ export async function createWorkerServices(options: {
   });
   return {
     hedera,
-    ledger: createHederaLedger({ hedera, store: intents }),
+    ledger: createHederaLedger({ hedera, store: intents, ...ledgerMetrics() }),
     keyStore,
     mirrorUrl: hedera.mirror.baseUrl,
     close: () => hedera.close(),

@@ -3,7 +3,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-promtool=$(bash scripts/install-promtool.sh)
+promtool="$(bash scripts/install-prometheus.sh)/promtool"
 "$promtool" check config deploy/prometheus/prometheus.yml
 "$promtool" check rules deploy/prometheus/rules/*.yml
 "$promtool" test rules deploy/prometheus/tests/*.yml
