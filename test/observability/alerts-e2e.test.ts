@@ -72,20 +72,17 @@ describe('alerts fire end to end within 2 minutes', () => {
       API_RATE_LIMIT_PER_HOUR: '1000000',
       LOG_LEVEL: 'warn',
     };
-    worker = startManagedProcess({
-      name: 'worker',
-      binary: process.execPath,
-      args: ['bin/mrv.js', 'worker'],
-      runDir,
-      env,
-    });
-    api = startManagedProcess({
-      name: 'api',
-      binary: process.execPath,
-      args: ['bin/mrv.js', 'api'],
-      runDir,
-      env,
-    });
+    // `mrv worker` and `mrv api` as the separate processes a deployment runs (and this test kills).
+    const mrv = (command: 'worker' | 'api') =>
+      startManagedProcess({
+        name: command,
+        binary: process.execPath,
+        args: ['bin/mrv.js', command],
+        runDir,
+        env,
+      });
+    worker = mrv('worker');
+    api = mrv('api');
     await until(() => ok(`${apiUrl}/healthz`), 'the API answers /healthz', api);
     await until(() => ok(`http://127.0.0.1:${metricsPort}/metrics`), 'the worker serves /metrics', worker);
     gateway = await connectWorkflowGateway({ address: temporal.address });
