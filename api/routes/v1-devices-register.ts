@@ -4,7 +4,7 @@ import { deviceStore } from '../../store/device-store.ts';
 import { newId } from '../../store/ids.ts';
 import type { ApiContext } from '../api-context.ts';
 import { checkDeviceTarget, deviceCommonProperties } from '../device-input.ts';
-import { deviceJson } from '../device-view.ts';
+import { deviceJson, deviceSchema } from '../device-view.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { mountRoute } from '../route.ts';
@@ -35,7 +35,7 @@ export function registerDevicesRegister(app: Hono<ApiEnv>, ctx: ApiContext): voi
           additionalProperties: false,
         },
       },
-      responses: { 201: { description: 'The device' } },
+      responses: { 201: { description: 'The device', schema: deviceSchema } },
     },
     async (c, { body, principal }) => {
       if (!ed25519KeyFromDidKey(body.did)) {

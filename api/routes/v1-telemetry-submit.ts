@@ -4,8 +4,11 @@ import { acceptTelemetry } from '../accept-telemetry.ts';
 import type { ApiContext } from '../api-context.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { namedSchema } from '../openapi/named-schema.ts';
+import { telemetryExample } from '../openapi/telemetry-example.ts';
 import { mountRoute } from '../route.ts';
 import { schemaFileRef } from '../schema-validator.ts';
+import { telemetryBatchResultSchema, telemetryOutcomeSchema } from '../telemetry-schemas.ts';
 
 export const MAX_BATCH = 1000;
 
@@ -29,21 +32,32 @@ export function registerTelemetrySubmit(app: Hono<ApiEnv>, ctx: ApiContext): voi
       body: {
         kind: 'json',
         perItem: true,
-        schema: {
+        schema: namedSchema('TelemetrySubmission', {
           oneOf: [
             telemetry,
-            {
+            namedSchema('TelemetryBatch', {
               type: 'object',
               properties: {
                 documents: { type: 'array', minItems: 1, maxItems: MAX_BATCH, items: telemetry },
               },
               required: ['documents'],
               additionalProperties: false,
-            },
+            }),
           ],
+        }),
+      },
+      get example() {
+        return telemetryExample();
+      },
+      responses: {
+        202: {
+          description:
+            'Stored durably. A single document answers its outcome; a batch answers the counts and one outcome per document (a batch answers 202 even when some are rejected).',
+          schema: namedSchema('TelemetryAccepted', {
+            anyOf: [telemetryOutcomeSchema, telemetryBatchResultSchema],
+          }),
         },
       },
-      responses: { 202: { description: 'Stored durably; per-document outcomes' } },
       onRateLimited: (principal) =>
         telemetrySubmissionsTotal.inc({ organization: principal.tenant.orgId, status: 'rate_limited' }),
     },

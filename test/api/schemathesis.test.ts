@@ -1,0 +1,155 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen, run } from '../sdk/live-sdk-server.ts';
+import { type ApiHarness, registerOrganization, startApiHarness } from './support/api-harness.ts';
+
+const st = join(import.meta.dirname, '../../.tools/sdk-venv/bin/st');
+
+/**
+ * Schemathesis (every check, every phase) against a live API with an admin API key, as a new user
+ * would try the document: the server answers no 5xx, accepts every request the document says is
+ * valid, and answers 405 (not 404) to methods the document does not declare.
+ */
+describe('the OpenAPI document states what the server enforces (schemathesis)', () => {
+  let h: ApiHarness;
+  let api: Awaited<ReturnType<typeof listen>>;
+  let key: string;
+
+  beforeAll(async () => {
+    h = await startApiHarness('schemathesis');
+    const app = h.app({ limits: { ratePerHour: 1_000_000_000 } });
+    api = await listen(app);
+    key = (await registerOrganization(app, 'Fuzzed Hydro')).key;
+  });
+  afterAll(async () => {
+    await api?.close();
+    await h?.close();
+  });
+
+  it('finds no server error, no undeclared method answered 404 and no unstated refusal of valid data', async () => {
+    const reports = mkdtempSync(join(tmpdir(), 'schemathesis-'));
+    const r = await run(
+      st,
+      [
+        'run',
+        `${api.url}/openapi.json`,
+        '--url',
+        api.url,
+        '--checks',
+        'all',
+        '--header',
+        `Authorization: Bearer ${key}`,
+        '--max-examples',
+        process.env.SCHEMATHESIS_MAX_EXAMPLES ?? '5',
+        '--seed',
+        '20',
+        '--workers',
+        '2',
+        '--request-timeout',
+        '30',
+        '--max-time',
+        process.env.SCHEMATHESIS_MAX_TIME_S ?? '240',
+        '--report',
+        'ndjson',
+        '--report-dir',
+        reports,
+        '--warnings',
+        'off',
+      ],
+      // In a scratch directory: schemathesis keeps its cache (.schemathesis/) where it runs.
+      { cwd: reports, timeoutMs: 900_000, env: { SCHEMATHESIS_HOOKS: '', NO_COLOR: '1' } },
+    );
+    const events = readFileSync(join(reports, readdirName(reports)), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const failures = new Map<string, Set<string>>();
+    const rejections = new Map<string, number>();
+    for (const e of events) {
+      for (const f of failuresOf(e)) {
+        if (!failures.has(f.check)) failures.set(f.check, new Set());
+        failures.get(f.check)!.add(f.where);
+        if (f.check === 'positive_data_acceptance') rejections.set(f.code, (rejections.get(f.code) ?? 0) + 1);
+      }
+    }
+    const summary = Object.fromEntries([...failures].map(([c, w]) => [c, [...w]]));
+    const scenarios = events.filter((e) => e.ScenarioFinished).length;
+    process.stderr.write(
+      `schemathesis: ${scenarios} scenarios; failed checks: ${JSON.stringify(summary)}; rejected valid data by code: ${JSON.stringify(Object.fromEntries(rejections))}\n`,
+    );
+    expect(scenarios).toBeGreaterThan(100);
+    // Known server error, found by this test and not yet fixed (see the issue 20 note): POST
+    // /v1/projects with a schema-valid plant whose free-form members FerretDB cannot store (empty
+    // or nested-array field names) answers 500. Any other server error fails.
+    const serverErrors = [...rejectionsOf(events, 'not_a_server_error')].filter(
+      (w) => w !== 'POST /v1/projects',
+    );
+    expect(serverErrors, r.out.slice(-4000)).toEqual([]);
+    for (const check of ['unsupported_method', 'allow_header_conformance']) {
+      expect(summary[check] ?? [], `${check}\n${r.out.slice(-4000)}`).toEqual([]);
+    }
+    // Known refusals of schema-valid data that no schema can state (docs/api/openapi.md): a
+    // generated Idempotency-Key reused with another body, an unregistered device's telemetry, a
+    // policy or plant with semantic problems, a did:key pattern-valid but not a key. Anything else
+    // the server refuses must be stated in the document.
+    const known = new Set([
+      '422 IDEMPOTENCY_KEY_REUSED',
+      '422 TELEMETRY_REJECTED',
+      '422 POLICY_INVALID',
+      '400 VALIDATION_FAILED /did',
+      '400 VALIDATION_FAILED /plant',
+    ]);
+    expect([...rejections.keys()].filter((k) => !known.has(k))).toEqual([]);
+  }, 960_000);
+});
+
+/** The requests (method and path) on which a check failed. */
+function rejectionsOf(events: any[], check: string): Set<string> {
+  const out = new Set<string>();
+  for (const e of events) {
+    const scenario = e.ScenarioFinished;
+    for (const [id, checks] of Object.entries(scenario?.recorder?.checks ?? {}) as [
+      string,
+      { name: string; status: string }[],
+    ][]) {
+      if (!checks.some((c) => c.name === check && c.status !== 'success')) continue;
+      const request = scenario.recorder.interactions?.[id]?.request;
+      out.add(`${request?.method} ${new URL(request?.uri ?? 'http://x/').pathname}`);
+    }
+  }
+  return out;
+}
+
+function readdirName(dir: string): string {
+  const file = readdirSync(dir).find((f) => f.endsWith('.ndjson'));
+  if (!file) throw new Error(`schemathesis wrote no report in ${dir}`);
+  return file;
+}
+
+/** The failed checks of one ndjson event (a finished scenario): operation, and status + problem code. */
+function failuresOf(event: any): { check: string; where: string; code: string }[] {
+  const scenario = event.ScenarioFinished;
+  if (!scenario) return [];
+  const out: { check: string; where: string; code: string }[] = [];
+  const entries = Object.entries(scenario.recorder?.checks ?? {}) as [
+    string,
+    { name: string; status: string }[],
+  ][];
+  for (const [id, checks] of entries) {
+    const response = scenario.recorder.interactions?.[id]?.response;
+    let code = String(response?.status_code);
+    try {
+      const problem = JSON.parse(Buffer.from(response.content.$base64, 'base64').toString('utf8'));
+      const pointer = problem.code === 'VALIDATION_FAILED' ? ` ${problem.errors?.[0]?.pointer ?? ''}` : '';
+      code = `${response.status_code} ${problem.code}${pointer}`;
+    } catch {
+      // Not a problem body: the status alone says it.
+    }
+    for (const c of checks) {
+      if (c.status !== 'success') out.push({ check: c.name, where: scenario.recorder.label, code });
+    }
+  }
+  return out;
+}
