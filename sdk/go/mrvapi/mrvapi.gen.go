@@ -189,6 +189,17 @@ type AuditRecord struct {
 	Status   int       `json:"status"`
 }
 
+// CertificateRevocation defines model for CertificateRevocation.
+type CertificateRevocation struct {
+	Reason string `json:"reason"`
+}
+
+// CertificateSigningRequest defines model for CertificateSigningRequest.
+type CertificateSigningRequest struct {
+	// Csr PKCS#10, PEM
+	Csr string `json:"csr"`
+}
+
 // CreateApiKeyRequest defines model for CreateApiKeyRequest.
 type CreateApiKeyRequest struct {
 	Name   string                      `json:"name"`
@@ -335,6 +346,113 @@ type Finding struct {
 	Unit     *string  `json:"unit,omitempty"`
 }
 
+// Gateway defines model for Gateway.
+type Gateway struct {
+	CreatedAt time.Time `json:"created_at"`
+	DeviceIds []string  `json:"device_ids"`
+
+	// Id Example: gw_4fQ8GZc1Xk3mRr0pLs9TbW
+	Id              string      `json:"id"`
+	Name            string      `json:"name"`
+	Status          interface{} `json:"status"`
+	StatusChangedAt time.Time   `json:"status_changed_at"`
+}
+
+// GatewayCertificate defines model for GatewayCertificate.
+type GatewayCertificate struct {
+	DeviceDids []string `json:"device_dids"`
+
+	// GatewayId Example: gw_4fQ8GZc1Xk3mRr0pLs9TbW
+	GatewayId string     `json:"gateway_id"`
+	IssuedAt  *time.Time `json:"issued_at,omitempty"`
+	NotAfter  time.Time  `json:"not_after"`
+	NotBefore time.Time  `json:"not_before"`
+
+	// OrgId Example: org_4fQ8GZc1Xk3mRr0pLs9TbW
+	OrgId string `json:"org_id"`
+
+	// Pem Example: -----BEGIN CERTIFICATE-----
+	// MIIB…
+	// -----END CERTIFICATE-----
+	Pem              string     `json:"pem"`
+	RevocationReason *string    `json:"revocation_reason,omitempty"`
+	RevokedAt        *time.Time `json:"revoked_at,omitempty"`
+
+	// Serial Example: 1a2b3c4d5e6f708192a3b4c5d6e7f801
+	Serial string `json:"serial"`
+
+	// Sha256 Example: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+	Sha256 string `json:"sha256"`
+}
+
+// GatewayCertificateList defines model for GatewayCertificateList.
+type GatewayCertificateList struct {
+	Certificates []GatewayCertificate `json:"certificates"`
+}
+
+// GatewayCreate defines model for GatewayCreate.
+type GatewayCreate struct {
+	DeviceIds []string `json:"device_ids"`
+	Name      string   `json:"name"`
+}
+
+// GatewayEnrollment defines model for GatewayEnrollment.
+type GatewayEnrollment struct {
+	// Enrollment The one-time enrollment token (shown once)
+	Enrollment GatewayEnrollmentToken `json:"enrollment"`
+	Gateway    Gateway                `json:"gateway"`
+	Pairing    GatewayPairing         `json:"pairing"`
+
+	// PairingQrPng The pairing payload as a QR code (PNG data URL)
+	PairingQrPng string `json:"pairing_qr_png"`
+}
+
+// GatewayEnrollmentToken The one-time enrollment token (shown once)
+type GatewayEnrollmentToken struct {
+	ExpiresAt time.Time `json:"expires_at"`
+	Token     string    `json:"token"`
+}
+
+// GatewayPairing defines model for GatewayPairing.
+type GatewayPairing struct {
+	ApiUrl              string     `json:"api_url"`
+	CaUrl               *string    `json:"ca_url,omitempty"`
+	CertificatesUrl     *string    `json:"certificates_url,omitempty"`
+	DeviceDids          *[]string  `json:"device_dids,omitempty"`
+	EnrollmentExpiresAt *time.Time `json:"enrollment_expires_at,omitempty"`
+	EnrollmentToken     string     `json:"enrollment_token"`
+
+	// GatewayId Example: gw_4fQ8GZc1Xk3mRr0pLs9TbW
+	GatewayId string      `json:"gateway_id"`
+	Kind      interface{} `json:"kind"`
+	MtlsUrl   *string     `json:"mtls_url"`
+
+	// OrgId Example: org_4fQ8GZc1Xk3mRr0pLs9TbW
+	OrgId string      `json:"org_id"`
+	V     interface{} `json:"v"`
+}
+
+// GatewayStatusChange defines model for GatewayStatusChange.
+type GatewayStatusChange struct {
+	Reason string `json:"reason"`
+}
+
+// GatewayStatusResult defines model for GatewayStatusResult.
+type GatewayStatusResult struct {
+	Gateway             Gateway `json:"gateway"`
+	RevokedCertificates int     `json:"revoked_certificates"`
+}
+
+// GetPkiCaCertificateResult Example: -----BEGIN CERTIFICATE-----
+// MIIB…
+// -----END CERTIFICATE-----
+type GetPkiCaCertificateResult = string
+
+// GetPkiCrlResult Example: -----BEGIN X509 CRL-----
+// MIH…
+// -----END X509 CRL-----
+type GetPkiCrlResult = string
+
 // Issuance defines model for Issuance.
 type Issuance struct {
 	Amount *float32 `json:"amount,omitempty"`
@@ -385,6 +503,15 @@ type IssueAccessTokenResult struct {
 	ExpiresIn   *int        `json:"expires_in,omitempty"`
 	Scope       *string     `json:"scope,omitempty"`
 	TokenType   interface{} `json:"token_type,omitempty"`
+}
+
+// IssuedGatewayCertificate defines model for IssuedGatewayCertificate.
+type IssuedGatewayCertificate struct {
+	// CaPem Example: -----BEGIN CERTIFICATE-----
+	// MIIB…
+	// -----END CERTIFICATE-----
+	CaPem       string             `json:"ca_pem"`
+	Certificate GatewayCertificate `json:"certificate"`
 }
 
 // JwkSet defines model for JwkSet.
@@ -1017,6 +1144,12 @@ type ReviewPage struct {
 	NextCursor *string `json:"next_cursor"`
 }
 
+// RevocationResult defines model for RevocationResult.
+type RevocationResult struct {
+	CrlNumber *int `json:"crl_number,omitempty"`
+	Revoked   int  `json:"revoked"`
+}
+
 // SuspendDeviceRequest defines model for SuspendDeviceRequest.
 type SuspendDeviceRequest struct {
 	Reason string `json:"reason"`
@@ -1196,6 +1329,30 @@ type SuspendDeviceParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// CreateGatewayParams defines parameters for CreateGateway.
+type CreateGatewayParams struct {
+	// IdempotencyKey Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// DecommissionGatewayParams defines parameters for DecommissionGateway.
+type DecommissionGatewayParams struct {
+	// IdempotencyKey Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// CreateGatewayEnrollmentParams defines parameters for CreateGatewayEnrollment.
+type CreateGatewayEnrollmentParams struct {
+	// IdempotencyKey Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// SuspendGatewayParams defines parameters for SuspendGateway.
+type SuspendGatewayParams struct {
+	// IdempotencyKey Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // ListIssuancesParams defines parameters for ListIssuances.
 type ListIssuancesParams struct {
 	ProjectId *string `form:"project_id,omitempty" json:"project_id,omitempty"`
@@ -1204,6 +1361,27 @@ type ListIssuancesParams struct {
 // ListMintsParams defines parameters for ListMints.
 type ListMintsParams struct {
 	TokenId *string `form:"token_id,omitempty" json:"token_id,omitempty"`
+}
+
+// GetPkiCaCertificateParams defines parameters for GetPkiCaCertificate.
+type GetPkiCaCertificateParams struct {
+	Org string `form:"org" json:"org"`
+}
+
+// ListGatewayCertificatesParams defines parameters for ListGatewayCertificates.
+type ListGatewayCertificatesParams struct {
+	GatewayId *string `form:"gateway_id,omitempty" json:"gateway_id,omitempty"`
+}
+
+// RevokeGatewayCertificateParams defines parameters for RevokeGatewayCertificate.
+type RevokeGatewayCertificateParams struct {
+	// IdempotencyKey Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// GetPkiCrlParams defines parameters for GetPkiCrl.
+type GetPkiCrlParams struct {
+	Org string `form:"org" json:"org"`
 }
 
 // UploadPolicyDraftParams defines parameters for UploadPolicyDraft.
@@ -1299,8 +1477,23 @@ type RejectDeviceJSONRequestBody = RejectDeviceRequest
 // SuspendDeviceJSONRequestBody defines body for SuspendDevice for application/json ContentType.
 type SuspendDeviceJSONRequestBody = SuspendDeviceRequest
 
+// CreateGatewayJSONRequestBody defines body for CreateGateway for application/json ContentType.
+type CreateGatewayJSONRequestBody = GatewayCreate
+
+// IssueGatewayCertificateJSONRequestBody defines body for IssueGatewayCertificate for application/json ContentType.
+type IssueGatewayCertificateJSONRequestBody = CertificateSigningRequest
+
+// DecommissionGatewayJSONRequestBody defines body for DecommissionGateway for application/json ContentType.
+type DecommissionGatewayJSONRequestBody = GatewayStatusChange
+
+// SuspendGatewayJSONRequestBody defines body for SuspendGateway for application/json ContentType.
+type SuspendGatewayJSONRequestBody = GatewayStatusChange
+
 // RegisterOrganizationJSONRequestBody defines body for RegisterOrganization for application/json ContentType.
 type RegisterOrganizationJSONRequestBody = RegisterOrganizationRequest
+
+// RevokeGatewayCertificateJSONRequestBody defines body for RevokeGatewayCertificate for application/json ContentType.
+type RevokeGatewayCertificateJSONRequestBody = CertificateRevocation
 
 // CreateProjectJSONRequestBody defines body for CreateProject for application/json ContentType.
 type CreateProjectJSONRequestBody = CreateProjectRequest
@@ -1981,6 +2174,71 @@ type ClientInterface interface {
 	// Corresponds with POST /v1/devices/{deviceId}/suspend (the `SuspendDevice` operationId).
 	SuspendDevice(ctx context.Context, deviceId string, params *SuspendDeviceParams, body SuspendDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// CreateGatewayWithBody Create an edge gateway and its one-time enrollment token (pairing payload and QR code)
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/gateways (the `CreateGateway` operationId).
+	CreateGatewayWithBody(ctx context.Context, params *CreateGatewayParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateGateway Create an edge gateway and its one-time enrollment token (pairing payload and QR code)
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/gateways (the `CreateGateway` operationId).
+	CreateGateway(ctx context.Context, params *CreateGatewayParams, body CreateGatewayJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// IssueGatewayCertificateWithBody Issue a gateway certificate from its CSR (enrollment token, renewal over mTLS, or admin)
+	//
+	// Credential: `Authorization: Bearer <one-time enrollment token>` (docs/api/mtls.md), or the gateway's current certificate over the mTLS listener (renewal; the old certificate stays valid until it expires), or an admin API key. The key must be ECDSA P-256 or Ed25519; the certificate lives 90 days and lists the DIDs the CSR asks for as SAN URIs (all the gateway devices when none).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/gateways/{gatewayId}/certificates (the `IssueGatewayCertificate` operationId).
+	IssueGatewayCertificateWithBody(ctx context.Context, gatewayId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// IssueGatewayCertificate Issue a gateway certificate from its CSR (enrollment token, renewal over mTLS, or admin)
+	//
+	// Credential: `Authorization: Bearer <one-time enrollment token>` (docs/api/mtls.md), or the gateway's current certificate over the mTLS listener (renewal; the old certificate stays valid until it expires), or an admin API key. The key must be ECDSA P-256 or Ed25519; the certificate lives 90 days and lists the DIDs the CSR asks for as SAN URIs (all the gateway devices when none).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/gateways/{gatewayId}/certificates (the `IssueGatewayCertificate` operationId).
+	IssueGatewayCertificate(ctx context.Context, gatewayId string, body IssueGatewayCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DecommissionGatewayWithBody Decommission a gateway for good: its certificates are revoked at once
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/gateways/{gatewayId}/decommission (the `DecommissionGateway` operationId).
+	DecommissionGatewayWithBody(ctx context.Context, gatewayId string, params *DecommissionGatewayParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DecommissionGateway Decommission a gateway for good: its certificates are revoked at once
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/gateways/{gatewayId}/decommission (the `DecommissionGateway` operationId).
+	DecommissionGateway(ctx context.Context, gatewayId string, params *DecommissionGatewayParams, body DecommissionGatewayJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateGatewayEnrollment A fresh one-time enrollment token and pairing payload for a gateway
+	//
+	// Corresponds with POST /v1/gateways/{gatewayId}/enrollment (the `CreateGatewayEnrollment` operationId).
+	CreateGatewayEnrollment(ctx context.Context, gatewayId string, params *CreateGatewayEnrollmentParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SuspendGatewayWithBody Suspend a gateway: its certificates are revoked at once
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/gateways/{gatewayId}/suspend (the `SuspendGateway` operationId).
+	SuspendGatewayWithBody(ctx context.Context, gatewayId string, params *SuspendGatewayParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SuspendGateway Suspend a gateway: its certificates are revoked at once
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/gateways/{gatewayId}/suspend (the `SuspendGateway` operationId).
+	SuspendGateway(ctx context.Context, gatewayId string, params *SuspendGatewayParams, body SuspendGatewayJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListIssuances List issuances
 	//
 	// Corresponds with GET /v1/issuances (the `ListIssuances` operationId).
@@ -2024,6 +2282,39 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v1/organizations (the `RegisterOrganization` operationId).
 	RegisterOrganization(ctx context.Context, body RegisterOrganizationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPkiCaCertificate An organization's issuing CA certificate (PEM)
+	//
+	// Gateways and TLS-terminating proxies trust this CA for the organization (docs/api/mtls.md).
+	//
+	// Corresponds with GET /v1/pki/ca.pem (the `GetPkiCaCertificate` operationId).
+	GetPkiCaCertificate(ctx context.Context, params *GetPkiCaCertificateParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListGatewayCertificates List the organization's gateway certificates
+	//
+	// Corresponds with GET /v1/pki/certificates (the `ListGatewayCertificates` operationId).
+	ListGatewayCertificates(ctx context.Context, params *ListGatewayCertificatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RevokeGatewayCertificateWithBody Revoke a gateway certificate
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/pki/certificates/{sha256}/revoke (the `RevokeGatewayCertificate` operationId).
+	RevokeGatewayCertificateWithBody(ctx context.Context, sha256 string, params *RevokeGatewayCertificateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RevokeGatewayCertificate Revoke a gateway certificate
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/pki/certificates/{sha256}/revoke (the `RevokeGatewayCertificate` operationId).
+	RevokeGatewayCertificate(ctx context.Context, sha256 string, params *RevokeGatewayCertificateParams, body RevokeGatewayCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPkiCrl An organization's certificate revocation list (PEM)
+	//
+	// Re-issued on every revocation and whenever half of its validity (7 days, `nextUpdate`) has passed.
+	//
+	// Corresponds with GET /v1/pki/crl.pem (the `GetPkiCrl` operationId).
+	GetPkiCrl(ctx context.Context, params *GetPkiCrlParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListPolicies List published policy versions
 	//
@@ -2635,6 +2926,161 @@ func (c *Client) SuspendDevice(ctx context.Context, deviceId string, params *Sus
 	return c.Client.Do(req)
 }
 
+// CreateGatewayWithBody Create an edge gateway and its one-time enrollment token (pairing payload and QR code)
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/gateways (the `CreateGateway` operationId).
+func (c *Client) CreateGatewayWithBody(ctx context.Context, params *CreateGatewayParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateGatewayRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateGateway Create an edge gateway and its one-time enrollment token (pairing payload and QR code)
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/gateways (the `CreateGateway` operationId).
+func (c *Client) CreateGateway(ctx context.Context, params *CreateGatewayParams, body CreateGatewayJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateGatewayRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// IssueGatewayCertificateWithBody Issue a gateway certificate from its CSR (enrollment token, renewal over mTLS, or admin)
+//
+// Credential: `Authorization: Bearer <one-time enrollment token>` (docs/api/mtls.md), or the gateway's current certificate over the mTLS listener (renewal; the old certificate stays valid until it expires), or an admin API key. The key must be ECDSA P-256 or Ed25519; the certificate lives 90 days and lists the DIDs the CSR asks for as SAN URIs (all the gateway devices when none).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/gateways/{gatewayId}/certificates (the `IssueGatewayCertificate` operationId).
+func (c *Client) IssueGatewayCertificateWithBody(ctx context.Context, gatewayId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewIssueGatewayCertificateRequestWithBody(c.Server, gatewayId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// IssueGatewayCertificate Issue a gateway certificate from its CSR (enrollment token, renewal over mTLS, or admin)
+//
+// Credential: `Authorization: Bearer <one-time enrollment token>` (docs/api/mtls.md), or the gateway's current certificate over the mTLS listener (renewal; the old certificate stays valid until it expires), or an admin API key. The key must be ECDSA P-256 or Ed25519; the certificate lives 90 days and lists the DIDs the CSR asks for as SAN URIs (all the gateway devices when none).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/gateways/{gatewayId}/certificates (the `IssueGatewayCertificate` operationId).
+func (c *Client) IssueGatewayCertificate(ctx context.Context, gatewayId string, body IssueGatewayCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewIssueGatewayCertificateRequest(c.Server, gatewayId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DecommissionGatewayWithBody Decommission a gateway for good: its certificates are revoked at once
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/gateways/{gatewayId}/decommission (the `DecommissionGateway` operationId).
+func (c *Client) DecommissionGatewayWithBody(ctx context.Context, gatewayId string, params *DecommissionGatewayParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDecommissionGatewayRequestWithBody(c.Server, gatewayId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DecommissionGateway Decommission a gateway for good: its certificates are revoked at once
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/gateways/{gatewayId}/decommission (the `DecommissionGateway` operationId).
+func (c *Client) DecommissionGateway(ctx context.Context, gatewayId string, params *DecommissionGatewayParams, body DecommissionGatewayJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDecommissionGatewayRequest(c.Server, gatewayId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateGatewayEnrollment A fresh one-time enrollment token and pairing payload for a gateway
+//
+// Corresponds with POST /v1/gateways/{gatewayId}/enrollment (the `CreateGatewayEnrollment` operationId).
+func (c *Client) CreateGatewayEnrollment(ctx context.Context, gatewayId string, params *CreateGatewayEnrollmentParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateGatewayEnrollmentRequest(c.Server, gatewayId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SuspendGatewayWithBody Suspend a gateway: its certificates are revoked at once
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/gateways/{gatewayId}/suspend (the `SuspendGateway` operationId).
+func (c *Client) SuspendGatewayWithBody(ctx context.Context, gatewayId string, params *SuspendGatewayParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSuspendGatewayRequestWithBody(c.Server, gatewayId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SuspendGateway Suspend a gateway: its certificates are revoked at once
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/gateways/{gatewayId}/suspend (the `SuspendGateway` operationId).
+func (c *Client) SuspendGateway(ctx context.Context, gatewayId string, params *SuspendGatewayParams, body SuspendGatewayJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSuspendGatewayRequest(c.Server, gatewayId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListIssuances List issuances
 //
 // Corresponds with GET /v1/issuances (the `ListIssuances` operationId).
@@ -2749,6 +3195,89 @@ func (c *Client) RegisterOrganizationWithBody(ctx context.Context, contentType s
 // Corresponds with POST /v1/organizations (the `RegisterOrganization` operationId).
 func (c *Client) RegisterOrganization(ctx context.Context, body RegisterOrganizationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRegisterOrganizationRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPkiCaCertificate An organization's issuing CA certificate (PEM)
+//
+// Gateways and TLS-terminating proxies trust this CA for the organization (docs/api/mtls.md).
+//
+// Corresponds with GET /v1/pki/ca.pem (the `GetPkiCaCertificate` operationId).
+func (c *Client) GetPkiCaCertificate(ctx context.Context, params *GetPkiCaCertificateParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPkiCaCertificateRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListGatewayCertificates List the organization's gateway certificates
+//
+// Corresponds with GET /v1/pki/certificates (the `ListGatewayCertificates` operationId).
+func (c *Client) ListGatewayCertificates(ctx context.Context, params *ListGatewayCertificatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListGatewayCertificatesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RevokeGatewayCertificateWithBody Revoke a gateway certificate
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/pki/certificates/{sha256}/revoke (the `RevokeGatewayCertificate` operationId).
+func (c *Client) RevokeGatewayCertificateWithBody(ctx context.Context, sha256 string, params *RevokeGatewayCertificateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRevokeGatewayCertificateRequestWithBody(c.Server, sha256, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RevokeGatewayCertificate Revoke a gateway certificate
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/pki/certificates/{sha256}/revoke (the `RevokeGatewayCertificate` operationId).
+func (c *Client) RevokeGatewayCertificate(ctx context.Context, sha256 string, params *RevokeGatewayCertificateParams, body RevokeGatewayCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRevokeGatewayCertificateRequest(c.Server, sha256, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPkiCrl An organization's certificate revocation list (PEM)
+//
+// Re-issued on every revocation and whenever half of its validity (7 days, `nextUpdate`) has passed.
+//
+// Corresponds with GET /v1/pki/crl.pem (the `GetPkiCrl` operationId).
+func (c *Client) GetPkiCrl(ctx context.Context, params *GetPkiCrlParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPkiCrlRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -4055,6 +4584,281 @@ func NewSuspendDeviceRequestWithBody(server string, deviceId string, params *Sus
 	return req, nil
 }
 
+// NewCreateGatewayRequest calls the generic CreateGateway builder with application/json body
+func NewCreateGatewayRequest(server string, params *CreateGatewayParams, body CreateGatewayJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateGatewayRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewCreateGatewayRequestWithBody constructs an http.Request for the CreateGateway method, with any body, and a specified content type
+func NewCreateGatewayRequestWithBody(server string, params *CreateGatewayParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/gateways")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewIssueGatewayCertificateRequest calls the generic IssueGatewayCertificate builder with application/json body
+func NewIssueGatewayCertificateRequest(server string, gatewayId string, body IssueGatewayCertificateJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewIssueGatewayCertificateRequestWithBody(server, gatewayId, "application/json", bodyReader)
+}
+
+// NewIssueGatewayCertificateRequestWithBody constructs an http.Request for the IssueGatewayCertificate method, with any body, and a specified content type
+func NewIssueGatewayCertificateRequestWithBody(server string, gatewayId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "gatewayId", gatewayId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/gateways/%s/certificates", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDecommissionGatewayRequest calls the generic DecommissionGateway builder with application/json body
+func NewDecommissionGatewayRequest(server string, gatewayId string, params *DecommissionGatewayParams, body DecommissionGatewayJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDecommissionGatewayRequestWithBody(server, gatewayId, params, "application/json", bodyReader)
+}
+
+// NewDecommissionGatewayRequestWithBody constructs an http.Request for the DecommissionGateway method, with any body, and a specified content type
+func NewDecommissionGatewayRequestWithBody(server string, gatewayId string, params *DecommissionGatewayParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "gatewayId", gatewayId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/gateways/%s/decommission", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewCreateGatewayEnrollmentRequest constructs an http.Request for the CreateGatewayEnrollment method
+func NewCreateGatewayEnrollmentRequest(server string, gatewayId string, params *CreateGatewayEnrollmentParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "gatewayId", gatewayId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/gateways/%s/enrollment", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewSuspendGatewayRequest calls the generic SuspendGateway builder with application/json body
+func NewSuspendGatewayRequest(server string, gatewayId string, params *SuspendGatewayParams, body SuspendGatewayJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSuspendGatewayRequestWithBody(server, gatewayId, params, "application/json", bodyReader)
+}
+
+// NewSuspendGatewayRequestWithBody constructs an http.Request for the SuspendGateway method, with any body, and a specified content type
+func NewSuspendGatewayRequestWithBody(server string, gatewayId string, params *SuspendGatewayParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "gatewayId", gatewayId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/gateways/%s/suspend", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
 // NewListIssuancesRequest constructs an http.Request for the ListIssuances method
 func NewListIssuancesRequest(server string, params *ListIssuancesParams) (*http.Request, error) {
 	var err error
@@ -4328,6 +5132,222 @@ func NewRegisterOrganizationRequestWithBody(server string, contentType string, b
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetPkiCaCertificateRequest constructs an http.Request for the GetPkiCaCertificate method
+func NewGetPkiCaCertificateRequest(server string, params *GetPkiCaCertificateParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/pki/ca.pem")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "org", params.Org, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListGatewayCertificatesRequest constructs an http.Request for the ListGatewayCertificates method
+func NewListGatewayCertificatesRequest(server string, params *ListGatewayCertificatesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/pki/certificates")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.GatewayId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "gateway_id", *params.GatewayId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewRevokeGatewayCertificateRequest calls the generic RevokeGatewayCertificate builder with application/json body
+func NewRevokeGatewayCertificateRequest(server string, sha256 string, params *RevokeGatewayCertificateParams, body RevokeGatewayCertificateJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRevokeGatewayCertificateRequestWithBody(server, sha256, params, "application/json", bodyReader)
+}
+
+// NewRevokeGatewayCertificateRequestWithBody constructs an http.Request for the RevokeGatewayCertificate method, with any body, and a specified content type
+func NewRevokeGatewayCertificateRequestWithBody(server string, sha256 string, params *RevokeGatewayCertificateParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "sha256", sha256, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/pki/certificates/%s/revoke", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetPkiCrlRequest constructs an http.Request for the GetPkiCrl method
+func NewGetPkiCrlRequest(server string, params *GetPkiCrlParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/pki/crl.pem")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "org", params.Org, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -5575,6 +6595,73 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v1/devices/{deviceId}/suspend (the `SuspendDevice` operationId).
 	SuspendDeviceWithResponse(ctx context.Context, deviceId string, params *SuspendDeviceParams, body SuspendDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*SuspendDeviceResponse, error)
 
+	// CreateGatewayWithBodyWithResponse Create an edge gateway and its one-time enrollment token (pairing payload and QR code)
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/gateways (the `CreateGateway` operationId).
+	CreateGatewayWithBodyWithResponse(ctx context.Context, params *CreateGatewayParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateGatewayResponse, error)
+
+	// CreateGatewayWithResponse Create an edge gateway and its one-time enrollment token (pairing payload and QR code)
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/gateways (the `CreateGateway` operationId).
+	CreateGatewayWithResponse(ctx context.Context, params *CreateGatewayParams, body CreateGatewayJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateGatewayResponse, error)
+
+	// IssueGatewayCertificateWithBodyWithResponse Issue a gateway certificate from its CSR (enrollment token, renewal over mTLS, or admin)
+	//
+	// Credential: `Authorization: Bearer <one-time enrollment token>` (docs/api/mtls.md), or the gateway's current certificate over the mTLS listener (renewal; the old certificate stays valid until it expires), or an admin API key. The key must be ECDSA P-256 or Ed25519; the certificate lives 90 days and lists the DIDs the CSR asks for as SAN URIs (all the gateway devices when none).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/gateways/{gatewayId}/certificates (the `IssueGatewayCertificate` operationId).
+	IssueGatewayCertificateWithBodyWithResponse(ctx context.Context, gatewayId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*IssueGatewayCertificateResponse, error)
+
+	// IssueGatewayCertificateWithResponse Issue a gateway certificate from its CSR (enrollment token, renewal over mTLS, or admin)
+	//
+	// Credential: `Authorization: Bearer <one-time enrollment token>` (docs/api/mtls.md), or the gateway's current certificate over the mTLS listener (renewal; the old certificate stays valid until it expires), or an admin API key. The key must be ECDSA P-256 or Ed25519; the certificate lives 90 days and lists the DIDs the CSR asks for as SAN URIs (all the gateway devices when none).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/gateways/{gatewayId}/certificates (the `IssueGatewayCertificate` operationId).
+	IssueGatewayCertificateWithResponse(ctx context.Context, gatewayId string, body IssueGatewayCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*IssueGatewayCertificateResponse, error)
+
+	// DecommissionGatewayWithBodyWithResponse Decommission a gateway for good: its certificates are revoked at once
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/gateways/{gatewayId}/decommission (the `DecommissionGateway` operationId).
+	DecommissionGatewayWithBodyWithResponse(ctx context.Context, gatewayId string, params *DecommissionGatewayParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DecommissionGatewayResponse, error)
+
+	// DecommissionGatewayWithResponse Decommission a gateway for good: its certificates are revoked at once
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/gateways/{gatewayId}/decommission (the `DecommissionGateway` operationId).
+	DecommissionGatewayWithResponse(ctx context.Context, gatewayId string, params *DecommissionGatewayParams, body DecommissionGatewayJSONRequestBody, reqEditors ...RequestEditorFn) (*DecommissionGatewayResponse, error)
+
+	// CreateGatewayEnrollmentWithResponse A fresh one-time enrollment token and pairing payload for a gateway
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/gateways/{gatewayId}/enrollment (the `CreateGatewayEnrollment` operationId).
+	CreateGatewayEnrollmentWithResponse(ctx context.Context, gatewayId string, params *CreateGatewayEnrollmentParams, reqEditors ...RequestEditorFn) (*CreateGatewayEnrollmentResponse, error)
+
+	// SuspendGatewayWithBodyWithResponse Suspend a gateway: its certificates are revoked at once
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/gateways/{gatewayId}/suspend (the `SuspendGateway` operationId).
+	SuspendGatewayWithBodyWithResponse(ctx context.Context, gatewayId string, params *SuspendGatewayParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SuspendGatewayResponse, error)
+
+	// SuspendGatewayWithResponse Suspend a gateway: its certificates are revoked at once
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/gateways/{gatewayId}/suspend (the `SuspendGateway` operationId).
+	SuspendGatewayWithResponse(ctx context.Context, gatewayId string, params *SuspendGatewayParams, body SuspendGatewayJSONRequestBody, reqEditors ...RequestEditorFn) (*SuspendGatewayResponse, error)
+
 	// ListIssuancesWithResponse List issuances
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -5630,6 +6717,45 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v1/organizations (the `RegisterOrganization` operationId).
 	RegisterOrganizationWithResponse(ctx context.Context, body RegisterOrganizationJSONRequestBody, reqEditors ...RequestEditorFn) (*RegisterOrganizationResponse, error)
+
+	// GetPkiCaCertificateWithResponse An organization's issuing CA certificate (PEM)
+	//
+	// Gateways and TLS-terminating proxies trust this CA for the organization (docs/api/mtls.md).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/pki/ca.pem (the `GetPkiCaCertificate` operationId).
+	GetPkiCaCertificateWithResponse(ctx context.Context, params *GetPkiCaCertificateParams, reqEditors ...RequestEditorFn) (*GetPkiCaCertificateResponse, error)
+
+	// ListGatewayCertificatesWithResponse List the organization's gateway certificates
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/pki/certificates (the `ListGatewayCertificates` operationId).
+	ListGatewayCertificatesWithResponse(ctx context.Context, params *ListGatewayCertificatesParams, reqEditors ...RequestEditorFn) (*ListGatewayCertificatesResponse, error)
+
+	// RevokeGatewayCertificateWithBodyWithResponse Revoke a gateway certificate
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/pki/certificates/{sha256}/revoke (the `RevokeGatewayCertificate` operationId).
+	RevokeGatewayCertificateWithBodyWithResponse(ctx context.Context, sha256 string, params *RevokeGatewayCertificateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RevokeGatewayCertificateResponse, error)
+
+	// RevokeGatewayCertificateWithResponse Revoke a gateway certificate
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/pki/certificates/{sha256}/revoke (the `RevokeGatewayCertificate` operationId).
+	RevokeGatewayCertificateWithResponse(ctx context.Context, sha256 string, params *RevokeGatewayCertificateParams, body RevokeGatewayCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*RevokeGatewayCertificateResponse, error)
+
+	// GetPkiCrlWithResponse An organization's certificate revocation list (PEM)
+	//
+	// Re-issued on every revocation and whenever half of its validity (7 days, `nextUpdate`) has passed.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/pki/crl.pem (the `GetPkiCrl` operationId).
+	GetPkiCrlWithResponse(ctx context.Context, params *GetPkiCrlParams, reqEditors ...RequestEditorFn) (*GetPkiCrlResponse, error)
 
 	// ListPoliciesWithResponse List published policy versions
 	//
@@ -7601,6 +8727,533 @@ func (r SuspendDeviceResponse) ContentType() string {
 	return ""
 }
 
+// CreateGatewayResponse429Headers the declared response headers of an HTTP 429 response for CreateGateway
+type CreateGatewayResponse429Headers struct {
+	RetryAfter *int
+}
+
+type CreateGatewayResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *GatewayEnrollment
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *N409
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *N413
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *N415
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *N422
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *CreateGatewayResponse429Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateGatewayResponse) GetJSON201() *GatewayEnrollment {
+	return r.JSON201
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r CreateGatewayResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r CreateGatewayResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r CreateGatewayResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r CreateGatewayResponse) GetApplicationproblemJSON409() *N409 {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r CreateGatewayResponse) GetApplicationproblemJSON413() *N413 {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r CreateGatewayResponse) GetApplicationproblemJSON415() *N415 {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r CreateGatewayResponse) GetApplicationproblemJSON422() *N422 {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r CreateGatewayResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r CreateGatewayResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateGatewayResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateGatewayResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateGatewayResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateGatewayResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type IssueGatewayCertificateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *IssuedGatewayCertificate
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *N413
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *N415
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r IssueGatewayCertificateResponse) GetJSON201() *IssuedGatewayCertificate {
+	return r.JSON201
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r IssueGatewayCertificateResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r IssueGatewayCertificateResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r IssueGatewayCertificateResponse) GetApplicationproblemJSON413() *N413 {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r IssueGatewayCertificateResponse) GetApplicationproblemJSON415() *N415 {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r IssueGatewayCertificateResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r IssueGatewayCertificateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r IssueGatewayCertificateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r IssueGatewayCertificateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r IssueGatewayCertificateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DecommissionGatewayResponse429Headers the declared response headers of an HTTP 429 response for DecommissionGateway
+type DecommissionGatewayResponse429Headers struct {
+	RetryAfter *int
+}
+
+type DecommissionGatewayResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GatewayStatusResult
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *N409
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *N413
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *N415
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *N422
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *DecommissionGatewayResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DecommissionGatewayResponse) GetJSON200() *GatewayStatusResult {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r DecommissionGatewayResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r DecommissionGatewayResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r DecommissionGatewayResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r DecommissionGatewayResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r DecommissionGatewayResponse) GetApplicationproblemJSON409() *N409 {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r DecommissionGatewayResponse) GetApplicationproblemJSON413() *N413 {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r DecommissionGatewayResponse) GetApplicationproblemJSON415() *N415 {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r DecommissionGatewayResponse) GetApplicationproblemJSON422() *N422 {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r DecommissionGatewayResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r DecommissionGatewayResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DecommissionGatewayResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DecommissionGatewayResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DecommissionGatewayResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DecommissionGatewayResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateGatewayEnrollmentResponse429Headers the declared response headers of an HTTP 429 response for CreateGatewayEnrollment
+type CreateGatewayEnrollmentResponse429Headers struct {
+	RetryAfter *int
+}
+
+type CreateGatewayEnrollmentResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *GatewayEnrollment
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *N409
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *N422
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *CreateGatewayEnrollmentResponse429Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateGatewayEnrollmentResponse) GetJSON201() *GatewayEnrollment {
+	return r.JSON201
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r CreateGatewayEnrollmentResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r CreateGatewayEnrollmentResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r CreateGatewayEnrollmentResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r CreateGatewayEnrollmentResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r CreateGatewayEnrollmentResponse) GetApplicationproblemJSON409() *N409 {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r CreateGatewayEnrollmentResponse) GetApplicationproblemJSON422() *N422 {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r CreateGatewayEnrollmentResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r CreateGatewayEnrollmentResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateGatewayEnrollmentResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateGatewayEnrollmentResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateGatewayEnrollmentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateGatewayEnrollmentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// SuspendGatewayResponse429Headers the declared response headers of an HTTP 429 response for SuspendGateway
+type SuspendGatewayResponse429Headers struct {
+	RetryAfter *int
+}
+
+type SuspendGatewayResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GatewayStatusResult
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *N409
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *N413
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *N415
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *N422
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *SuspendGatewayResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r SuspendGatewayResponse) GetJSON200() *GatewayStatusResult {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r SuspendGatewayResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r SuspendGatewayResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r SuspendGatewayResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r SuspendGatewayResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r SuspendGatewayResponse) GetApplicationproblemJSON409() *N409 {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r SuspendGatewayResponse) GetApplicationproblemJSON413() *N413 {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r SuspendGatewayResponse) GetApplicationproblemJSON415() *N415 {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r SuspendGatewayResponse) GetApplicationproblemJSON422() *N422 {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r SuspendGatewayResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r SuspendGatewayResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SuspendGatewayResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SuspendGatewayResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SuspendGatewayResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SuspendGatewayResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListIssuancesResponse429Headers the declared response headers of an HTTP 429 response for ListIssuances
 type ListIssuancesResponse429Headers struct {
 	RetryAfter *int
@@ -8176,6 +9829,303 @@ func (r RegisterOrganizationResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r RegisterOrganizationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetPkiCaCertificateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetPkiCaCertificateResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r GetPkiCaCertificateResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPkiCaCertificateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPkiCaCertificateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPkiCaCertificateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPkiCaCertificateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListGatewayCertificatesResponse429Headers the declared response headers of an HTTP 429 response for ListGatewayCertificates
+type ListGatewayCertificatesResponse429Headers struct {
+	RetryAfter *int
+}
+
+type ListGatewayCertificatesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GatewayCertificateList
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ListGatewayCertificatesResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListGatewayCertificatesResponse) GetJSON200() *GatewayCertificateList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListGatewayCertificatesResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListGatewayCertificatesResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListGatewayCertificatesResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ListGatewayCertificatesResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListGatewayCertificatesResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListGatewayCertificatesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListGatewayCertificatesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListGatewayCertificatesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListGatewayCertificatesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// RevokeGatewayCertificateResponse429Headers the declared response headers of an HTTP 429 response for RevokeGatewayCertificate
+type RevokeGatewayCertificateResponse429Headers struct {
+	RetryAfter *int
+}
+
+type RevokeGatewayCertificateResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *RevocationResult
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *N409
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *N413
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *N415
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *N422
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *RevokeGatewayCertificateResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RevokeGatewayCertificateResponse) GetJSON200() *RevocationResult {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r RevokeGatewayCertificateResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RevokeGatewayCertificateResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r RevokeGatewayCertificateResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r RevokeGatewayCertificateResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r RevokeGatewayCertificateResponse) GetApplicationproblemJSON409() *N409 {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r RevokeGatewayCertificateResponse) GetApplicationproblemJSON413() *N413 {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r RevokeGatewayCertificateResponse) GetApplicationproblemJSON415() *N415 {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r RevokeGatewayCertificateResponse) GetApplicationproblemJSON422() *N422 {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r RevokeGatewayCertificateResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r RevokeGatewayCertificateResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r RevokeGatewayCertificateResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RevokeGatewayCertificateResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RevokeGatewayCertificateResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RevokeGatewayCertificateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetPkiCrlResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetPkiCrlResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r GetPkiCrlResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPkiCrlResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPkiCrlResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPkiCrlResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPkiCrlResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -10497,6 +12447,127 @@ func (c *ClientWithResponses) SuspendDeviceWithResponse(ctx context.Context, dev
 	return ParseSuspendDeviceResponse(rsp)
 }
 
+// CreateGatewayWithBodyWithResponse Create an edge gateway and its one-time enrollment token (pairing payload and QR code)
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/gateways (the `CreateGateway` operationId).
+func (c *ClientWithResponses) CreateGatewayWithBodyWithResponse(ctx context.Context, params *CreateGatewayParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateGatewayResponse, error) {
+	rsp, err := c.CreateGatewayWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateGatewayResponse(rsp)
+}
+
+// CreateGatewayWithResponse Create an edge gateway and its one-time enrollment token (pairing payload and QR code)
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/gateways (the `CreateGateway` operationId).
+func (c *ClientWithResponses) CreateGatewayWithResponse(ctx context.Context, params *CreateGatewayParams, body CreateGatewayJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateGatewayResponse, error) {
+	rsp, err := c.CreateGateway(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateGatewayResponse(rsp)
+}
+
+// IssueGatewayCertificateWithBodyWithResponse Issue a gateway certificate from its CSR (enrollment token, renewal over mTLS, or admin)
+//
+// Credential: `Authorization: Bearer <one-time enrollment token>` (docs/api/mtls.md), or the gateway's current certificate over the mTLS listener (renewal; the old certificate stays valid until it expires), or an admin API key. The key must be ECDSA P-256 or Ed25519; the certificate lives 90 days and lists the DIDs the CSR asks for as SAN URIs (all the gateway devices when none).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/gateways/{gatewayId}/certificates (the `IssueGatewayCertificate` operationId).
+func (c *ClientWithResponses) IssueGatewayCertificateWithBodyWithResponse(ctx context.Context, gatewayId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*IssueGatewayCertificateResponse, error) {
+	rsp, err := c.IssueGatewayCertificateWithBody(ctx, gatewayId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseIssueGatewayCertificateResponse(rsp)
+}
+
+// IssueGatewayCertificateWithResponse Issue a gateway certificate from its CSR (enrollment token, renewal over mTLS, or admin)
+//
+// Credential: `Authorization: Bearer <one-time enrollment token>` (docs/api/mtls.md), or the gateway's current certificate over the mTLS listener (renewal; the old certificate stays valid until it expires), or an admin API key. The key must be ECDSA P-256 or Ed25519; the certificate lives 90 days and lists the DIDs the CSR asks for as SAN URIs (all the gateway devices when none).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/gateways/{gatewayId}/certificates (the `IssueGatewayCertificate` operationId).
+func (c *ClientWithResponses) IssueGatewayCertificateWithResponse(ctx context.Context, gatewayId string, body IssueGatewayCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*IssueGatewayCertificateResponse, error) {
+	rsp, err := c.IssueGatewayCertificate(ctx, gatewayId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseIssueGatewayCertificateResponse(rsp)
+}
+
+// DecommissionGatewayWithBodyWithResponse Decommission a gateway for good: its certificates are revoked at once
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/gateways/{gatewayId}/decommission (the `DecommissionGateway` operationId).
+func (c *ClientWithResponses) DecommissionGatewayWithBodyWithResponse(ctx context.Context, gatewayId string, params *DecommissionGatewayParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DecommissionGatewayResponse, error) {
+	rsp, err := c.DecommissionGatewayWithBody(ctx, gatewayId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDecommissionGatewayResponse(rsp)
+}
+
+// DecommissionGatewayWithResponse Decommission a gateway for good: its certificates are revoked at once
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/gateways/{gatewayId}/decommission (the `DecommissionGateway` operationId).
+func (c *ClientWithResponses) DecommissionGatewayWithResponse(ctx context.Context, gatewayId string, params *DecommissionGatewayParams, body DecommissionGatewayJSONRequestBody, reqEditors ...RequestEditorFn) (*DecommissionGatewayResponse, error) {
+	rsp, err := c.DecommissionGateway(ctx, gatewayId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDecommissionGatewayResponse(rsp)
+}
+
+// CreateGatewayEnrollmentWithResponse A fresh one-time enrollment token and pairing payload for a gateway
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/gateways/{gatewayId}/enrollment (the `CreateGatewayEnrollment` operationId).
+func (c *ClientWithResponses) CreateGatewayEnrollmentWithResponse(ctx context.Context, gatewayId string, params *CreateGatewayEnrollmentParams, reqEditors ...RequestEditorFn) (*CreateGatewayEnrollmentResponse, error) {
+	rsp, err := c.CreateGatewayEnrollment(ctx, gatewayId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateGatewayEnrollmentResponse(rsp)
+}
+
+// SuspendGatewayWithBodyWithResponse Suspend a gateway: its certificates are revoked at once
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/gateways/{gatewayId}/suspend (the `SuspendGateway` operationId).
+func (c *ClientWithResponses) SuspendGatewayWithBodyWithResponse(ctx context.Context, gatewayId string, params *SuspendGatewayParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SuspendGatewayResponse, error) {
+	rsp, err := c.SuspendGatewayWithBody(ctx, gatewayId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSuspendGatewayResponse(rsp)
+}
+
+// SuspendGatewayWithResponse Suspend a gateway: its certificates are revoked at once
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/gateways/{gatewayId}/suspend (the `SuspendGateway` operationId).
+func (c *ClientWithResponses) SuspendGatewayWithResponse(ctx context.Context, gatewayId string, params *SuspendGatewayParams, body SuspendGatewayJSONRequestBody, reqEditors ...RequestEditorFn) (*SuspendGatewayResponse, error) {
+	rsp, err := c.SuspendGateway(ctx, gatewayId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSuspendGatewayResponse(rsp)
+}
+
 // ListIssuancesWithResponse List issuances
 //
 // Returns a wrapper object for the known response body format(s).
@@ -10599,6 +12670,75 @@ func (c *ClientWithResponses) RegisterOrganizationWithResponse(ctx context.Conte
 		return nil, err
 	}
 	return ParseRegisterOrganizationResponse(rsp)
+}
+
+// GetPkiCaCertificateWithResponse An organization's issuing CA certificate (PEM)
+//
+// Gateways and TLS-terminating proxies trust this CA for the organization (docs/api/mtls.md).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/pki/ca.pem (the `GetPkiCaCertificate` operationId).
+func (c *ClientWithResponses) GetPkiCaCertificateWithResponse(ctx context.Context, params *GetPkiCaCertificateParams, reqEditors ...RequestEditorFn) (*GetPkiCaCertificateResponse, error) {
+	rsp, err := c.GetPkiCaCertificate(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPkiCaCertificateResponse(rsp)
+}
+
+// ListGatewayCertificatesWithResponse List the organization's gateway certificates
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/pki/certificates (the `ListGatewayCertificates` operationId).
+func (c *ClientWithResponses) ListGatewayCertificatesWithResponse(ctx context.Context, params *ListGatewayCertificatesParams, reqEditors ...RequestEditorFn) (*ListGatewayCertificatesResponse, error) {
+	rsp, err := c.ListGatewayCertificates(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListGatewayCertificatesResponse(rsp)
+}
+
+// RevokeGatewayCertificateWithBodyWithResponse Revoke a gateway certificate
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/pki/certificates/{sha256}/revoke (the `RevokeGatewayCertificate` operationId).
+func (c *ClientWithResponses) RevokeGatewayCertificateWithBodyWithResponse(ctx context.Context, sha256 string, params *RevokeGatewayCertificateParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RevokeGatewayCertificateResponse, error) {
+	rsp, err := c.RevokeGatewayCertificateWithBody(ctx, sha256, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRevokeGatewayCertificateResponse(rsp)
+}
+
+// RevokeGatewayCertificateWithResponse Revoke a gateway certificate
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/pki/certificates/{sha256}/revoke (the `RevokeGatewayCertificate` operationId).
+func (c *ClientWithResponses) RevokeGatewayCertificateWithResponse(ctx context.Context, sha256 string, params *RevokeGatewayCertificateParams, body RevokeGatewayCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*RevokeGatewayCertificateResponse, error) {
+	rsp, err := c.RevokeGatewayCertificate(ctx, sha256, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRevokeGatewayCertificateResponse(rsp)
+}
+
+// GetPkiCrlWithResponse An organization's certificate revocation list (PEM)
+//
+// Re-issued on every revocation and whenever half of its validity (7 days, `nextUpdate`) has passed.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/pki/crl.pem (the `GetPkiCrl` operationId).
+func (c *ClientWithResponses) GetPkiCrlWithResponse(ctx context.Context, params *GetPkiCrlParams, reqEditors ...RequestEditorFn) (*GetPkiCrlResponse, error) {
+	rsp, err := c.GetPkiCrl(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPkiCrlResponse(rsp)
 }
 
 // ListPoliciesWithResponse List published policy versions
@@ -12543,6 +14683,482 @@ func ParseSuspendDeviceResponse(rsp *http.Response) (*SuspendDeviceResponse, err
 	return response, nil
 }
 
+// ParseCreateGatewayResponse parses an HTTP response from a CreateGatewayWithResponse call
+func ParseCreateGatewayResponse(rsp *http.Response) (*CreateGatewayResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateGatewayResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest GatewayEnrollment
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest N409
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest N413
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest N415
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest N422
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers CreateGatewayResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseIssueGatewayCertificateResponse parses an HTTP response from a IssueGatewayCertificateWithResponse call
+func ParseIssueGatewayCertificateResponse(rsp *http.Response) (*IssueGatewayCertificateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &IssueGatewayCertificateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest IssuedGatewayCertificate
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest N413
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest N415
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDecommissionGatewayResponse parses an HTTP response from a DecommissionGatewayWithResponse call
+func ParseDecommissionGatewayResponse(rsp *http.Response) (*DecommissionGatewayResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DecommissionGatewayResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GatewayStatusResult
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest N409
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest N413
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest N415
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest N422
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers DecommissionGatewayResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateGatewayEnrollmentResponse parses an HTTP response from a CreateGatewayEnrollmentWithResponse call
+func ParseCreateGatewayEnrollmentResponse(rsp *http.Response) (*CreateGatewayEnrollmentResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateGatewayEnrollmentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest GatewayEnrollment
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest N409
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest N422
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers CreateGatewayEnrollmentResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseSuspendGatewayResponse parses an HTTP response from a SuspendGatewayWithResponse call
+func ParseSuspendGatewayResponse(rsp *http.Response) (*SuspendGatewayResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SuspendGatewayResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GatewayStatusResult
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest N409
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest N413
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest N415
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest N422
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers SuspendGatewayResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseListIssuancesResponse parses an HTTP response from a ListIssuancesWithResponse call
 func ParseListIssuancesResponse(rsp *http.Response) (*ListIssuancesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -13042,6 +15658,255 @@ func ParseRegisterOrganizationResponse(rsp *http.Response) (*RegisterOrganizatio
 			return nil, err
 		}
 		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetPkiCaCertificateResponse parses an HTTP response from a GetPkiCaCertificateWithResponse call
+func ParseGetPkiCaCertificateResponse(rsp *http.Response) (*GetPkiCaCertificateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPkiCaCertificateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListGatewayCertificatesResponse parses an HTTP response from a ListGatewayCertificatesWithResponse call
+func ParseListGatewayCertificatesResponse(rsp *http.Response) (*ListGatewayCertificatesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListGatewayCertificatesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GatewayCertificateList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ListGatewayCertificatesResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseRevokeGatewayCertificateResponse parses an HTTP response from a RevokeGatewayCertificateWithResponse call
+func ParseRevokeGatewayCertificateResponse(rsp *http.Response) (*RevokeGatewayCertificateResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RevokeGatewayCertificateResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest RevocationResult
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest N409
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest N413
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest N415
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest N422
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers RevokeGatewayCertificateResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPkiCrlResponse parses an HTTP response from a GetPkiCrlWithResponse call
+func ParseGetPkiCrlResponse(rsp *http.Response) (*GetPkiCrlResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPkiCrlResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
 		var dest Problem

@@ -292,6 +292,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/gateways": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an edge gateway and its one-time enrollment token (pairing payload and QR code) */
+        post: operations["createGateway"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/gateways/{gatewayId}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a gateway certificate from its CSR (enrollment token, renewal over mTLS, or admin)
+         * @description Credential: `Authorization: Bearer <one-time enrollment token>` (docs/api/mtls.md), or the gateway's current certificate over the mTLS listener (renewal; the old certificate stays valid until it expires), or an admin API key. The key must be ECDSA P-256 or Ed25519; the certificate lives 90 days and lists the DIDs the CSR asks for as SAN URIs (all the gateway devices when none).
+         */
+        post: operations["issueGatewayCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/gateways/{gatewayId}/decommission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decommission a gateway for good: its certificates are revoked at once */
+        post: operations["decommissionGateway"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/gateways/{gatewayId}/enrollment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A fresh one-time enrollment token and pairing payload for a gateway */
+        post: operations["createGatewayEnrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/gateways/{gatewayId}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a gateway: its certificates are revoked at once */
+        post: operations["suspendGateway"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/issuances": {
         parameters: {
             query?: never;
@@ -405,6 +493,80 @@ export interface paths {
         put?: never;
         /** Register an organization (returns its first admin API key, once) */
         post: operations["registerOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pki/ca.pem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organization's issuing CA certificate (PEM)
+         * @description Gateways and TLS-terminating proxies trust this CA for the organization (docs/api/mtls.md).
+         */
+        get: operations["getPkiCaCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pki/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the organization's gateway certificates */
+        get: operations["listGatewayCertificates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pki/certificates/{sha256}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a gateway certificate */
+        post: operations["revokeGatewayCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pki/crl.pem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organization's certificate revocation list (PEM)
+         * @description Re-issued on every revocation and whenever half of its validity (7 days, `nextUpdate`) has passed.
+         */
+        get: operations["getPkiCrl"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -782,6 +944,23 @@ export interface components {
             seq: number;
             status: number;
         };
+        /**
+         * @example {
+         *       "reason": "gateway stolen"
+         *     }
+         */
+        CertificateRevocation: {
+            reason: string;
+        };
+        /**
+         * @example {
+         *       "csr": "-----BEGIN CERTIFICATE REQUEST-----\nMIH…\n-----END CERTIFICATE REQUEST-----"
+         *     }
+         */
+        CertificateSigningRequest: {
+            /** @description PKCS#10, PEM */
+            csr: string;
+        };
         CreateApiKeyRequest: {
             name: string;
             roles?: string[];
@@ -896,6 +1075,119 @@ export interface components {
             severity: string;
             unit?: string;
         };
+        Gateway: {
+            /** Format: date-time */
+            created_at: string;
+            device_ids: string[];
+            /** @example gw_4fQ8GZc1Xk3mRr0pLs9TbW */
+            id: string;
+            name: string;
+            /** @enum {unknown} */
+            status: "active" | "suspended" | "decommissioned";
+            /** Format: date-time */
+            status_changed_at: string;
+        };
+        GatewayCertificate: {
+            /**
+             * @example [
+             *       "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
+             *     ]
+             */
+            device_dids: string[];
+            /** @example gw_4fQ8GZc1Xk3mRr0pLs9TbW */
+            gateway_id: string;
+            /** Format: date-time */
+            issued_at?: string;
+            /** Format: date-time */
+            not_after: string;
+            /** Format: date-time */
+            not_before: string;
+            /** @example org_4fQ8GZc1Xk3mRr0pLs9TbW */
+            org_id: string;
+            /**
+             * @example -----BEGIN CERTIFICATE-----
+             *     MIIB…
+             *     -----END CERTIFICATE-----
+             */
+            pem: string;
+            revocation_reason?: string | null;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            /** @example 1a2b3c4d5e6f708192a3b4c5d6e7f801 */
+            serial: string;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+        };
+        GatewayCertificateList: {
+            certificates: components["schemas"]["GatewayCertificate"][];
+        };
+        /**
+         * @example {
+         *       "name": "Plant A gateway",
+         *       "device_ids": [
+         *         "dev_4fQ8GZc1Xk3mRr0pLs9TbW"
+         *       ]
+         *     }
+         */
+        GatewayCreate: {
+            device_ids: string[];
+            name: string;
+        };
+        GatewayEnrollment: {
+            enrollment: components["schemas"]["GatewayEnrollmentToken"];
+            gateway: components["schemas"]["Gateway"];
+            pairing: components["schemas"]["GatewayPairing"];
+            /** @description The pairing payload as a QR code (PNG data URL) */
+            pairing_qr_png: string;
+        };
+        /** @description The one-time enrollment token (shown once) */
+        GatewayEnrollmentToken: {
+            /** Format: date-time */
+            expires_at: string;
+            token: string;
+        };
+        GatewayPairing: {
+            api_url: string;
+            ca_url?: string;
+            certificates_url?: string;
+            device_dids?: string[];
+            /** Format: date-time */
+            enrollment_expires_at?: string;
+            enrollment_token: string;
+            /** @example gw_4fQ8GZc1Xk3mRr0pLs9TbW */
+            gateway_id: string;
+            /** @constant */
+            kind: "gateway";
+            mtls_url: string | null;
+            /** @example org_4fQ8GZc1Xk3mRr0pLs9TbW */
+            org_id: string;
+            /** @constant */
+            v: 1;
+        };
+        /**
+         * @example {
+         *       "reason": "plant shut down for maintenance"
+         *     }
+         */
+        GatewayStatusChange: {
+            reason: string;
+        };
+        GatewayStatusResult: {
+            gateway: components["schemas"]["Gateway"];
+            revoked_certificates: number;
+        };
+        /**
+         * @example -----BEGIN CERTIFICATE-----
+         *     MIIB…
+         *     -----END CERTIFICATE-----
+         */
+        GetPkiCaCertificateResult: string;
+        /**
+         * @example -----BEGIN X509 CRL-----
+         *     MIH…
+         *     -----END X509 CRL-----
+         */
+        GetPkiCrlResult: string;
         Issuance: {
             amount?: number;
             /** @description Where the issuance credential is anchored (HCS) */
@@ -939,6 +1231,15 @@ export interface components {
             scope?: string;
             /** @constant */
             token_type?: "Bearer";
+        };
+        IssuedGatewayCertificate: {
+            /**
+             * @example -----BEGIN CERTIFICATE-----
+             *     MIIB…
+             *     -----END CERTIFICATE-----
+             */
+            ca_pem: string;
+            certificate: components["schemas"]["GatewayCertificate"];
         };
         JwkSet: {
             keys: {
@@ -1462,6 +1763,16 @@ export interface components {
             data: components["schemas"]["Reading"][];
             /** @description The `cursor` of the next page; null on the last */
             next_cursor: string | null;
+        };
+        /**
+         * @example {
+         *       "revoked": 1,
+         *       "crl_number": 4
+         *     }
+         */
+        RevocationResult: {
+            crl_number?: number | null;
+            revoked: number;
         };
         SuspendDeviceRequest: {
             reason: string;
@@ -2723,6 +3034,337 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    createGateway: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+                 * @example 6f1c2a8e-0b7d-4a51-9d1e-2c3b4a5d6e7f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Plant A gateway",
+                 *       "device_ids": [
+                 *         "dev_4fQ8GZc1Xk3mRr0pLs9TbW"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["GatewayCreate"];
+            };
+        };
+        responses: {
+            /** @description The gateway, its enrollment token (once) and pairing payload */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "gateway": {
+                     *         "id": "gw_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *         "name": "string",
+                     *         "status": "active",
+                     *         "device_ids": [
+                     *           "dev_4fQ8GZc1Xk3mRr0pLs9TbW"
+                     *         ],
+                     *         "created_at": "2019-08-24T14:15:22Z",
+                     *         "status_changed_at": "2019-08-24T14:15:22Z"
+                     *       },
+                     *       "enrollment": {
+                     *         "token": "string",
+                     *         "expires_at": "2019-08-24T14:15:22Z"
+                     *       },
+                     *       "pairing": {
+                     *         "v": 1,
+                     *         "kind": "gateway",
+                     *         "api_url": "string",
+                     *         "mtls_url": "string",
+                     *         "org_id": "org_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *         "gateway_id": "gw_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *         "device_dids": [
+                     *           "string"
+                     *         ],
+                     *         "enrollment_token": "string",
+                     *         "enrollment_expires_at": "2019-08-24T14:15:22Z",
+                     *         "certificates_url": "string",
+                     *         "ca_url": "string"
+                     *       },
+                     *       "pairing_qr_png": "string"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayEnrollment"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    issueGatewayCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gatewayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "csr": "-----BEGIN CERTIFICATE REQUEST-----\nMIH…\n-----END CERTIFICATE REQUEST-----"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CertificateSigningRequest"];
+            };
+        };
+        responses: {
+            /** @description The certificate and the CA that issued it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "certificate": {
+                     *         "serial": "1a2b3c4d5e6f708192a3b4c5d6e7f801",
+                     *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *         "gateway_id": "gw_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *         "org_id": "org_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *         "device_dids": [
+                     *           "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
+                     *         ],
+                     *         "not_before": "2019-08-24T14:15:22Z",
+                     *         "not_after": "2019-08-24T14:15:22Z",
+                     *         "issued_at": "2019-08-24T14:15:22Z",
+                     *         "revoked_at": "2019-08-24T14:15:22Z",
+                     *         "revocation_reason": "string",
+                     *         "pem": "-----BEGIN CERTIFICATE-----\nMIIB…\n-----END CERTIFICATE-----"
+                     *       },
+                     *       "ca_pem": "-----BEGIN CERTIFICATE-----\nMIIB…\n-----END CERTIFICATE-----"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IssuedGatewayCertificate"];
+                };
+            };
+            400: components["responses"]["400"];
+            404: components["responses"]["404"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    decommissionGateway: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+                 * @example 6f1c2a8e-0b7d-4a51-9d1e-2c3b4a5d6e7f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                gatewayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "plant shut down for maintenance"
+                 *     }
+                 */
+                "application/json": components["schemas"]["GatewayStatusChange"];
+            };
+        };
+        responses: {
+            /** @description The gateway and how many certificates were revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "gateway": {
+                     *         "id": "gw_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *         "name": "string",
+                     *         "status": "active",
+                     *         "device_ids": [
+                     *           "dev_4fQ8GZc1Xk3mRr0pLs9TbW"
+                     *         ],
+                     *         "created_at": "2019-08-24T14:15:22Z",
+                     *         "status_changed_at": "2019-08-24T14:15:22Z"
+                     *       },
+                     *       "revoked_certificates": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayStatusResult"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    createGatewayEnrollment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+                 * @example 6f1c2a8e-0b7d-4a51-9d1e-2c3b4a5d6e7f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                gatewayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The enrollment token (once) and pairing payload */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "gateway": {
+                     *         "id": "gw_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *         "name": "string",
+                     *         "status": "active",
+                     *         "device_ids": [
+                     *           "dev_4fQ8GZc1Xk3mRr0pLs9TbW"
+                     *         ],
+                     *         "created_at": "2019-08-24T14:15:22Z",
+                     *         "status_changed_at": "2019-08-24T14:15:22Z"
+                     *       },
+                     *       "enrollment": {
+                     *         "token": "string",
+                     *         "expires_at": "2019-08-24T14:15:22Z"
+                     *       },
+                     *       "pairing": {
+                     *         "v": 1,
+                     *         "kind": "gateway",
+                     *         "api_url": "string",
+                     *         "mtls_url": "string",
+                     *         "org_id": "org_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *         "gateway_id": "gw_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *         "device_dids": [
+                     *           "string"
+                     *         ],
+                     *         "enrollment_token": "string",
+                     *         "enrollment_expires_at": "2019-08-24T14:15:22Z",
+                     *         "certificates_url": "string",
+                     *         "ca_url": "string"
+                     *       },
+                     *       "pairing_qr_png": "string"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayEnrollment"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    suspendGateway: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+                 * @example 6f1c2a8e-0b7d-4a51-9d1e-2c3b4a5d6e7f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                gatewayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "plant shut down for maintenance"
+                 *     }
+                 */
+                "application/json": components["schemas"]["GatewayStatusChange"];
+            };
+        };
+        responses: {
+            /** @description The gateway and how many certificates were revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "gateway": {
+                     *         "id": "gw_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *         "name": "string",
+                     *         "status": "active",
+                     *         "device_ids": [
+                     *           "dev_4fQ8GZc1Xk3mRr0pLs9TbW"
+                     *         ],
+                     *         "created_at": "2019-08-24T14:15:22Z",
+                     *         "status_changed_at": "2019-08-24T14:15:22Z"
+                     *       },
+                     *       "revoked_certificates": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayStatusResult"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
     listIssuances: {
         parameters: {
             query?: {
@@ -3016,6 +3658,165 @@ export interface operations {
             400: components["responses"]["400"];
             413: components["responses"]["413"];
             415: components["responses"]["415"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getPkiCaCertificate: {
+        parameters: {
+            query: {
+                org: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CA certificate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example -----BEGIN CERTIFICATE-----
+                     *     MIIB…
+                     *     -----END CERTIFICATE-----
+                     */
+                    "application/x-pem-file": components["schemas"]["GetPkiCaCertificateResult"];
+                };
+            };
+            400: components["responses"]["400"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listGatewayCertificates: {
+        parameters: {
+            query?: {
+                gateway_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificates, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "certificates": [
+                     *         {
+                     *           "serial": "1a2b3c4d5e6f708192a3b4c5d6e7f801",
+                     *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *           "gateway_id": "gw_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *           "org_id": "org_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *           "device_dids": [
+                     *             "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
+                     *           ],
+                     *           "not_before": "2019-08-24T14:15:22Z",
+                     *           "not_after": "2019-08-24T14:15:22Z",
+                     *           "issued_at": "2019-08-24T14:15:22Z",
+                     *           "revoked_at": "2019-08-24T14:15:22Z",
+                     *           "revocation_reason": "string",
+                     *           "pem": "-----BEGIN CERTIFICATE-----\nMIIB…\n-----END CERTIFICATE-----"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayCertificateList"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    revokeGatewayCertificate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+                 * @example 6f1c2a8e-0b7d-4a51-9d1e-2c3b4a5d6e7f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "gateway stolen"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CertificateRevocation"];
+            };
+        };
+        responses: {
+            /** @description Revoked (0 when it already was) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "revoked": 1,
+                     *       "crl_number": 4
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RevocationResult"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getPkiCrl: {
+        parameters: {
+            query: {
+                org: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CRL */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example -----BEGIN X509 CRL-----
+                     *     MIH…
+                     *     -----END X509 CRL-----
+                     */
+                    "application/pkix-crl": components["schemas"]["GetPkiCrlResult"];
+                };
+            };
+            400: components["responses"]["400"];
             default: components["responses"]["Problem"];
         };
     };

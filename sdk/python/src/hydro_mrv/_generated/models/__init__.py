@@ -6,6 +6,8 @@ from .api_key_scopes_item import ApiKeyScopesItem
 from .approve_device_request import ApproveDeviceRequest
 from .audit_page import AuditPage
 from .audit_record import AuditRecord
+from .certificate_revocation import CertificateRevocation
+from .certificate_signing_request import CertificateSigningRequest
 from .create_api_key_request import CreateApiKeyRequest
 from .create_api_key_request_scopes_item import CreateApiKeyRequestScopesItem
 from .create_project_request import CreateProjectRequest
@@ -25,6 +27,16 @@ from .ed_25519_private_jwk import Ed25519PrivateJwk
 from .field_error import FieldError
 from .field_error_in import FieldErrorIn
 from .finding import Finding
+from .gateway import Gateway
+from .gateway_certificate import GatewayCertificate
+from .gateway_certificate_list import GatewayCertificateList
+from .gateway_create import GatewayCreate
+from .gateway_enrollment import GatewayEnrollment
+from .gateway_enrollment_token import GatewayEnrollmentToken
+from .gateway_pairing import GatewayPairing
+from .gateway_status import GatewayStatus
+from .gateway_status_change import GatewayStatusChange
+from .gateway_status_result import GatewayStatusResult
 from .get_device_pairing_format import GetDevicePairingFormat
 from .hydro_mrv_policy import HydroMRVPolicy
 from .hydro_mrv_policy_anchoring import HydroMRVPolicyAnchoring
@@ -51,6 +63,7 @@ from .issuance_list import IssuanceList
 from .issuance_monitoring_report import IssuanceMonitoringReport
 from .issue_access_token_request import IssueAccessTokenRequest
 from .issue_access_token_result import IssueAccessTokenResult
+from .issued_gateway_certificate import IssuedGatewayCertificate
 from .jwk_set import JwkSet
 from .jwk_set_keys_item import JwkSetKeysItem
 from .mint import Mint
@@ -137,6 +150,7 @@ from .reject_device_request import RejectDeviceRequest
 from .review_decision_result import ReviewDecisionResult
 from .review_decision_result_decision import ReviewDecisionResultDecision
 from .review_page import ReviewPage
+from .revocation_result import RevocationResult
 from .suspend_device_request import SuspendDeviceRequest
 from .telemetry_batch import TelemetryBatch
 from .telemetry_batch_result import TelemetryBatchResult
@@ -156,6 +170,8 @@ __all__ = (
     "ApproveDeviceRequest",
     "AuditPage",
     "AuditRecord",
+    "CertificateRevocation",
+    "CertificateSigningRequest",
     "CreateApiKeyRequest",
     "CreateApiKeyRequestScopesItem",
     "CreateProjectRequest",
@@ -175,6 +191,16 @@ __all__ = (
     "FieldError",
     "FieldErrorIn",
     "Finding",
+    "Gateway",
+    "GatewayCertificate",
+    "GatewayCertificateList",
+    "GatewayCreate",
+    "GatewayEnrollment",
+    "GatewayEnrollmentToken",
+    "GatewayPairing",
+    "GatewayStatus",
+    "GatewayStatusChange",
+    "GatewayStatusResult",
     "GetDevicePairingFormat",
     "HydroMRVPolicy",
     "HydroMRVPolicyAnchoring",
@@ -199,6 +225,7 @@ __all__ = (
     "IssuanceMonitoringReport",
     "IssueAccessTokenRequest",
     "IssueAccessTokenResult",
+    "IssuedGatewayCertificate",
     "JwkSet",
     "JwkSetKeysItem",
     "Mint",
@@ -273,6 +300,7 @@ __all__ = (
     "ReviewDecisionResult",
     "ReviewDecisionResultDecision",
     "ReviewPage",
+    "RevocationResult",
     "SuspendDeviceRequest",
     "TelemetryBatch",
     "TelemetryBatchResult",
