@@ -15,8 +15,16 @@ export const MAX_BATCH = 1000;
 /**
  * `POST /v1/telemetry`: one signed telemetry document, or `{ "documents": [...] }` with up to 1,000.
  * 202 once every accepted reading is durable; each document gets its own outcome. A single document
- * that is rejected answers 400 (schema) or 422 (device or signature) instead.
+ * that is rejected answers 400 (schema), 404 (its device_id is no active device the credential may
+ * submit for: like a body naming a missing project, it depends on what exists, not on the document's
+ * shape) or 422 (the signature does not verify).
  */
+const refusal = {
+  schema: 'VALIDATION_FAILED',
+  device: 'DEVICE_NOT_ACTIVE',
+  signature: 'TELEMETRY_REJECTED',
+} as const;
+
 export function registerTelemetrySubmit(app: Hono<ApiEnv>, ctx: ApiContext): void {
   const telemetry = schemaFileRef(ctx.validator.files, 'telemetry.schema.json');
   mountRoute<Record<string, unknown>>(
@@ -27,6 +35,11 @@ export function registerTelemetrySubmit(app: Hono<ApiEnv>, ctx: ApiContext): voi
       path: '/v1/telemetry',
       operationId: 'submitTelemetry',
       summary: 'Submit signed telemetry: one document or a batch of up to 1,000',
+      description:
+        'A single rejected document answers 400 (not telemetry v1), 404 `DEVICE_NOT_ACTIVE` (its `device_id` ' +
+        'is no active device of this organization, or not one the client certificate lists) or 422 ' +
+        '`TELEMETRY_REJECTED` (the signature does not verify with the device key). A batch answers 202 ' +
+        'with one outcome per document.',
       tag: 'Telemetry',
       auth: 'telemetry:write',
       body: {
@@ -100,14 +113,10 @@ export function registerTelemetrySubmit(app: Hono<ApiEnv>, ctx: ApiContext): voi
         principal.certificate?.deviceDids,
       );
       if (outcome!.status === 'rejected') {
-        throw new ApiError(
-          outcome!.reason === 'schema' ? 'VALIDATION_FAILED' : 'TELEMETRY_REJECTED',
-          outcome!.message,
-          {
-            ...(outcome!.errors ? { errors: outcome!.errors } : {}),
-            extensions: { reason: outcome!.reason },
-          },
-        );
+        throw new ApiError(refusal[outcome!.reason], outcome!.message, {
+          ...(outcome!.errors ? { errors: outcome!.errors } : {}),
+          extensions: { reason: outcome!.reason },
+        });
       }
       const { index: _i, ...rest } = outcome!;
       return c.json(rest, 202);
