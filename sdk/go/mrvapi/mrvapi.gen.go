@@ -649,7 +649,9 @@ type PeriodList struct {
 // Plant What POST /v1/projects and `mrv verify --plant` take. Normative text: shared/specs/telemetry-v1.md. Unknown top-level members are rejected.
 type Plant struct {
 	CapacityKw float32 `json:"capacity_kw"`
-	Devices    *[]struct {
+
+	// Devices Each device_id occurs once; a device's scope is `plant` or a unit_id of this plant.
+	Devices *[]struct {
 		// Active An inactive device's readings are rejected.
 		Active   *bool  `json:"active,omitempty"`
 		DeviceId string `json:"device_id"`
@@ -676,12 +678,16 @@ type Plant struct {
 		BaselineCapacityKw *float32 `json:"baseline_capacity_kw,omitempty"`
 		ProjectAreaM2      *float32 `json:"project_area_m2,omitempty"`
 	} `json:"reservoir,omitempty"`
+
+	// Units Each unit_id occurs once.
 	Units []struct {
 		CapacityKw   float32     `json:"capacity_kw"`
 		RatedFlowM3s *float32    `json:"rated_flow_m3s,omitempty"`
 		RatedHeadM   *float32    `json:"rated_head_m,omitempty"`
 		Turbine      interface{} `json:"turbine"`
-		UnitId       string      `json:"unit_id"`
+
+		// UnitId Unique among the units; `plant` is the plant scope's name.
+		UnitId string `json:"unit_id"`
 	} `json:"units"`
 }
 
@@ -1098,6 +1104,9 @@ type ReadingStatus = interface{}
 
 // RegisterDeviceRequest defines model for RegisterDeviceRequest.
 type RegisterDeviceRequest struct {
+	// Did An Ed25519 did:key (multicodec 0xed01, base58btc)
+	//
+	// Example: did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK
 	Did  string  `json:"did"`
 	Name *string `json:"name,omitempty"`
 
@@ -2448,12 +2457,16 @@ type ClientInterface interface {
 
 	// SubmitTelemetryWithBody Submit signed telemetry: one document or a batch of up to 1,000
 	//
+	// A single rejected document answers 400 (not telemetry v1), 404 `DEVICE_NOT_ACTIVE` (its `device_id` is no active device of this organization, or not one the client certificate lists) or 422 `TELEMETRY_REJECTED` (the signature does not verify with the device key). A batch answers 202 with one outcome per document.
+	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/telemetry (the `SubmitTelemetry` operationId).
 	SubmitTelemetryWithBody(ctx context.Context, params *SubmitTelemetryParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SubmitTelemetry Submit signed telemetry: one document or a batch of up to 1,000
+	//
+	// A single rejected document answers 400 (not telemetry v1), 404 `DEVICE_NOT_ACTIVE` (its `device_id` is no active device of this organization, or not one the client certificate lists) or 422 `TELEMETRY_REJECTED` (the signature does not verify with the device key). A batch answers 202 with one outcome per document.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3640,6 +3653,8 @@ func (c *Client) DecideReview(ctx context.Context, readingId string, params *Dec
 
 // SubmitTelemetryWithBody Submit signed telemetry: one document or a batch of up to 1,000
 //
+// A single rejected document answers 400 (not telemetry v1), 404 `DEVICE_NOT_ACTIVE` (its `device_id` is no active device of this organization, or not one the client certificate lists) or 422 `TELEMETRY_REJECTED` (the signature does not verify with the device key). A batch answers 202 with one outcome per document.
+//
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/telemetry (the `SubmitTelemetry` operationId).
@@ -3656,6 +3671,8 @@ func (c *Client) SubmitTelemetryWithBody(ctx context.Context, params *SubmitTele
 }
 
 // SubmitTelemetry Submit signed telemetry: one document or a batch of up to 1,000
+//
+// A single rejected document answers 400 (not telemetry v1), 404 `DEVICE_NOT_ACTIVE` (its `device_id` is no active device of this organization, or not one the client certificate lists) or 422 `TELEMETRY_REJECTED` (the signature does not verify with the device key). A batch answers 202 with one outcome per document.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -6919,12 +6936,16 @@ type ClientWithResponsesInterface interface {
 
 	// SubmitTelemetryWithBodyWithResponse Submit signed telemetry: one document or a batch of up to 1,000
 	//
+	// A single rejected document answers 400 (not telemetry v1), 404 `DEVICE_NOT_ACTIVE` (its `device_id` is no active device of this organization, or not one the client certificate lists) or 422 `TELEMETRY_REJECTED` (the signature does not verify with the device key). A batch answers 202 with one outcome per document.
+	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/telemetry (the `SubmitTelemetry` operationId).
 	SubmitTelemetryWithBodyWithResponse(ctx context.Context, params *SubmitTelemetryParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SubmitTelemetryResponse, error)
 
 	// SubmitTelemetryWithResponse Submit signed telemetry: one document or a batch of up to 1,000
+	//
+	// A single rejected document answers 400 (not telemetry v1), 404 `DEVICE_NOT_ACTIVE` (its `device_id` is no active device of this organization, or not one the client certificate lists) or 422 `TELEMETRY_REJECTED` (the signature does not verify with the device key). A batch answers 202 with one outcome per document.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -13035,6 +13056,8 @@ func (c *ClientWithResponses) DecideReviewWithResponse(ctx context.Context, read
 
 // SubmitTelemetryWithBodyWithResponse Submit signed telemetry: one document or a batch of up to 1,000
 //
+// A single rejected document answers 400 (not telemetry v1), 404 `DEVICE_NOT_ACTIVE` (its `device_id` is no active device of this organization, or not one the client certificate lists) or 422 `TELEMETRY_REJECTED` (the signature does not verify with the device key). A batch answers 202 with one outcome per document.
+//
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/telemetry (the `SubmitTelemetry` operationId).
@@ -13047,6 +13070,8 @@ func (c *ClientWithResponses) SubmitTelemetryWithBodyWithResponse(ctx context.Co
 }
 
 // SubmitTelemetryWithResponse Submit signed telemetry: one document or a batch of up to 1,000
+//
+// A single rejected document answers 400 (not telemetry v1), 404 `DEVICE_NOT_ACTIVE` (its `device_id` is no active device of this organization, or not one the client certificate lists) or 422 `TELEMETRY_REJECTED` (the signature does not verify with the device key). A batch answers 202 with one outcome per document.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //

@@ -895,7 +895,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit signed telemetry: one document or a batch of up to 1,000 */
+        /**
+         * Submit signed telemetry: one document or a batch of up to 1,000
+         * @description A single rejected document answers 400 (not telemetry v1), 404 `DEVICE_NOT_ACTIVE` (its `device_id` is no active device of this organization, or not one the client certificate lists) or 422 `TELEMETRY_REJECTED` (the signature does not verify with the device key). A batch answers 202 with one outcome per document.
+         */
         post: operations["submitTelemetry"];
         delete?: never;
         options?: never;
@@ -1360,6 +1363,7 @@ export interface components {
          */
         Plant: {
             capacity_kw: number;
+            /** @description Each device_id occurs once; a device's scope is `plant` or a unit_id of this plant. */
             devices?: {
                 /**
                  * @description An inactive device's readings are rejected.
@@ -1389,12 +1393,14 @@ export interface components {
                 baseline_capacity_kw?: number;
                 project_area_m2?: number;
             };
+            /** @description Each unit_id occurs once. */
             units: {
                 capacity_kw: number;
                 rated_flow_m3s?: number;
                 rated_head_m?: number;
                 /** @enum {unknown} */
                 turbine: "francis" | "kaplan" | "pelton" | "crossflow" | "turgo";
+                /** @description Unique among the units; `plant` is the plant scope's name. */
                 unit_id: string;
             }[];
         };
@@ -1730,6 +1736,10 @@ export interface components {
         /** @enum {unknown} */
         ReadingStatus: "RECEIVED" | "APPROVED" | "FLAGGED" | "REJECTED";
         RegisterDeviceRequest: {
+            /**
+             * @description An Ed25519 did:key (multicodec 0xed01, base58btc)
+             * @example did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK
+             */
             did: string;
             name?: string;
             /** @example prj_4fQ8GZc1Xk3mRr0pLs9TbW */
@@ -2383,7 +2393,7 @@ export interface operations {
                  *       "project_id": "prj_4fQ8GZc1Xk3mRr0pLs9TbW",
                  *       "scope": "plant",
                  *       "name": "\\S",
-                 *       "did": "did:key:z6Mk1111111111111111111111111111111111111111"
+                 *       "did": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
                  *     }
                  */
                 "application/json": components["schemas"]["RegisterDeviceRequest"];

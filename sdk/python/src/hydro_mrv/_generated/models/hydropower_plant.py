@@ -29,12 +29,13 @@ class HydropowerPlant:
             plant_id (str):
             name (str):
             capacity_kw (float):
-            units (list[HydropowerPlantUnitsItem]):
+            units (list[HydropowerPlantUnitsItem]): Each unit_id occurs once.
             location (HydropowerPlantLocation | Unset):
             grid (HydropowerPlantGrid | Unset):
             reservoir (HydropowerPlantReservoir | Unset):
             meter (HydropowerPlantMeter | Unset):
-            devices (list[HydropowerPlantDevicesItem] | Unset):
+            devices (list[HydropowerPlantDevicesItem] | Unset): Each device_id occurs once; a device's scope is `plant` or a
+                unit_id of this plant.
     """
 
     plant_id: str

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="HydropowerPlantUnitsItem")
 class HydropowerPlantUnitsItem:
     """
     Attributes:
-        unit_id (str):
+        unit_id (str): Unique among the units; `plant` is the plant scope's name.
         turbine (HydropowerPlantUnitsItemTurbine):
         capacity_kw (float):
         rated_head_m (float | Unset):

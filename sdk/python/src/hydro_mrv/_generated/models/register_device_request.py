@@ -16,7 +16,7 @@ class RegisterDeviceRequest:
     """
     Attributes:
         project_id (str):
-        did (str):
+        did (str): An Ed25519 did:key (multicodec 0xed01, base58btc)
         scope (str | Unset): `plant` or a unit id Default: 'plant'.
         name (str | Unset):
     """

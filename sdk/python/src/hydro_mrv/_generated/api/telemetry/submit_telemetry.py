@@ -131,6 +131,11 @@ def sync_detailed(
 ) -> Response[Problem | TelemetryBatchResult | TelemetryOutcome]:
     """Submit signed telemetry: one document or a batch of up to 1,000
 
+     A single rejected document answers 400 (not telemetry v1), 404 `DEVICE_NOT_ACTIVE` (its `device_id`
+    is no active device of this organization, or not one the client certificate lists) or 422
+    `TELEMETRY_REJECTED` (the signature does not verify with the device key). A batch answers 202 with
+    one outcome per document.
+
     Args:
         idempotency_key (str | Unset):
         body (TelemetryBatch | TelemetryDocumentV1):
@@ -163,6 +168,11 @@ def sync(
 ) -> Problem | TelemetryBatchResult | TelemetryOutcome | None:
     """Submit signed telemetry: one document or a batch of up to 1,000
 
+     A single rejected document answers 400 (not telemetry v1), 404 `DEVICE_NOT_ACTIVE` (its `device_id`
+    is no active device of this organization, or not one the client certificate lists) or 422
+    `TELEMETRY_REJECTED` (the signature does not verify with the device key). A batch answers 202 with
+    one outcome per document.
+
     Args:
         idempotency_key (str | Unset):
         body (TelemetryBatch | TelemetryDocumentV1):
@@ -189,6 +199,11 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | TelemetryBatchResult | TelemetryOutcome]:
     """Submit signed telemetry: one document or a batch of up to 1,000
+
+     A single rejected document answers 400 (not telemetry v1), 404 `DEVICE_NOT_ACTIVE` (its `device_id`
+    is no active device of this organization, or not one the client certificate lists) or 422
+    `TELEMETRY_REJECTED` (the signature does not verify with the device key). A batch answers 202 with
+    one outcome per document.
 
     Args:
         idempotency_key (str | Unset):
@@ -219,6 +234,11 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | TelemetryBatchResult | TelemetryOutcome | None:
     """Submit signed telemetry: one document or a batch of up to 1,000
+
+     A single rejected document answers 400 (not telemetry v1), 404 `DEVICE_NOT_ACTIVE` (its `device_id`
+    is no active device of this organization, or not one the client certificate lists) or 422
+    `TELEMETRY_REJECTED` (the signature does not verify with the device key). A batch answers 202 with
+    one outcome per document.
 
     Args:
         idempotency_key (str | Unset):
