@@ -73,7 +73,12 @@ describe('the OpenAPI document states what the server enforces (schemathesis)', 
       {
         cwd: reports,
         timeoutMs: 900_000,
-        env: { SCHEMATHESIS_HOOKS: 'schemathesis_hooks', PYTHONPATH: import.meta.dirname, NO_COLOR: '1' },
+        env: {
+          SCHEMATHESIS_HOOKS: 'schemathesis_hooks',
+          PYTHONPATH: import.meta.dirname,
+          PYTHONDONTWRITEBYTECODE: '1',
+          NO_COLOR: '1',
+        },
       },
     );
     const events = readFileSync(join(reports, readdirName(reports)), 'utf8')
