@@ -11,6 +11,7 @@ import { metricsHandler } from '../observability/metrics-handler.ts';
 import { auditLogStore } from '../store/audit-log-store.ts';
 import { isStoreUnavailable } from '../store/store-unavailable.ts';
 import type { WorkflowGateway } from '../workflows/client.ts';
+import { allowedMethods } from './allowed-methods.ts';
 import type { ApiContext, ApiLimits } from './api-context.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
 import { generateJwtKeys, type JwtKeys } from './auth/jwt-keys.ts';
@@ -44,6 +45,8 @@ export interface ApiDeps {
   mtlsUrl?: string | null;
   /** Addresses whose forwarded client-certificate fingerprint header is believed (docs/api/mtls.md). */
   trustedProxies?: readonly string[];
+  /** Sees the route context once every route is mounted (the OpenAPI document is built from it). */
+  onContext?: (ctx: ApiContext) => void;
 }
 
 /** How long a client should wait before retrying while the data store is unreachable. */
@@ -141,7 +144,13 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   registerSelfTestRoutes(app as unknown as Hono, deps);
   registerApiRoutes(app, ctx);
 
-  app.notFound((c) => problemFor(c, 'NOT_FOUND', `no route ${c.req.method} ${c.req.path}`));
+  app.notFound((c) => {
+    const allow = allowedMethods(ctx.routes, c.req.path);
+    if (allow.length === 0) return problemFor(c, 'NOT_FOUND', `no route ${c.req.method} ${c.req.path}`);
+    const response = problemFor(c, 'METHOD_NOT_ALLOWED', `${c.req.path} allows ${allow.join(', ')}`);
+    response.headers.set('allow', allow.join(', '));
+    return response;
+  });
   app.onError((error, c) => {
     if (error instanceof ApiError) return apiErrorResponse(c, error);
     if (error instanceof HTTPException) {
@@ -169,5 +178,6 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
     deps.logger.error({ err: error, path: c.req.path, requestId: c.get('requestId') }, 'unhandled error');
     return apiErrorResponse(c, new ApiError('INTERNAL', 'The error was logged.'));
   });
+  deps.onContext?.(ctx);
   return app;
 }

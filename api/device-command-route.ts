@@ -5,13 +5,26 @@ import { type DeviceCommand, deviceCommandEvents } from '../workflows/definition
 import type { ApiContext } from './api-context.ts';
 import { idSchema } from './api-schemas.ts';
 import { callWorkflow } from './call-workflow.ts';
-import { deviceJson } from './device-view.ts';
+import { deviceJson, deviceSchema } from './device-view.ts';
 import type { ApiEnv } from './env.ts';
 import { ApiError } from './errors.ts';
+import { namedSchema } from './openapi/named-schema.ts';
 import { revokeMatching } from './pki/revoke-certificates.ts';
 import { actorFor } from './policy-actor.ts';
 import { policyOfProject } from './policy-of-project.ts';
 import { mountRoute } from './route.ts';
+
+const deviceCommandResultSchema = namedSchema('DeviceCommandResult', {
+  type: 'object',
+  properties: {
+    ...(deviceSchema.properties as object),
+    event: { type: 'string', description: 'The policy event sent' },
+    acted_as: { type: 'string', description: 'The role it was sent as' },
+    workflow_status: { type: 'string', description: 'Present when the workflow has applied it' },
+  },
+  required: [...(deviceSchema.required as string[]), 'event', 'acted_as'],
+});
+
 import { startDeviceWorkflow } from './start-device-workflow.ts';
 
 /** How long a command waits for the workflow's answer before answering 202. */
@@ -58,8 +71,14 @@ export function mountDeviceCommandRoute(
         },
       },
       responses: {
-        200: { description: 'The workflow applied the command; the device after it' },
-        202: { description: 'The workflow accepted the command and is still applying it' },
+        200: {
+          description: 'The workflow applied the command; the device after it',
+          schema: deviceCommandResultSchema,
+        },
+        202: {
+          description: 'The workflow accepted the command and is still applying it',
+          schema: deviceCommandResultSchema,
+        },
       },
     },
     async (c, { params, body, principal }) => {

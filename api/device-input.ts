@@ -25,14 +25,16 @@ export async function checkDeviceTarget(
 ) {
   const project = await projectStore(db).get(tenant, input.project_id);
   if (!project) {
-    throw new ApiError('VALIDATION_FAILED', 'no such project', {
+    // 404, not 400: the body is well formed; what it names does not exist (the document says so).
+    throw new ApiError('NOT_FOUND', 'no such project', {
       errors: [{ in: 'body', pointer: '/project_id', message: 'no such project' }],
     });
   }
   const scope = input.scope ?? 'plant';
   const units = ((project.plant.units as { unit_id: string }[] | undefined) ?? []).map((u) => u.unit_id);
   if (scope !== 'plant' && !units.includes(scope)) {
-    throw new ApiError('VALIDATION_FAILED', `scope must be 'plant' or one of: ${units.join(', ')}`, {
+    // 409: which scopes exist depends on the project's plant, not on the request's shape.
+    throw new ApiError('CONFLICT', `scope must be 'plant' or one of: ${units.join(', ')}`, {
       errors: [{ in: 'body', pointer: '/scope', message: 'not a unit of this plant' }],
     });
   }

@@ -1,4 +1,37 @@
 import type { Device } from '../store/device-store.ts';
+import { dateTimeSchema, idSchema, nullableString } from './api-schemas.ts';
+import { namedSchema } from './openapi/named-schema.ts';
+
+export const deviceSchema = namedSchema('Device', {
+  type: 'object',
+  properties: {
+    id: idSchema('dev'),
+    project_id: idSchema('prj'),
+    did: { type: 'string', examples: ['did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK'] },
+    scope: { type: 'string', description: '`plant` or a unit id' },
+    name: nullableString,
+    origin: { enum: ['provisioned', 'registered'] },
+    status: { type: 'string', examples: ['active'] },
+    policy_status: { ...nullableString, description: "The device's state in its policy workflow" },
+    created_at: dateTimeSchema,
+    status_changed_at: dateTimeSchema,
+  },
+  required: ['id', 'project_id', 'did', 'scope', 'name', 'origin', 'status', 'policy_status', 'created_at'],
+});
+
+export const pairingPayloadSchema = namedSchema('PairingPayload', {
+  type: 'object',
+  description: 'What an edge agent needs to pair with this API (no secret)',
+  properties: {
+    v: { const: 1 },
+    api_url: { type: 'string' },
+    org_id: { type: 'string' },
+    project_id: idSchema('prj'),
+    device_id: idSchema('dev'),
+    did: { type: 'string' },
+  },
+  required: ['v', 'api_url', 'org_id', 'project_id', 'device_id', 'did'],
+});
 
 export function deviceJson(d: Device) {
   return {

@@ -9,6 +9,7 @@ const catalog = {
   FORBIDDEN_SCOPE: [403, 'The credential lacks the required scope'],
   FORBIDDEN_ROLE: [403, "The policy does not let the credential's roles do this"],
   NOT_FOUND: [404, 'Not found'],
+  DEVICE_NOT_ACTIVE: [404, 'The document names no active device of this credential'],
   METHOD_NOT_ALLOWED: [405, 'Method not allowed'],
   CONFLICT: [409, 'Conflict with the current state'],
   INVALID_STATE: [409, 'The resource is not in a state that allows this'],
@@ -17,7 +18,8 @@ const catalog = {
   PAYLOAD_TOO_LARGE: [413, 'Payload too large'],
   UNSUPPORTED_MEDIA_TYPE: [415, 'Unsupported media type'],
   IDEMPOTENCY_KEY_REUSED: [422, 'The Idempotency-Key was used for a different request'],
-  POLICY_INVALID: [422, 'The policy has problems'],
+  // Publishing a stored draft that does not check: the draft's state, not the request, is at fault.
+  POLICY_INVALID: [409, 'The policy draft has problems and cannot be published'],
   TELEMETRY_REJECTED: [422, 'The telemetry document was rejected'],
   CSR_REJECTED: [422, 'The certificate signing request was rejected'],
   CLIENT_CERTIFICATE_REFUSED: [401, 'The client certificate was refused'],

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { Scope } from '../store/api-key-store.ts';
+import { allowedMethods } from './allowed-methods.ts';
 import type { ApiContext } from './api-context.ts';
 import type { ApiEnv, Principal } from './env.ts';
 import { ApiError } from './errors.ts';
@@ -32,7 +33,25 @@ export interface RouteSpec {
   body?:
     | { kind: 'json'; schema: JsonSchema; perItem?: boolean }
     | { kind: 'text'; contentTypes: string[]; schema?: JsonSchema };
-  responses: Record<number, { description: string; schema?: JsonSchema; contentType?: string }>;
+  /**
+   * Every answer but problem+json errors (those are declared for all routes). A JSON body's schema
+   * should be a `namedSchema`; an unnamed one is listed as `<OperationId>Result` (not …Response: Go's generator uses that name) — but every object
+   * nested in it must be named (docs/api/openapi.md).
+   */
+  responses: Record<
+    number,
+    {
+      description: string;
+      schema?: JsonSchema;
+      contentType?: string;
+      /** Other media types of the same answer (e.g. `image/png` beside JSON). */
+      also?: { contentType: string; schema?: JsonSchema }[];
+    }
+  >;
+  /** The request body's example in the document (otherwise one is sampled from the schema). */
+  example?: unknown;
+  /** For `public` routes that take their own credential (e.g. HTTP Basic client authentication). */
+  security?: Record<string, string[]>[];
   /** The 2xx body holds a secret shown once: never stored for Idempotency-Key replays. */
   secretResponse?: boolean;
   /** Told when the rate limit refused a request of this route (e.g. to count refused telemetry). */
@@ -72,6 +91,16 @@ export function mountRoute<Body = unknown>(
   if (spec.body?.kind === 'json' && !spec.body.perItem) ctx.validator.prepare(spec.body.schema);
   const honoPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
   app.on(spec.method.toUpperCase(), honoPath, async (c) => {
+    // `/v1/devices/provision` is a literal path of its own, not a `{deviceId}` of this template.
+    if (spec.params && ctx.routes.some((r) => r.path === c.req.path)) {
+      const allow = allowedMethods(ctx.routes, c.req.path).join(', ');
+      const response = apiErrorResponse(
+        c,
+        new ApiError('METHOD_NOT_ALLOWED', `${c.req.path} allows ${allow}`),
+      );
+      response.headers.set('allow', allow);
+      return response;
+    }
     if (spec.auth === 'public') {
       try {
         const input = await parseInput(c, ctx.validator, spec);

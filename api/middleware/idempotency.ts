@@ -12,7 +12,7 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
  * `Idempotency-Key` on POST: the first request with a key runs and its answer is kept (24 h by
  * default); a repeat with the same key and the same request gets that answer again with
  * `Idempotency-Replayed: true`; the same key with another request is refused (422). Keys are per
- * credential, so one key's stored answers never reach another. A 5xx is not kept: the client may retry.
+ * credential and URL, so one key's stored answers never reach another credential or endpoint. A 5xx is not kept: the client may retry.
  * Answers that carry a one-time secret are not stored: a repeat learns it happened (409), not the secret.
  */
 export async function withIdempotency(
@@ -34,7 +34,8 @@ export async function withIdempotency(
     .update(`${spec.method} ${c.req.path}\n${c.req.header('content-type') ?? ''}\n`)
     .update(body)
     .digest('hex');
-  const who = { principal: principal.keyId, key };
+  // Scoped to the credential and the operation's URL: one key sent to two endpoints names two requests.
+  const who = { principal: principal.keyId, key: `${spec.method.toUpperCase()} ${c.req.path} ${key}` };
   const now = ctx.clock();
   const claim = await store.claim(principal.tenant, {
     ...who,

@@ -1,9 +1,10 @@
 import { idSchema, nameSchema } from '../api-schemas.ts';
+import { namedSchema } from '../openapi/named-schema.ts';
 import type { JsonSchema } from '../schema-validator.ts';
 
 /**
- * Named request and response schemas of the gateway and PKI routes (each with a `title`, the name
- * it has as an OpenAPI component, and an example).
+ * Request and response schemas of the gateway and PKI routes, each named as its OpenAPI component
+ * (docs/api/openapi.md) so generated SDKs get these type names.
  */
 const date = { type: 'string', format: 'date-time' } as const;
 const sha256 = {
@@ -13,8 +14,7 @@ const sha256 = {
 };
 const pemExample = '-----BEGIN CERTIFICATE-----\nMIIB…\n-----END CERTIFICATE-----';
 
-export const gatewaySchema: JsonSchema = {
-  title: 'Gateway',
+export const gatewaySchema = namedSchema('Gateway', {
   type: 'object',
   properties: {
     id: idSchema('gw'),
@@ -25,10 +25,9 @@ export const gatewaySchema: JsonSchema = {
     status_changed_at: date,
   },
   required: ['id', 'name', 'status', 'device_ids', 'created_at', 'status_changed_at'],
-};
+});
 
-export const gatewayCreateSchema: JsonSchema = {
-  title: 'GatewayCreate',
+export const gatewayCreateSchema = namedSchema('GatewayCreate', {
   type: 'object',
   properties: {
     name: nameSchema,
@@ -37,10 +36,9 @@ export const gatewayCreateSchema: JsonSchema = {
   required: ['name', 'device_ids'],
   additionalProperties: false,
   examples: [{ name: 'Plant A gateway', device_ids: ['dev_4fQ8GZc1Xk3mRr0pLs9TbW'] }],
-};
+});
 
-export const gatewayPairingSchema: JsonSchema = {
-  title: 'GatewayPairing',
+export const gatewayPairingSchema = namedSchema('GatewayPairing', {
   type: 'object',
   properties: {
     v: { const: 1 },
@@ -56,35 +54,35 @@ export const gatewayPairingSchema: JsonSchema = {
     ca_url: { type: 'string' },
   },
   required: ['v', 'kind', 'api_url', 'mtls_url', 'org_id', 'gateway_id', 'enrollment_token'],
-};
+});
 
-export const gatewayEnrollmentSchema: JsonSchema = {
-  title: 'GatewayEnrollment',
+const enrollmentTokenSchema = namedSchema('GatewayEnrollmentToken', {
+  type: 'object',
+  description: 'The one-time enrollment token (shown once)',
+  properties: { token: { type: 'string' }, expires_at: date },
+  required: ['token', 'expires_at'],
+});
+
+export const gatewayEnrollmentSchema = namedSchema('GatewayEnrollment', {
   type: 'object',
   properties: {
     gateway: gatewaySchema,
-    enrollment: {
-      type: 'object',
-      properties: { token: { type: 'string' }, expires_at: date },
-      required: ['token', 'expires_at'],
-    },
+    enrollment: enrollmentTokenSchema,
     pairing: gatewayPairingSchema,
     pairing_qr_png: { type: 'string', description: 'The pairing payload as a QR code (PNG data URL)' },
   },
   required: ['gateway', 'enrollment', 'pairing', 'pairing_qr_png'],
-};
+});
 
-export const csrRequestSchema: JsonSchema = {
-  title: 'CertificateSigningRequest',
+export const csrRequestSchema = namedSchema('CertificateSigningRequest', {
   type: 'object',
   properties: { csr: { type: 'string', minLength: 1, maxLength: 16384, description: 'PKCS#10, PEM' } },
   required: ['csr'],
   additionalProperties: false,
   examples: [{ csr: '-----BEGIN CERTIFICATE REQUEST-----\nMIH…\n-----END CERTIFICATE REQUEST-----' }],
-};
+});
 
-export const gatewayCertificateSchema: JsonSchema = {
-  title: 'GatewayCertificate',
+export const gatewayCertificateSchema = namedSchema('GatewayCertificate', {
   type: 'object',
   properties: {
     serial: { type: 'string', examples: ['1a2b3c4d5e6f708192a3b4c5d6e7f801'] },
@@ -104,38 +102,34 @@ export const gatewayCertificateSchema: JsonSchema = {
     pem: { type: 'string', examples: [pemExample] },
   },
   required: ['serial', 'sha256', 'gateway_id', 'org_id', 'device_dids', 'not_before', 'not_after', 'pem'],
-};
+});
 
-export const issuedCertificateSchema: JsonSchema = {
-  title: 'IssuedGatewayCertificate',
+export const issuedCertificateSchema = namedSchema('IssuedGatewayCertificate', {
   type: 'object',
   properties: { certificate: gatewayCertificateSchema, ca_pem: { type: 'string', examples: [pemExample] } },
   required: ['certificate', 'ca_pem'],
-};
+});
 
-export const certificateListSchema: JsonSchema = {
-  title: 'GatewayCertificateList',
+export const certificateListSchema = namedSchema('GatewayCertificateList', {
   type: 'object',
   properties: { certificates: { type: 'array', items: gatewayCertificateSchema } },
   required: ['certificates'],
-};
+});
 
-export const revokeRequestSchema: JsonSchema = {
-  title: 'CertificateRevocation',
+export const revokeRequestSchema = namedSchema('CertificateRevocation', {
   type: 'object',
   properties: { reason: { type: 'string', minLength: 1, maxLength: 1000, pattern: '\\S' } },
   required: ['reason'],
   additionalProperties: false,
   examples: [{ reason: 'gateway stolen' }],
-};
+});
 
-export const revokedCountSchema: JsonSchema = {
-  title: 'RevocationResult',
+export const revokedCountSchema = namedSchema('RevocationResult', {
   type: 'object',
   properties: { revoked: { type: 'integer', minimum: 0 }, crl_number: { type: ['integer', 'null'] } },
   required: ['revoked'],
   examples: [{ revoked: 1, crl_number: 4 }],
-};
+});
 
 export const orgQuerySchema: JsonSchema = {
   type: 'object',
@@ -144,18 +138,16 @@ export const orgQuerySchema: JsonSchema = {
   additionalProperties: false,
 };
 
-export const gatewayStatusRequestSchema: JsonSchema = {
-  title: 'GatewayStatusChange',
+export const gatewayStatusRequestSchema = namedSchema('GatewayStatusChange', {
   type: 'object',
   properties: { reason: { type: 'string', minLength: 1, maxLength: 1000, pattern: '\\S' } },
   required: ['reason'],
   additionalProperties: false,
   examples: [{ reason: 'plant shut down for maintenance' }],
-};
+});
 
-export const gatewayStatusResultSchema: JsonSchema = {
-  title: 'GatewayStatusResult',
+export const gatewayStatusResultSchema = namedSchema('GatewayStatusResult', {
   type: 'object',
   properties: { gateway: gatewaySchema, revoked_certificates: { type: 'integer', minimum: 0 } },
   required: ['gateway', 'revoked_certificates'],
-};
+});

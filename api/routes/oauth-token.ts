@@ -32,6 +32,8 @@ export function registerOauthToken(app: Hono<ApiEnv>, ctx: ApiContext): void {
       summary: 'OAuth2 client credentials: exchange an API key for a 15-minute access token',
       tag: 'OAuth',
       auth: 'public',
+      // HTTP Basic (prefix:key) or client_id/client_secret in the form (RFC 6749 §2.3.1).
+      security: [{ clientBasic: [] }, {}],
       body: {
         kind: 'text',
         contentTypes: ['application/x-www-form-urlencoded'],

@@ -73,7 +73,8 @@ export function registerApiKeysCreate(app: Hono<ApiEnv>, ctx: ApiContext): void 
                 },
               ],
         );
-        if (errors.length > 0) throw new ApiError('VALIDATION_FAILED', 'unknown policy roles', { errors });
+        // 409: which roles exist depends on the organization's published policies, not on the shape.
+        if (errors.length > 0) throw new ApiError('CONFLICT', 'unknown policy roles', { errors });
       }
       const { record, key } = await createApiKey(keys, principal.tenant, {
         name: body.name.trim(),

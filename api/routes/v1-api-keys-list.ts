@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { apiKeyStore } from '../../store/api-key-store.ts';
 import type { ApiContext } from '../api-context.ts';
 import { apiKeyJson } from '../api-key-view.ts';
-import { apiKeyViewSchema } from '../api-schemas.ts';
+import { apiKeyViewSchema, listSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { mountRoute } from '../route.ts';
 
@@ -22,7 +22,7 @@ export function registerApiKeysList(app: Hono<ApiEnv>, ctx: ApiContext): void {
       responses: {
         200: {
           description: 'The keys',
-          schema: { type: 'object', properties: { data: { type: 'array', items: apiKeyViewSchema } } },
+          schema: listSchema('ApiKeyList', apiKeyViewSchema),
         },
       },
     },

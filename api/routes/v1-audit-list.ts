@@ -1,6 +1,8 @@
 import type { Hono } from 'hono';
 import type { ApiContext } from '../api-context.ts';
 import type { ApiEnv } from '../env.ts';
+import { namedSchema } from '../openapi/named-schema.ts';
+import { auditRecordSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /v1/audit`: the organization's hash-chained audit log, in order. */
@@ -23,7 +25,22 @@ export function registerAuditList(app: Hono<ApiEnv>, ctx: ApiContext): void {
         },
         additionalProperties: false,
       },
-      responses: { 200: { description: 'Audit records and the cursor for the next page' } },
+      responses: {
+        200: {
+          description: 'Audit records and the cursor for the next page',
+          schema: namedSchema('AuditPage', {
+            type: 'object',
+            properties: {
+              data: { type: 'array', items: auditRecordSchema },
+              next_after_seq: {
+                type: ['integer', 'null'],
+                description: 'Pass as `after_seq`; null on the last page',
+              },
+            },
+            required: ['data', 'next_after_seq'],
+          }),
+        },
+      },
     },
     async (c, { query, principal }) => {
       const limit = query.limit as number;

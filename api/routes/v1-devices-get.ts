@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { deviceStore } from '../../store/device-store.ts';
 import type { ApiContext } from '../api-context.ts';
 import { idSchema } from '../api-schemas.ts';
-import { deviceJson } from '../device-view.ts';
+import { deviceJson, deviceSchema } from '../device-view.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { mountRoute } from '../route.ts';
@@ -21,7 +21,7 @@ export function registerDevicesGet(app: Hono<ApiEnv>, ctx: ApiContext): void {
       tag: 'Devices',
       auth: 'any',
       params: { deviceId: idSchema('dev') },
-      responses: { 200: { description: 'The device' } },
+      responses: { 200: { description: 'The device', schema: deviceSchema } },
     },
     async (c, { params, principal }) => {
       const device = await devices.get(principal.tenant, params.deviceId!);

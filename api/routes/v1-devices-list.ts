@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import { deviceStore } from '../../store/device-store.ts';
 import type { ApiContext } from '../api-context.ts';
-import { idSchema } from '../api-schemas.ts';
-import { deviceJson } from '../device-view.ts';
+import { idSchema, listSchema } from '../api-schemas.ts';
+import { deviceJson, deviceSchema } from '../device-view.ts';
 import type { ApiEnv } from '../env.ts';
 import { mountRoute } from '../route.ts';
 
@@ -20,7 +20,7 @@ export function registerDevicesList(app: Hono<ApiEnv>, ctx: ApiContext): void {
       tag: 'Devices',
       auth: 'any',
       query: { type: 'object', properties: { project_id: idSchema('prj') }, additionalProperties: false },
-      responses: { 200: { description: 'Devices' } },
+      responses: { 200: { description: 'Devices', schema: listSchema('DeviceList', deviceSchema) } },
     },
     async (c, { query, principal }) => {
       const filter = query.project_id ? { projectId: query.project_id as string } : {};

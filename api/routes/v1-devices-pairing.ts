@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { deviceStore } from '../../store/device-store.ts';
 import type { ApiContext } from '../api-context.ts';
 import { idSchema } from '../api-schemas.ts';
-import { pairingPayload } from '../device-view.ts';
+import { pairingPayload, pairingPayloadSchema } from '../device-view.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { mountRoute } from '../route.ts';
@@ -28,7 +28,11 @@ export function registerDevicesPairing(app: Hono<ApiEnv>, ctx: ApiContext): void
         additionalProperties: false,
       },
       responses: {
-        200: { description: 'The payload, or a PNG with the payload as QR code', contentType: 'image/png' },
+        200: {
+          description: 'The payload (format=json), or a PNG with the payload as QR code (format=png)',
+          schema: pairingPayloadSchema,
+          also: [{ contentType: 'image/png' }],
+        },
       },
     },
     async (c, { params, query, principal }) => {

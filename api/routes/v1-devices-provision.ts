@@ -6,9 +6,10 @@ import { deviceStore } from '../../store/device-store.ts';
 import { newId } from '../../store/ids.ts';
 import type { ApiContext } from '../api-context.ts';
 import { checkDeviceTarget, deviceCommonProperties } from '../device-input.ts';
-import { deviceJson, pairingPayload } from '../device-view.ts';
+import { deviceJson, deviceSchema, pairingPayload, pairingPayloadSchema } from '../device-view.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { namedSchema } from '../openapi/named-schema.ts';
 import { mountRoute } from '../route.ts';
 import { startDeviceWorkflow } from '../start-device-workflow.ts';
 
@@ -30,14 +31,44 @@ export function registerDevicesProvision(app: Hono<ApiEnv>, ctx: ApiContext): vo
       auth: 'admin',
       body: {
         kind: 'json',
-        schema: {
+        schema: namedSchema('ProvisionDeviceRequest', {
           type: 'object',
           properties: deviceCommonProperties,
           required: ['project_id'],
           additionalProperties: false,
+        }),
+      },
+      responses: {
+        201: {
+          description: 'The device, its private key (once) and a pairing QR code',
+          schema: namedSchema('ProvisionedDevice', {
+            type: 'object',
+            properties: {
+              device: deviceSchema,
+              pairing: namedSchema('DevicePairing', {
+                type: 'object',
+                description: 'The pairing payload with the private key (Ed25519 JWK), shown once',
+                properties: {
+                  ...(pairingPayloadSchema.properties as object),
+                  private_key_jwk: namedSchema('Ed25519PrivateJwk', {
+                    type: 'object',
+                    properties: {
+                      kty: { const: 'OKP' },
+                      crv: { const: 'Ed25519' },
+                      x: { type: 'string' },
+                      d: { type: 'string' },
+                    },
+                    required: ['kty', 'crv', 'x', 'd'],
+                  }),
+                },
+                required: [...(pairingPayloadSchema.required as string[]), 'private_key_jwk'],
+              }),
+              pairing_qr_png: { type: 'string', description: 'data: URL of the pairing QR code (PNG)' },
+            },
+            required: ['device', 'pairing', 'pairing_qr_png'],
+          }),
         },
       },
-      responses: { 201: { description: 'The device, its private key (once) and a pairing QR code' } },
       secretResponse: true,
     },
     async (c, { body, principal }) => {

@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
-import { ed25519KeyFromDidKey } from '../../engine/telemetry/index.ts';
+import { ed25519DidKeyPattern, ed25519KeyFromDidKey } from '../../engine/telemetry/index.ts';
 import { deviceStore } from '../../store/device-store.ts';
 import { newId } from '../../store/ids.ts';
 import type { ApiContext } from '../api-context.ts';
 import { checkDeviceTarget, deviceCommonProperties } from '../device-input.ts';
-import { deviceJson } from '../device-view.ts';
+import { deviceJson, deviceSchema } from '../device-view.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { mountRoute } from '../route.ts';
@@ -29,13 +29,19 @@ export function registerDevicesRegister(app: Hono<ApiEnv>, ctx: ApiContext): voi
           type: 'object',
           properties: {
             ...deviceCommonProperties,
-            did: { type: 'string', pattern: '^did:key:z6Mk[1-9A-HJ-NP-Za-km-z]{40,50}$' },
+            did: {
+              type: 'string',
+              // Exactly the Ed25519 did:keys, so a schema-valid DID always decodes to a key.
+              pattern: ed25519DidKeyPattern(),
+              description: 'An Ed25519 did:key (multicodec 0xed01, base58btc)',
+              examples: ['did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK'],
+            },
           },
           required: ['project_id', 'did'],
           additionalProperties: false,
         },
       },
-      responses: { 201: { description: 'The device' } },
+      responses: { 201: { description: 'The device', schema: deviceSchema } },
     },
     async (c, { body, principal }) => {
       if (!ed25519KeyFromDidKey(body.did)) {

@@ -35,7 +35,8 @@ export function registerGatewaysCreate(app: Hono<ApiEnv>, ctx: ApiContext): void
     async (c, { body, principal }) => {
       for (const [i, id] of body.device_ids.entries()) {
         if (!(await devices.get(principal.tenant, id))) {
-          throw new ApiError('VALIDATION_FAILED', `no device ${id} in this organization`, {
+          // 404 like any body naming a missing resource: what exists, not the request's shape.
+          throw new ApiError('NOT_FOUND', `no device ${id} in this organization`, {
             errors: [
               { in: 'body', pointer: `/device_ids/${i}`, message: 'not a device of this organization' },
             ],

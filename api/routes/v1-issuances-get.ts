@@ -5,6 +5,7 @@ import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { issuanceJson } from '../issuance-view.ts';
 import { issuanceIdSchema } from '../period-schema.ts';
+import { issuanceSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /v1/issuances/{issuanceId}`. */
@@ -21,7 +22,7 @@ export function registerIssuancesGet(app: Hono<ApiEnv>, ctx: ApiContext): void {
       tag: 'Periods and issuance',
       auth: 'readings:read',
       params: { issuanceId: issuanceIdSchema },
-      responses: { 200: { description: 'The issuance' } },
+      responses: { 200: { description: 'The issuance', schema: issuanceSchema } },
     },
     async (c, { params, principal }) => {
       const issuance = await issuances.getIssuance(principal.tenant, params.issuanceId!);

@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
 import { issuanceStore } from '../../store/issuance-store.ts';
 import type { ApiContext } from '../api-context.ts';
-import { idSchema } from '../api-schemas.ts';
+import { idSchema, listSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { issuanceJson } from '../issuance-view.ts';
+import { issuanceSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /v1/issuances`. */
@@ -20,7 +21,7 @@ export function registerIssuancesList(app: Hono<ApiEnv>, ctx: ApiContext): void 
       tag: 'Periods and issuance',
       auth: 'readings:read',
       query: { type: 'object', properties: { project_id: idSchema('prj') }, additionalProperties: false },
-      responses: { 200: { description: 'Issuances' } },
+      responses: { 200: { description: 'Issuances', schema: listSchema('IssuanceList', issuanceSchema) } },
     },
     async (c, { query, principal }) => {
       const filter = query.project_id ? { projectId: query.project_id as string } : {};

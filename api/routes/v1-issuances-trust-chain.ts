@@ -4,6 +4,7 @@ import type { ApiContext } from '../api-context.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { issuanceIdSchema } from '../period-schema.ts';
+import { trustChainSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /v1/issuances/{issuanceId}/trust-chain`: the bundle an auditor verifies offline (`mrv chain verify`). */
@@ -20,7 +21,7 @@ export function registerIssuancesTrustChain(app: Hono<ApiEnv>, ctx: ApiContext):
       tag: 'Periods and issuance',
       auth: 'readings:read',
       params: { issuanceId: issuanceIdSchema },
-      responses: { 200: { description: 'The bundle' } },
+      responses: { 200: { description: 'The bundle', schema: trustChainSchema } },
     },
     async (c, { params, principal }) => {
       const issuance = await issuances.getIssuance(principal.tenant, params.issuanceId!);

@@ -5,6 +5,7 @@ import { idSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { mintJson } from '../issuance-view.ts';
+import { mintSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /v1/mints/{mintId}`. */
@@ -21,7 +22,7 @@ export function registerMintsGet(app: Hono<ApiEnv>, ctx: ApiContext): void {
       tag: 'Periods and issuance',
       auth: 'readings:read',
       params: { mintId: idSchema('mnt') },
-      responses: { 200: { description: 'The mint' } },
+      responses: { 200: { description: 'The mint', schema: mintSchema } },
     },
     async (c, { params, principal }) => {
       const mint = await issuances.getMint(principal.tenant, params.mintId!);

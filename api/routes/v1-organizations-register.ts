@@ -8,6 +8,8 @@ import { createApiKey } from '../auth/create-api-key.ts';
 import { defaultAdminRoles } from '../auth/policy-roles.ts';
 import type { ApiEnv } from '../env.ts';
 import { enforceSignupLimit } from '../middleware/signup-limit.ts';
+import { namedSchema } from '../openapi/named-schema.ts';
+import { organizationSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
 /** `POST /v1/organizations`: self-registration → a new organization and its first admin key, shown once. */
@@ -26,30 +28,21 @@ export function registerOrganizationsRegister(app: Hono<ApiEnv>, ctx: ApiContext
       auth: 'public',
       body: {
         kind: 'json',
-        schema: {
+        schema: namedSchema('RegisterOrganizationRequest', {
           type: 'object',
           properties: { name: nameSchema },
           required: ['name'],
           additionalProperties: false,
-        },
+        }),
       },
       responses: {
         201: {
           description: 'The organization and its admin key',
-          schema: {
+          schema: namedSchema('RegisteredOrganization', {
             type: 'object',
-            properties: {
-              organization: {
-                type: 'object',
-                properties: {
-                  id: { type: 'string' },
-                  name: { type: 'string' },
-                  created_at: { type: 'string' },
-                },
-              },
-              api_key: newApiKeySchema,
-            },
-          },
+            properties: { organization: organizationSchema, api_key: newApiKeySchema },
+            required: ['organization', 'api_key'],
+          }),
         },
       },
       secretResponse: true,

@@ -4,6 +4,7 @@ import type { ApiContext } from '../api-context.ts';
 import { idSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { namedSchema } from '../openapi/named-schema.ts';
 import { periodSchema } from '../period-schema.ts';
 import { actorFor } from '../policy-actor.ts';
 import { policyOfProject } from '../policy-of-project.ts';
@@ -26,7 +27,21 @@ export function registerPeriodsClose(app: Hono<ApiEnv>, ctx: ApiContext): void {
       tag: 'Periods and issuance',
       auth: 'token:mint',
       params: { projectId: idSchema('prj'), period: periodSchema },
-      responses: { 202: { description: 'The issuance workflow was told to close the period' } },
+      responses: {
+        202: {
+          description: 'The issuance workflow was told to close the period',
+          schema: namedSchema('PeriodCloseStarted', {
+            type: 'object',
+            properties: {
+              project_id: idSchema('prj'),
+              period: periodSchema,
+              workflow_id: { type: 'string' },
+              acted_as: { type: 'string' },
+            },
+            required: ['project_id', 'period', 'workflow_id', 'acted_as'],
+          }),
+        },
+      },
     },
     async (c, { params, principal }) => {
       const project = await projects.get(principal.tenant, params.projectId!);

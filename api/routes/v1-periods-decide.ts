@@ -5,10 +5,23 @@ import { decisionBodySchema, idSchema } from '../api-schemas.ts';
 import { callWorkflow } from '../call-workflow.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { namedSchema } from '../openapi/named-schema.ts';
 import { periodSchema } from '../period-schema.ts';
 import { actorFor } from '../policy-actor.ts';
 import { policyOfProject } from '../policy-of-project.ts';
 import { mountRoute } from '../route.ts';
+
+const periodDecisionSchema = namedSchema('PeriodDecisionResult', {
+  type: 'object',
+  properties: {
+    project_id: idSchema('prj'),
+    period: periodSchema,
+    decision: { enum: ['approve', 'reject'] },
+    acted_as: { type: 'string' },
+    workflow_status: { type: ['string', 'null'] },
+  },
+  required: ['project_id', 'period', 'decision', 'acted_as', 'workflow_status'],
+});
 
 /** Approval starts the mint: the answer does not wait for the ledger beyond this. */
 const WORKFLOW_WAIT_MS = 5_000;
@@ -40,8 +53,11 @@ export function registerPeriodsDecide(app: Hono<ApiEnv>, ctx: ApiContext): void 
         schema: decisionBodySchema,
       },
       responses: {
-        200: { description: 'The period workflow recorded the decision' },
-        202: { description: 'The workflow accepted the decision and is still acting on it' },
+        200: { description: 'The period workflow recorded the decision', schema: periodDecisionSchema },
+        202: {
+          description: 'The workflow accepted the decision and is still acting on it',
+          schema: periodDecisionSchema,
+        },
       },
     },
     async (c, { params, body, principal }) => {

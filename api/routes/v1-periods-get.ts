@@ -5,6 +5,7 @@ import { idSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { periodSchema } from '../period-schema.ts';
+import { periodStatusSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /v1/projects/{projectId}/periods/{period}`. */
@@ -21,7 +22,7 @@ export function registerPeriodsGet(app: Hono<ApiEnv>, ctx: ApiContext): void {
       tag: 'Periods and issuance',
       auth: 'readings:read',
       params: { projectId: idSchema('prj'), period: periodSchema },
-      responses: { 200: { description: 'The period' } },
+      responses: { 200: { description: 'The period', schema: periodStatusSchema } },
     },
     async (c, { params, principal }) => {
       const record = await issuances.getPeriod(principal.tenant, params.projectId!, params.period!);

@@ -2,9 +2,10 @@ import type { Hono } from 'hono';
 import { issuanceStore } from '../../store/issuance-store.ts';
 import { projectStore } from '../../store/project-store.ts';
 import type { ApiContext } from '../api-context.ts';
-import { idSchema } from '../api-schemas.ts';
+import { idSchema, listSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { periodStatusSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /v1/projects/{projectId}/periods`: monitoring periods as the issuance workflows report them. */
@@ -22,7 +23,7 @@ export function registerPeriodsList(app: Hono<ApiEnv>, ctx: ApiContext): void {
       tag: 'Periods and issuance',
       auth: 'readings:read',
       params: { projectId: idSchema('prj') },
-      responses: { 200: { description: 'Periods' } },
+      responses: { 200: { description: 'Periods', schema: listSchema('PeriodList', periodStatusSchema) } },
     },
     async (c, { params, principal }) => {
       if (!(await projects.get(principal.tenant, params.projectId!))) {

@@ -5,6 +5,7 @@ import { idSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { periodSchema } from '../period-schema.ts';
+import { trustChainSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
 /**
@@ -25,7 +26,7 @@ export function registerPeriodsTrustChain(app: Hono<ApiEnv>, ctx: ApiContext): v
       tag: 'Periods and issuance',
       auth: 'readings:read',
       params: { projectId: idSchema('prj'), period: periodSchema },
-      responses: { 200: { description: 'The bundle' } },
+      responses: { 200: { description: 'The bundle', schema: trustChainSchema } },
     },
     async (c, { params, principal }) => {
       const issuance = await issuances.getIssuance(principal.tenant, `${params.projectId}/${params.period}`);

@@ -5,6 +5,7 @@ import { idSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { policyVersionJson } from '../policy-version-view.ts';
+import { policyVersionSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /v1/policies/{policyVersionId}`: one published version with its source. */
@@ -21,7 +22,7 @@ export function registerPoliciesGet(app: Hono<ApiEnv>, ctx: ApiContext): void {
       tag: 'Policies',
       auth: 'any',
       params: { policyVersionId: idSchema('pol') },
-      responses: { 200: { description: 'The version and its YAML source' } },
+      responses: { 200: { description: 'The version and its YAML source', schema: policyVersionSchema } },
     },
     async (c, { params, principal }) => {
       const version = await policies.getVersion(principal.tenant, params.policyVersionId!);

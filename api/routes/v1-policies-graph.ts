@@ -5,6 +5,7 @@ import type { ApiContext } from '../api-context.ts';
 import { idSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { policyGraphSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /v1/policies/{policyVersionId}/graph`: each workflow of the policy as a Mermaid state diagram. */
@@ -21,7 +22,7 @@ export function registerPoliciesGraph(app: Hono<ApiEnv>, ctx: ApiContext): void 
       tag: 'Policies',
       auth: 'any',
       params: { policyVersionId: idSchema('pol') },
-      responses: { 200: { description: 'Mermaid source per workflow' } },
+      responses: { 200: { description: 'Mermaid source per workflow', schema: policyGraphSchema } },
     },
     async (c, { params, principal }) => {
       const version = await policies.getVersion(principal.tenant, params.policyVersionId!);

@@ -1,8 +1,10 @@
 import type { Hono } from 'hono';
 import { policyStore } from '../../store/policy-store.ts';
 import type { ApiContext } from '../api-context.ts';
+import { listSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { policyVersionJson } from '../policy-version-view.ts';
+import { policyVersionSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /v1/policies`: the organization's published policy versions. */
@@ -18,7 +20,12 @@ export function registerPoliciesList(app: Hono<ApiEnv>, ctx: ApiContext): void {
       summary: 'List published policy versions',
       tag: 'Policies',
       auth: 'any',
-      responses: { 200: { description: 'Published versions' } },
+      responses: {
+        200: {
+          description: 'Published versions',
+          schema: listSchema('PolicyVersionList', policyVersionSchema),
+        },
+      },
     },
     async (c, { principal }) =>
       c.json({ data: (await policies.listVersions(principal.tenant)).map(policyVersionJson) }),

@@ -1,11 +1,17 @@
+import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
+import { parse } from 'yaml';
 import { newId } from '../../store/ids.ts';
 import { policyStore } from '../../store/policy-store.ts';
 import type { ApiContext } from '../api-context.ts';
 import type { ApiEnv } from '../env.ts';
 import { checkPolicySource, policyDraftJson } from '../policy-check.ts';
+import { policyDraftSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 import { schemaFileRef } from '../schema-validator.ts';
+
+// The document's example body: a shipped policy (its parsed form; the wire form is its YAML text).
+const examplePolicy = new URL('../../policies/hydro-ams-i-d.yaml', import.meta.url);
 
 export const yamlMediaTypes = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
 
@@ -33,7 +39,10 @@ export function registerPolicyDraftsCreate(app: Hono<ApiEnv>, ctx: ApiContext): 
         contentTypes: yamlMediaTypes,
         schema: schemaFileRef(ctx.validator.files, 'policy.schema.json'),
       },
-      responses: { 201: { description: 'The draft with its check result' } },
+      responses: { 201: { description: 'The draft with its check result', schema: policyDraftSchema } },
+      get example() {
+        return parse(readFileSync(examplePolicy, 'utf8')) as unknown;
+      },
     },
     async (c, { body, query, principal }) => {
       const now = ctx.clock();

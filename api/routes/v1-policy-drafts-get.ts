@@ -5,6 +5,7 @@ import { idSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { policyDraftJson } from '../policy-check.ts';
+import { policyDraftSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /v1/policy-drafts/{draftId}`: a draft, its source and its last check. */
@@ -21,7 +22,7 @@ export function registerPolicyDraftsGet(app: Hono<ApiEnv>, ctx: ApiContext): voi
       tag: 'Policies',
       auth: 'any',
       params: { draftId: idSchema('pdr') },
-      responses: { 200: { description: 'The draft' } },
+      responses: { 200: { description: 'The draft', schema: policyDraftSchema } },
     },
     async (c, { params, principal }) => {
       const draft = await policies.getDraft(principal.tenant, params.draftId!);

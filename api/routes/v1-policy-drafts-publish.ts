@@ -7,6 +7,7 @@ import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { checkPolicySource } from '../policy-check.ts';
 import { policyVersionJson } from '../policy-version-view.ts';
+import { policyVersionSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
 /**
@@ -28,8 +29,11 @@ export function registerPolicyDraftsPublish(app: Hono<ApiEnv>, ctx: ApiContext):
       auth: 'policy:write',
       params: { draftId: idSchema('pdr') },
       responses: {
-        201: { description: 'The new version' },
-        200: { description: 'This content was already published: the existing version' },
+        201: { description: 'The new version', schema: policyVersionSchema },
+        200: {
+          description: 'This content was already published: the existing version',
+          schema: policyVersionSchema,
+        },
       },
     },
     async (c, { params, principal }) => {

@@ -5,6 +5,7 @@ import { idSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { checkPolicySource, policyDraftJson } from '../policy-check.ts';
+import { policyDraftSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
 /** `POST /v1/policy-drafts/{draftId}/validate`: checks the draft again (the checker may have grown). */
@@ -21,7 +22,7 @@ export function registerPolicyDraftsValidate(app: Hono<ApiEnv>, ctx: ApiContext)
       tag: 'Policies',
       auth: 'policy:write',
       params: { draftId: idSchema('pdr') },
-      responses: { 200: { description: 'The check result' } },
+      responses: { 200: { description: 'The check result', schema: policyDraftSchema } },
     },
     async (c, { params, principal }) => {
       const draft = await policies.getDraft(principal.tenant, params.draftId!);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
 import { parsePlant } from '../../engine/plant/index.ts';
 import { newId } from '../../store/ids.ts';
@@ -7,11 +8,14 @@ import type { ApiContext } from '../api-context.ts';
 import { idSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { projectJson } from '../project-view.ts';
+import { projectJson, projectSchema } from '../project-view.ts';
 import { mountRoute } from '../route.ts';
 import { schemaFileRef } from '../schema-validator.ts';
 
 /** `POST /v1/projects`: a plant file (schemas/plant.schema.json) bound to a published policy version. */
+// The document's example body: a shipped plant fixture.
+const examplePlant = new URL('../../policies/fixtures/hydro-ams-i-d/plant-small.json', import.meta.url);
+
 export function registerProjectsCreate(app: Hono<ApiEnv>, ctx: ApiContext): void {
   const projects = projectStore(ctx.db);
   const policies = policyStore(ctx.db);
@@ -37,7 +41,11 @@ export function registerProjectsCreate(app: Hono<ApiEnv>, ctx: ApiContext): void
           additionalProperties: false,
         },
       },
-      responses: { 201: { description: 'The project' } },
+      responses: { 201: { description: 'The project', schema: projectSchema } },
+      get example() {
+        const plant = JSON.parse(readFileSync(examplePlant, 'utf8')) as Record<string, unknown>;
+        return { plant: { ...plant, devices: [] }, policy_version_id: 'pol_4fQ8GZc1Xk3mRr0pLs9TbW' };
+      },
     },
     async (c, { body, principal }) => {
       const parsed = parsePlant(body.plant);
@@ -48,7 +56,7 @@ export function registerProjectsCreate(app: Hono<ApiEnv>, ctx: ApiContext): void
       }
       const version = await policies.getVersion(principal.tenant, body.policy_version_id);
       if (!version) {
-        throw new ApiError('VALIDATION_FAILED', 'no such published policy version', {
+        throw new ApiError('NOT_FOUND', 'no such published policy version', {
           errors: [
             { in: 'body', pointer: '/policy_version_id', message: 'no such published policy version' },
           ],

@@ -4,7 +4,7 @@ import type { ApiContext } from '../api-context.ts';
 import { idSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { projectJson } from '../project-view.ts';
+import { projectJson, projectSchema } from '../project-view.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /v1/projects/{projectId}`. */
@@ -21,7 +21,7 @@ export function registerProjectsGet(app: Hono<ApiEnv>, ctx: ApiContext): void {
       tag: 'Projects',
       auth: 'any',
       params: { projectId: idSchema('prj') },
-      responses: { 200: { description: 'The project' } },
+      responses: { 200: { description: 'The project', schema: projectSchema } },
     },
     async (c, { params, principal }) => {
       const project = await projects.get(principal.tenant, params.projectId!);

@@ -1,8 +1,9 @@
 import type { Hono } from 'hono';
 import { projectStore } from '../../store/project-store.ts';
 import type { ApiContext } from '../api-context.ts';
+import { listSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
-import { projectJson } from '../project-view.ts';
+import { projectJson, projectSchema } from '../project-view.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /v1/projects`. */
@@ -18,7 +19,7 @@ export function registerProjectsList(app: Hono<ApiEnv>, ctx: ApiContext): void {
       summary: 'List projects',
       tag: 'Projects',
       auth: 'any',
-      responses: { 200: { description: 'Projects' } },
+      responses: { 200: { description: 'Projects', schema: listSchema('ProjectList', projectSchema) } },
     },
     async (c, { principal }) => c.json({ data: (await projects.list(principal.tenant)).map(projectJson) }),
   );

@@ -4,7 +4,7 @@ import type { ApiContext } from '../api-context.ts';
 import { idSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { readingJson } from '../reading-view.ts';
+import { readingJson, readingSchema } from '../reading-view.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /v1/readings/{readingId}`: the reading, its signed document and the findings behind its status. */
@@ -21,7 +21,7 @@ export function registerReadingsGet(app: Hono<ApiEnv>, ctx: ApiContext): void {
       tag: 'Readings',
       auth: 'readings:read',
       params: { readingId: idSchema('rdg') },
-      responses: { 200: { description: 'The reading' } },
+      responses: { 200: { description: 'The reading', schema: readingSchema } },
     },
     async (c, { params, principal }) => {
       const reading = await readings.get(principal.tenant, params.readingId!);

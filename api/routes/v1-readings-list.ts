@@ -1,12 +1,10 @@
 import type { Hono } from 'hono';
 import { type ReadingStatus, readingStore } from '../../store/reading-store.ts';
 import type { ApiContext } from '../api-context.ts';
-import { idSchema, pageQuerySchema } from '../api-schemas.ts';
+import { idSchema, pageQuerySchema, pageSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
-import { readingJson } from '../reading-view.ts';
+import { readingJson, readingSchema, readingStatusSchema } from '../reading-view.ts';
 import { mountRoute } from '../route.ts';
-
-export const readingStatusSchema = { enum: ['RECEIVED', 'APPROVED', 'FLAGGED', 'REJECTED'] };
 
 /** `GET /v1/readings`: filter by status, device or project; cursor pagination in arrival order. */
 export function registerReadingsList(app: Hono<ApiEnv>, ctx: ApiContext): void {
@@ -27,7 +25,12 @@ export function registerReadingsList(app: Hono<ApiEnv>, ctx: ApiContext): void {
         project_id: idSchema('prj'),
         cursor: idSchema('rdg'),
       }),
-      responses: { 200: { description: 'A page of readings and the next cursor' } },
+      responses: {
+        200: {
+          description: 'A page of readings and the next cursor',
+          schema: pageSchema('ReadingPage', readingSchema),
+        },
+      },
     },
     async (c, { query, principal }) => {
       const limit = query.limit as number;

@@ -6,9 +6,21 @@ import { decisionBodySchema, idSchema } from '../api-schemas.ts';
 import { callWorkflow } from '../call-workflow.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { namedSchema } from '../openapi/named-schema.ts';
 import { actorFor } from '../policy-actor.ts';
 import { policyOfProject } from '../policy-of-project.ts';
 import { mountRoute } from '../route.ts';
+
+const reviewDecisionSchema = namedSchema('ReviewDecisionResult', {
+  type: 'object',
+  properties: {
+    reading_id: idSchema('rdg'),
+    decision: { enum: ['approve', 'reject'] },
+    acted_as: { type: 'string' },
+    workflow_status: { type: 'string', description: '`PENDING` while the workflow is still recording it' },
+  },
+  required: ['reading_id', 'decision', 'acted_as', 'workflow_status'],
+});
 
 /** How long the decision waits for the review workflow to record it. */
 const WORKFLOW_WAIT_MS = 10_000;
@@ -37,8 +49,11 @@ export function registerReviewsDecide(app: Hono<ApiEnv>, ctx: ApiContext): void 
         schema: decisionBodySchema,
       },
       responses: {
-        200: { description: 'The review workflow recorded the decision' },
-        202: { description: 'The workflow accepted the decision and is still recording it' },
+        200: { description: 'The review workflow recorded the decision', schema: reviewDecisionSchema },
+        202: {
+          description: 'The workflow accepted the decision and is still recording it',
+          schema: reviewDecisionSchema,
+        },
       },
     },
     async (c, { params, body, principal }) => {

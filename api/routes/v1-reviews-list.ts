@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import { readingStore } from '../../store/reading-store.ts';
 import type { ApiContext } from '../api-context.ts';
-import { idSchema, pageQuerySchema } from '../api-schemas.ts';
+import { idSchema, pageQuerySchema, pageSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
-import { readingJson } from '../reading-view.ts';
+import { readingJson, readingSchema } from '../reading-view.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /v1/reviews`: the queue of FLAGGED readings waiting for a verifier, oldest first. */
@@ -20,7 +20,9 @@ export function registerReviewsList(app: Hono<ApiEnv>, ctx: ApiContext): void {
       tag: 'Reviews',
       auth: 'readings:read',
       query: pageQuerySchema({ project_id: idSchema('prj'), cursor: idSchema('rdg') }),
-      responses: { 200: { description: 'A page of flagged readings' } },
+      responses: {
+        200: { description: 'A page of flagged readings', schema: pageSchema('ReviewPage', readingSchema) },
+      },
     },
     async (c, { query, principal }) => {
       const limit = query.limit as number;

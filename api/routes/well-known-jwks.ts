@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { ApiContext } from '../api-context.ts';
 import type { ApiEnv } from '../env.ts';
+import { jwkSetSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
 /** `GET /.well-known/jwks.json`: the public key that verifies our access tokens. */
@@ -15,7 +16,7 @@ export function registerWellKnownJwks(app: Hono<ApiEnv>, ctx: ApiContext): void 
       summary: 'Public keys of the access-token issuer',
       tag: 'OAuth',
       auth: 'public',
-      responses: { 200: { description: 'A JWK set' } },
+      responses: { 200: { description: 'A JWK set', schema: jwkSetSchema } },
     },
     async (c) => c.json({ keys: [ctx.jwt.jwk] }),
   );

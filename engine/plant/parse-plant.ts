@@ -10,8 +10,9 @@ const validate = ajv.compile(schema) as ValidateFunction<Plant>;
 export type ParsedPlant = { plant: Plant; problems: [] } | { plant?: undefined; problems: string[] };
 
 /**
- * Validates a plant file (already parsed JSON) against the schema, then checks what a schema cannot:
- * unique unit and device ids, and device scopes that name a unit.
+ * Validates a plant file (already parsed JSON) against the schema (which also reserves the unit id
+ * `plant`), then checks what a schema cannot: unique unit and device ids, and device scopes that
+ * name a unit.
  *
  * @example
  * const { plant, problems } = parsePlant(JSON.parse(text));
@@ -25,8 +26,6 @@ export function parsePlant(value: unknown): ParsedPlant {
   const problems: string[] = [];
   const unitIds = new Set<string>();
   for (const [i, unit] of plant.units.entries()) {
-    if (unit.unit_id === 'plant')
-      problems.push(`/units/${i}/unit_id: 'plant' is reserved for the plant scope`);
     if (unitIds.has(unit.unit_id)) problems.push(`/units/${i}/unit_id: duplicate unit '${unit.unit_id}'`);
     unitIds.add(unit.unit_id);
   }

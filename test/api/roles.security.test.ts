@@ -46,10 +46,17 @@ describe('policy roles decide who may move a device, review and approve a report
   it('refuses roles no policy of the organization declares, and the reserved system role', async () => {
     const res = await call(app, 'POST', '/v1/api-keys', {
       key: admin.key,
-      body: { name: 'x', scopes: ['readings:read'], roles: ['verifier', 'system', 'auditor'] },
+      body: { name: 'x', scopes: ['readings:read'], roles: ['verifier', 'auditor'] },
     });
-    expect(res.status).toBe(400);
-    expect(res.json.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/roles/1', '/roles/2']);
+    // Well formed, but no published policy declares it: a conflict with the organization's state.
+    expect(res.status).toBe(409);
+    expect(res.json.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/roles/1']);
+    const reserved = await call(app, 'POST', '/v1/api-keys', {
+      key: admin.key,
+      body: { name: 'x', scopes: ['readings:read'], roles: ['verifier', 'system'] },
+    });
+    expect(reserved.status).toBe(400);
+    expect(reserved.json.errors[0].pointer).toBe('/roles/1');
     const malformed = await call(app, 'POST', '/v1/api-keys', {
       key: admin.key,
       body: { name: 'x', scopes: ['readings:read'], roles: ['no spaces allowed'] },
@@ -110,7 +117,7 @@ describe('policy roles decide who may move a device, review and approve a report
       key: gateway,
       body: telemetry(setup.device, 1),
     });
-    expect(refused.status).toBe(422);
+    expect(refused.status).toBe(404);
     // The policy gives `reinstate` to the registry only.
     expect((await call(app, 'POST', device('/reactivate'), { key: verifier, body: {} })).status).toBe(403);
     const back = await call(app, 'POST', device('/reactivate'), { key: admin.key, body: {} });

@@ -191,7 +191,7 @@ describe('tenant isolation over every route', () => {
         signature: 'A'.repeat(86),
       },
     });
-    expect(foreign.status).toBe(422);
+    expect(foreign.status).toBe(404);
     expect(foreign.json.detail).toBe(unknown.json.detail);
   });
 });

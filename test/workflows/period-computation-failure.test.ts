@@ -23,9 +23,14 @@ describe('a period whose computation the methodology refuses', () => {
     const { orgId, projectId } = seeded;
     // A hostile or careless operator raises the grid factor fivefold (0.758 → 3.79) in the database:
     // still a plant file (≤ 5), but outside the methodology's bounds for EF_grid ([0, 2]).
-    const raised = await harness.mongo.db
-      .collection('projects')
-      .updateOne({ _id: projectId as never, orgId }, { $set: { 'plant.grid.ef_tco2_per_mwh': 3.79 } });
+    const projects = harness.mongo.db.collection<{ _id: string; plantJson: string }>('projects');
+    const stored = await projects.findOne({ _id: projectId, orgId });
+    const plant = JSON.parse(stored!.plantJson) as { grid: { ef_tco2_per_mwh: number } };
+    plant.grid.ef_tco2_per_mwh = 3.79;
+    const raised = await projects.updateOne(
+      { _id: projectId, orgId },
+      { $set: { plantJson: JSON.stringify(plant) } },
+    );
     expect(raised.modifiedCount).toBe(1);
     await harness.startWorker();
     await harness.gateway.closePeriod({ orgId, projectId, period: PERIOD, actor: actors.developer });

@@ -53,7 +53,7 @@ describe('mTLS listener', () => {
     const ok = await send(cert, '/v1/telemetry', telemetry(g.devices[0]!, 1));
     expect(ok.status, JSON.stringify(ok.json)).toBe(202);
     const unlisted = await send(cert, '/v1/telemetry', telemetry(g.devices[1]!, 1));
-    expect(unlisted.status).toBe(422);
+    expect(unlisted.status).toBe(404);
     expect(unlisted.json.detail).toContain('does not list this device');
     const batch = await send(cert, '/v1/telemetry', {
       documents: [telemetry(g.devices[0]!, 2), telemetry(g.devices[1]!, 2)],
@@ -78,7 +78,7 @@ describe('mTLS listener', () => {
     const unlisted = await send(cert, '/v1/telemetry', telemetry(g.devices[1]!, 4), {
       authorization: `Bearer ${same.key}`,
     });
-    expect(unlisted.status).toBe(422);
+    expect(unlisted.status).toBe(404);
     const other = await setUpGateway(inst.app, { devices: 1 });
     const foreign = await send(cert, '/v1/telemetry', telemetry(g.devices[0]!, 5), {
       authorization: `Bearer ${other.org.key}`,

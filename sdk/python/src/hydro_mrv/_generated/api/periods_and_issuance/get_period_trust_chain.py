@@ -1,0 +1,193 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.trust_chain_bundle import TrustChainBundle
+from ...types import Response
+
+
+def _get_kwargs(
+    project_id: str,
+    period: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/projects/{project_id}/periods/{period}/trust-chain".format(
+            project_id=quote(str(project_id), safe=""),
+            period=quote(str(period), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | TrustChainBundle:
+    if response.status_code == 200:
+        response_200 = TrustChainBundle.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | TrustChainBundle]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    project_id: str,
+    period: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | TrustChainBundle]:
+    """The trust-chain bundle of a period's issuance
+
+    Args:
+        project_id (str):
+        period (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TrustChainBundle]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        period=period,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    project_id: str,
+    period: str,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | TrustChainBundle | None:
+    """The trust-chain bundle of a period's issuance
+
+    Args:
+        project_id (str):
+        period (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TrustChainBundle
+    """
+
+    return sync_detailed(
+        project_id=project_id,
+        period=period,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    project_id: str,
+    period: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | TrustChainBundle]:
+    """The trust-chain bundle of a period's issuance
+
+    Args:
+        project_id (str):
+        period (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TrustChainBundle]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        period=period,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    project_id: str,
+    period: str,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | TrustChainBundle | None:
+    """The trust-chain bundle of a period's issuance
+
+    Args:
+        project_id (str):
+        period (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TrustChainBundle
+    """
+
+    return (
+        await asyncio_detailed(
+            project_id=project_id,
+            period=period,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,235 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.certificate_revocation import CertificateRevocation
+from ...models.problem import Problem
+from ...models.revocation_result import RevocationResult
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    sha256: str,
+    *,
+    body: CertificateRevocation,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/pki/certificates/{sha256}/revoke".format(
+            sha256=quote(str(sha256), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RevocationResult:
+    if response.status_code == 200:
+        response_200 = RevocationResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RevocationResult]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    sha256: str,
+    *,
+    client: AuthenticatedClient,
+    body: CertificateRevocation,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | RevocationResult]:
+    """Revoke a gateway certificate
+
+    Args:
+        sha256 (str):
+        idempotency_key (str | Unset):
+        body (CertificateRevocation):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RevocationResult]
+    """
+
+    kwargs = _get_kwargs(
+        sha256=sha256,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    sha256: str,
+    *,
+    client: AuthenticatedClient,
+    body: CertificateRevocation,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | RevocationResult | None:
+    """Revoke a gateway certificate
+
+    Args:
+        sha256 (str):
+        idempotency_key (str | Unset):
+        body (CertificateRevocation):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RevocationResult
+    """
+
+    return sync_detailed(
+        sha256=sha256,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    sha256: str,
+    *,
+    client: AuthenticatedClient,
+    body: CertificateRevocation,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | RevocationResult]:
+    """Revoke a gateway certificate
+
+    Args:
+        sha256 (str):
+        idempotency_key (str | Unset):
+        body (CertificateRevocation):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RevocationResult]
+    """
+
+    kwargs = _get_kwargs(
+        sha256=sha256,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    sha256: str,
+    *,
+    client: AuthenticatedClient,
+    body: CertificateRevocation,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | RevocationResult | None:
+    """Revoke a gateway certificate
+
+    Args:
+        sha256 (str):
+        idempotency_key (str | Unset):
+        body (CertificateRevocation):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RevocationResult
+    """
+
+    return (
+        await asyncio_detailed(
+            sha256=sha256,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,315 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .api_key import ApiKey
+from .api_key_list import ApiKeyList
+from .api_key_scopes_item import ApiKeyScopesItem
+from .approve_device_request import ApproveDeviceRequest
+from .audit_page import AuditPage
+from .audit_record import AuditRecord
+from .certificate_revocation import CertificateRevocation
+from .certificate_signing_request import CertificateSigningRequest
+from .create_api_key_request import CreateApiKeyRequest
+from .create_api_key_request_scopes_item import CreateApiKeyRequestScopesItem
+from .create_project_request import CreateProjectRequest
+from .credential_info import CredentialInfo
+from .credential_info_kind import CredentialInfoKind
+from .credential_info_scopes_item import CredentialInfoScopesItem
+from .decision import Decision
+from .decision_decision import DecisionDecision
+from .decommission_device_request import DecommissionDeviceRequest
+from .device import Device
+from .device_command_result import DeviceCommandResult
+from .device_command_result_origin import DeviceCommandResultOrigin
+from .device_list import DeviceList
+from .device_origin import DeviceOrigin
+from .device_pairing import DevicePairing
+from .ed_25519_private_jwk import Ed25519PrivateJwk
+from .field_error import FieldError
+from .field_error_in import FieldErrorIn
+from .finding import Finding
+from .gateway import Gateway
+from .gateway_certificate import GatewayCertificate
+from .gateway_certificate_list import GatewayCertificateList
+from .gateway_create import GatewayCreate
+from .gateway_enrollment import GatewayEnrollment
+from .gateway_enrollment_token import GatewayEnrollmentToken
+from .gateway_pairing import GatewayPairing
+from .gateway_status import GatewayStatus
+from .gateway_status_change import GatewayStatusChange
+from .gateway_status_result import GatewayStatusResult
+from .get_device_pairing_format import GetDevicePairingFormat
+from .hydro_mrv_policy import HydroMRVPolicy
+from .hydro_mrv_policy_anchoring import HydroMRVPolicyAnchoring
+from .hydro_mrv_policy_anchoring_mode import HydroMRVPolicyAnchoringMode
+from .hydro_mrv_policy_credentials import HydroMRVPolicyCredentials
+from .hydro_mrv_policy_parameters import HydroMRVPolicyParameters
+from .hydro_mrv_policy_roles import HydroMRVPolicyRoles
+from .hydro_mrv_policy_roles_additional_property import (
+    HydroMRVPolicyRolesAdditionalProperty,
+)
+from .hydro_mrv_policy_workflows import HydroMRVPolicyWorkflows
+from .hydropower_plant import HydropowerPlant
+from .hydropower_plant_devices_item import HydropowerPlantDevicesItem
+from .hydropower_plant_grid import HydropowerPlantGrid
+from .hydropower_plant_location import HydropowerPlantLocation
+from .hydropower_plant_meter import HydropowerPlantMeter
+from .hydropower_plant_reservoir import HydropowerPlantReservoir
+from .hydropower_plant_units_item import HydropowerPlantUnitsItem
+from .hydropower_plant_units_item_turbine import HydropowerPlantUnitsItemTurbine
+from .issuance import Issuance
+from .issuance_anchor import IssuanceAnchor
+from .issuance_issuance_credential import IssuanceIssuanceCredential
+from .issuance_list import IssuanceList
+from .issuance_monitoring_report import IssuanceMonitoringReport
+from .issue_access_token_request import IssueAccessTokenRequest
+from .issue_access_token_result import IssueAccessTokenResult
+from .issued_gateway_certificate import IssuedGatewayCertificate
+from .jwk_set import JwkSet
+from .jwk_set_keys_item import JwkSetKeysItem
+from .mint import Mint
+from .mint_list import MintList
+from .new_api_key import NewApiKey
+from .new_api_key_scopes_item import NewApiKeyScopesItem
+from .organization import Organization
+from .organization_with_credential import OrganizationWithCredential
+from .pairing_payload import PairingPayload
+from .period import Period
+from .period_close_started import PeriodCloseStarted
+from .period_decision_result import PeriodDecisionResult
+from .period_decision_result_decision import PeriodDecisionResultDecision
+from .period_details import PeriodDetails
+from .period_list import PeriodList
+from .policy_action_name import PolicyActionName
+from .policy_actions_item_type_1_additional_property import (
+    PolicyActionsItemType1AdditionalProperty,
+)
+from .policy_band import PolicyBand
+from .policy_credential import PolicyCredential
+from .policy_draft import PolicyDraft
+from .policy_field_type_type_0 import PolicyFieldTypeType0
+from .policy_field_type_type_1 import PolicyFieldTypeType1
+from .policy_field_type_type_1_type import PolicyFieldTypeType1Type
+from .policy_fields import PolicyFields
+from .policy_graph import PolicyGraph
+from .policy_graph_workflows import PolicyGraphWorkflows
+from .policy_methodology import PolicyMethodology
+from .policy_methodology_eligibility_item import PolicyMethodologyEligibilityItem
+from .policy_methodology_formulas import PolicyMethodologyFormulas
+from .policy_methodology_formulas_additional_property import (
+    PolicyMethodologyFormulasAdditionalProperty,
+)
+from .policy_methodology_inputs import PolicyMethodologyInputs
+from .policy_methodology_inputs_additional_property import (
+    PolicyMethodologyInputsAdditionalProperty,
+)
+from .policy_methodology_mint import PolicyMethodologyMint
+from .policy_methodology_token import PolicyMethodologyToken
+from .policy_parameter import PolicyParameter
+from .policy_problem import PolicyProblem
+from .policy_ref import PolicyRef
+from .policy_state import PolicyState
+from .policy_state_after import PolicyStateAfter
+from .policy_state_on import PolicyStateOn
+from .policy_transition import PolicyTransition
+from .policy_verification import PolicyVerification
+from .policy_verification_efficiency_bands import PolicyVerificationEfficiencyBands
+from .policy_verification_rules import PolicyVerificationRules
+from .policy_verification_rules_additional_property import (
+    PolicyVerificationRulesAdditionalProperty,
+)
+from .policy_verification_rules_additional_property_params import (
+    PolicyVerificationRulesAdditionalPropertyParams,
+)
+from .policy_verification_thresholds import PolicyVerificationThresholds
+from .policy_version import PolicyVersion
+from .policy_version_list import PolicyVersionList
+from .policy_workflow import PolicyWorkflow
+from .policy_workflow_events import PolicyWorkflowEvents
+from .policy_workflow_events_additional_property import (
+    PolicyWorkflowEventsAdditionalProperty,
+)
+from .policy_workflow_states import PolicyWorkflowStates
+from .problem import Problem
+from .project import Project
+from .project_list import ProjectList
+from .project_plant import ProjectPlant
+from .provision_device_request import ProvisionDeviceRequest
+from .provisioned_device import ProvisionedDevice
+from .reactivate_device_request import ReactivateDeviceRequest
+from .reading import Reading
+from .reading_counts import ReadingCounts
+from .reading_document import ReadingDocument
+from .reading_page import ReadingPage
+from .reading_review import ReadingReview
+from .reading_review_decision import ReadingReviewDecision
+from .reading_status import ReadingStatus
+from .register_device_request import RegisterDeviceRequest
+from .register_organization_request import RegisterOrganizationRequest
+from .registered_organization import RegisteredOrganization
+from .reject_device_request import RejectDeviceRequest
+from .review_decision_result import ReviewDecisionResult
+from .review_decision_result_decision import ReviewDecisionResultDecision
+from .review_page import ReviewPage
+from .revocation_result import RevocationResult
+from .suspend_device_request import SuspendDeviceRequest
+from .telemetry_batch import TelemetryBatch
+from .telemetry_batch_result import TelemetryBatchResult
+from .telemetry_document_v1 import TelemetryDocumentV1
+from .telemetry_document_v1_metadata import TelemetryDocumentV1Metadata
+from .telemetry_outcome import TelemetryOutcome
+from .telemetry_outcome_reason import TelemetryOutcomeReason
+from .telemetry_outcome_status import TelemetryOutcomeStatus
+from .telemetry_reading import TelemetryReading
+from .telemetry_reading_type import TelemetryReadingType
+from .trust_chain_bundle import TrustChainBundle
+
+__all__ = (
+    "ApiKey",
+    "ApiKeyList",
+    "ApiKeyScopesItem",
+    "ApproveDeviceRequest",
+    "AuditPage",
+    "AuditRecord",
+    "CertificateRevocation",
+    "CertificateSigningRequest",
+    "CreateApiKeyRequest",
+    "CreateApiKeyRequestScopesItem",
+    "CreateProjectRequest",
+    "CredentialInfo",
+    "CredentialInfoKind",
+    "CredentialInfoScopesItem",
+    "Decision",
+    "DecisionDecision",
+    "DecommissionDeviceRequest",
+    "Device",
+    "DeviceCommandResult",
+    "DeviceCommandResultOrigin",
+    "DeviceList",
+    "DeviceOrigin",
+    "DevicePairing",
+    "Ed25519PrivateJwk",
+    "FieldError",
+    "FieldErrorIn",
+    "Finding",
+    "Gateway",
+    "GatewayCertificate",
+    "GatewayCertificateList",
+    "GatewayCreate",
+    "GatewayEnrollment",
+    "GatewayEnrollmentToken",
+    "GatewayPairing",
+    "GatewayStatus",
+    "GatewayStatusChange",
+    "GatewayStatusResult",
+    "GetDevicePairingFormat",
+    "HydroMRVPolicy",
+    "HydroMRVPolicyAnchoring",
+    "HydroMRVPolicyAnchoringMode",
+    "HydroMRVPolicyCredentials",
+    "HydroMRVPolicyParameters",
+    "HydroMRVPolicyRoles",
+    "HydroMRVPolicyRolesAdditionalProperty",
+    "HydroMRVPolicyWorkflows",
+    "HydropowerPlant",
+    "HydropowerPlantDevicesItem",
+    "HydropowerPlantGrid",
+    "HydropowerPlantLocation",
+    "HydropowerPlantMeter",
+    "HydropowerPlantReservoir",
+    "HydropowerPlantUnitsItem",
+    "HydropowerPlantUnitsItemTurbine",
+    "Issuance",
+    "IssuanceAnchor",
+    "IssuanceIssuanceCredential",
+    "IssuanceList",
+    "IssuanceMonitoringReport",
+    "IssueAccessTokenRequest",
+    "IssueAccessTokenResult",
+    "IssuedGatewayCertificate",
+    "JwkSet",
+    "JwkSetKeysItem",
+    "Mint",
+    "MintList",
+    "NewApiKey",
+    "NewApiKeyScopesItem",
+    "Organization",
+    "OrganizationWithCredential",
+    "PairingPayload",
+    "Period",
+    "PeriodCloseStarted",
+    "PeriodDecisionResult",
+    "PeriodDecisionResultDecision",
+    "PeriodDetails",
+    "PeriodList",
+    "PolicyActionName",
+    "PolicyActionsItemType1AdditionalProperty",
+    "PolicyBand",
+    "PolicyCredential",
+    "PolicyDraft",
+    "PolicyFieldTypeType0",
+    "PolicyFieldTypeType1",
+    "PolicyFieldTypeType1Type",
+    "PolicyFields",
+    "PolicyGraph",
+    "PolicyGraphWorkflows",
+    "PolicyMethodology",
+    "PolicyMethodologyEligibilityItem",
+    "PolicyMethodologyFormulas",
+    "PolicyMethodologyFormulasAdditionalProperty",
+    "PolicyMethodologyInputs",
+    "PolicyMethodologyInputsAdditionalProperty",
+    "PolicyMethodologyMint",
+    "PolicyMethodologyToken",
+    "PolicyParameter",
+    "PolicyProblem",
+    "PolicyRef",
+    "PolicyState",
+    "PolicyStateAfter",
+    "PolicyStateOn",
+    "PolicyTransition",
+    "PolicyVerification",
+    "PolicyVerificationEfficiencyBands",
+    "PolicyVerificationRules",
+    "PolicyVerificationRulesAdditionalProperty",
+    "PolicyVerificationRulesAdditionalPropertyParams",
+    "PolicyVerificationThresholds",
+    "PolicyVersion",
+    "PolicyVersionList",
+    "PolicyWorkflow",
+    "PolicyWorkflowEvents",
+    "PolicyWorkflowEventsAdditionalProperty",
+    "PolicyWorkflowStates",
+    "Problem",
+    "Project",
+    "ProjectList",
+    "ProjectPlant",
+    "ProvisionDeviceRequest",
+    "ProvisionedDevice",
+    "ReactivateDeviceRequest",
+    "Reading",
+    "ReadingCounts",
+    "ReadingDocument",
+    "ReadingPage",
+    "ReadingReview",
+    "ReadingReviewDecision",
+    "ReadingStatus",
+    "RegisterDeviceRequest",
+    "RegisterOrganizationRequest",
+    "RegisteredOrganization",
+    "RejectDeviceRequest",
+    "ReviewDecisionResult",
+    "ReviewDecisionResultDecision",
+    "ReviewPage",
+    "RevocationResult",
+    "SuspendDeviceRequest",
+    "TelemetryBatch",
+    "TelemetryBatchResult",
+    "TelemetryDocumentV1",
+    "TelemetryDocumentV1Metadata",
+    "TelemetryOutcome",
+    "TelemetryOutcomeReason",
+    "TelemetryOutcomeStatus",
+    "TelemetryReading",
+    "TelemetryReadingType",
+    "TrustChainBundle",
+)

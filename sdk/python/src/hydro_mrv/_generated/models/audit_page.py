@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+from typing_extensions import Self
+
+if TYPE_CHECKING:
+    from ..models.audit_record import AuditRecord
+
+
+T = TypeVar("T", bound="AuditPage")
+
+
+@_attrs_define
+class AuditPage:
+    """
+    Attributes:
+        data (list[AuditRecord]):
+        next_after_seq (int | None): Pass as `after_seq`; null on the last page
+    """
+
+    data: list[AuditRecord]
+    next_after_seq: int | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
+
+        next_after_seq: int | None
+        next_after_seq = self.next_after_seq
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+                "next_after_seq": next_after_seq,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.audit_record import AuditRecord
+
+        d = dict(src_dict)
+        data = []
+        _data = d.pop("data")
+        for data_item_data in _data:
+            data_item = AuditRecord.from_dict(data_item_data)
+
+            data.append(data_item)
+
+        def _parse_next_after_seq(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        next_after_seq = _parse_next_after_seq(d.pop("next_after_seq"))
+
+        audit_page = cls(
+            data=data,
+            next_after_seq=next_after_seq,
+        )
+
+        audit_page.additional_properties = d
+        return audit_page
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

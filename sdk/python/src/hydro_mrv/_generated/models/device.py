@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+from typing_extensions import Self
+
+from ..models.device_origin import DeviceOrigin
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Device")
+
+
+@_attrs_define
+class Device:
+    """
+    Attributes:
+        id (str):
+        project_id (str):
+        did (str):
+        scope (str): `plant` or a unit id
+        name (None | str):
+        origin (DeviceOrigin):
+        status (str):
+        policy_status (None | str): The device's state in its policy workflow
+        created_at (datetime.datetime):
+        status_changed_at (datetime.datetime | Unset):
+    """
+
+    id: str
+    project_id: str
+    did: str
+    scope: str
+    name: None | str
+    origin: DeviceOrigin
+    status: str
+    policy_status: None | str
+    created_at: datetime.datetime
+    status_changed_at: datetime.datetime | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        project_id = self.project_id
+
+        did = self.did
+
+        scope = self.scope
+
+        name: None | str
+        name = self.name
+
+        origin = self.origin.value
+
+        status = self.status
+
+        policy_status: None | str
+        policy_status = self.policy_status
+
+        created_at = self.created_at.isoformat()
+
+        status_changed_at: str | Unset = UNSET
+        if not isinstance(self.status_changed_at, Unset):
+            status_changed_at = self.status_changed_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "project_id": project_id,
+                "did": did,
+                "scope": scope,
+                "name": name,
+                "origin": origin,
+                "status": status,
+                "policy_status": policy_status,
+                "created_at": created_at,
+            }
+        )
+        if status_changed_at is not UNSET:
+            field_dict["status_changed_at"] = status_changed_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        project_id = d.pop("project_id")
+
+        did = d.pop("did")
+
+        scope = d.pop("scope")
+
+        def _parse_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        name = _parse_name(d.pop("name"))
+
+        origin = DeviceOrigin(d.pop("origin"))
+
+        status = d.pop("status")
+
+        def _parse_policy_status(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        policy_status = _parse_policy_status(d.pop("policy_status"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        _status_changed_at = d.pop("status_changed_at", UNSET)
+        status_changed_at: datetime.datetime | Unset
+        if isinstance(_status_changed_at, Unset):
+            status_changed_at = UNSET
+        else:
+            status_changed_at = datetime.datetime.fromisoformat(_status_changed_at)
+
+        device = cls(
+            id=id,
+            project_id=project_id,
+            did=did,
+            scope=scope,
+            name=name,
+            origin=origin,
+            status=status,
+            policy_status=policy_status,
+            created_at=created_at,
+            status_changed_at=status_changed_at,
+        )
+
+        device.additional_properties = d
+        return device
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
