@@ -35,6 +35,8 @@ export function createCalibrationActivities(deps: { db: Db }) {
         status: c.status,
         did: c.did,
         meterType: c.meterType,
+        ...(c.sensorId === undefined ? {} : { sensorId: c.sensorId }),
+        accuracyClass: c.accuracyClass,
         certificate: c.certificate,
         sha256: c.document.sha256,
       };

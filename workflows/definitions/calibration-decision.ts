@@ -36,6 +36,8 @@ export function handleCalibrationDecisions(input: {
         id: cal.did,
         certificateId: cal.certificate.certificate_id,
         meterType: cal.meterType,
+        ...(cal.sensorId === undefined ? {} : { sensorId: cal.sensorId }),
+        accuracyClass: cal.accuracyClass,
         laboratory: cal.certificate.laboratory,
         calibratedOn: cal.certificate.calibrated_on,
         nextDue: cal.certificate.next_due,
