@@ -113,6 +113,49 @@ describe('calibration certificates: upload and decision', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('keeps the meters a device is registered with, and refuses a meter certificate for another device or a malformed meter', async () => {
+    const meters = [
+      {
+        type: 'energy_export',
+        sensor_id: 'exp_01',
+        accuracy_class: 0.2,
+        full_scale: 5000,
+        calibration: {
+          certificate_id: 'C-1',
+          laboratory: 'ERDA',
+          calibrated_on: '2025-05-02',
+          next_due: '2027-05-01',
+        },
+      },
+    ];
+    const provision = (body: Record<string, unknown>) =>
+      call(h.app(), 'POST', '/v1/devices/provision', {
+        key: org.key,
+        body: { project_id: setup.projectId, ...body },
+      });
+    const made = await provision({ meters });
+    expect(made.status).toBe(201);
+    expect(made.json.device.meters).toEqual(meters);
+    const got = await call(h.app(), 'GET', `/v1/devices/${made.json.device.id}`, { key: org.key });
+    expect(got.json.meters).toEqual(meters);
+
+    const other = structuredClone(meters);
+    other[0]!.calibration = { ...other[0]!.calibration, device_id: setup.device.did } as never;
+    const refused = await provision({ meters: other });
+    expect(refused.status).toBe(422);
+    expect(refused.json.errors).toEqual([
+      { in: 'body', pointer: '/meters/0/calibration/device_id', message: 'another device' },
+    ]);
+    for (const bad of [
+      [{ ...meters[0], accuracy_class: 'x' }],
+      [{ ...meters[0], type: 'ph' }],
+      [{ ...meters[0], accuracy_class: Number.MAX_VALUE }],
+      [{ ...meters[0], calibration: { ...meters[0]!.calibration, calibrated_on: 'yesterday' } }],
+    ]) {
+      expect((await provision({ meters: bad })).status).toBe(400);
+    }
+  });
+
   it("lets only the policy's approver decide", async () => {
     const created = await call(h.app(), 'POST', path(), { key: org.key, body: submission(setup.device.did) });
     // The organization's admin key runs the registry and develops projects; it does not verify.

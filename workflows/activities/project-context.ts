@@ -56,14 +56,14 @@ export async function loadProjectContext(
   }
   const overrides = ((project as { parameters?: ProjectOverrides }).parameters ?? {}) as ProjectOverrides;
   const devices = await deviceStore(db).list(scope, { projectId });
-  // The plant file may describe a registered device's meters (accuracy class, calibration): keep them.
+  // Meters given at the device's registration, else the plant file's (accuracy class, calibration).
   const described = new Map(
     ((project.plant as { devices?: PlantDevice[] }).devices ?? []).map((d) => [d.device_id, d.meters]),
   );
   const parsedPlant = parsePlant({
     ...project.plant,
     devices: devices.map((d) => {
-      const meters = described.get(d.did);
+      const meters = d.meters ?? described.get(d.did);
       return {
         device_id: d.did,
         scope: d.scope,
