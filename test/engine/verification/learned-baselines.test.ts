@@ -206,6 +206,16 @@ describe('learned baselines', () => {
     expect(back.status).toBe('REJECTED');
     // An enormous value is physics' to reject.
     expect(send(41, { ...next(41), energy: 1e15, export: 1e15 }).status).toBe('REJECTED');
+    // JSON has no NaN; 1e999 parses to Infinity: each gets a verdict with a finding, nothing throws.
+    const line = JSON.stringify(signedReading(device, 42, hour(42), next(42)));
+    for (const bad of [
+      line.replace(/"value":[0-9.]+/, '"value":NaN'),
+      line.replace(/"value":[0-9.]+/, '"value":1e999'),
+    ]) {
+      const v = verifier.verify(bad, NOW).verdict;
+      expect(v.status).toBe('REJECTED');
+      expect(v.findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
+    }
     expect(JSON.stringify(verifier.stateOf(device.did)!.learned)).toBe(learned);
   });
 });
