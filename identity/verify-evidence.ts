@@ -124,6 +124,8 @@ export function verifyEvidence(input: EvidenceInput, policy: CheckedPolicy): Evi
       device_id: String(r.credentialSubject?.id),
       scope: String(r.credentialSubject?.scope),
       active: true,
+      // The registry states the meters (accuracy class, calibration): the re-run judges them as the service did.
+      ...(Array.isArray(r.credentialSubject?.meters) ? { meters: r.credentialSubject.meters } : {}),
     })),
   });
   if (!parsedPlant.plant) {

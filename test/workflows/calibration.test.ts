@@ -32,6 +32,8 @@ async function submitted(harness: PipelineHarness, seeded: SeededProject, index:
   });
 }
 
+const meters = [{ type: 'energy_export', sensor_id: 'exp_01', accuracy_class: 0.5, full_scale: 4000 }];
+
 describe('the calibration workflow', () => {
   let harness: PipelineHarness;
   let seeded: SeededProject;
@@ -40,6 +42,10 @@ describe('the calibration workflow', () => {
     harness = await startPipelineHarness('calibration');
     await harness.startWorker();
     seeded = await seedProject(harness.mongo.db, { days: 1, seed: 3 });
+    // As POST /v1/devices stores them: the registration credential must state them for the auditor.
+    await harness.mongo.db
+      .collection('devices')
+      .updateOne({ _id: seeded.devices[0]!.deviceId as never }, { $set: { meters } });
     await registerDevices(harness, seeded);
   }, 240_000);
   afterAll(async () => {
@@ -82,7 +88,18 @@ describe('the calibration workflow', () => {
       id: seeded.devices[0]!.did,
       certificateId: 'NABL-CC-0',
       documentSha256: 'ab'.repeat(32),
+      meterType: 'energy_export',
+      sensorId: 'exp_01',
+      accuracyClass: 0.2,
     });
+    // The registry's DeviceRegistration states the meters the device was registered with.
+    const [registration] = await credentialStore(harness.mongo.db).list(scope, {
+      type: 'DeviceRegistration',
+      subjectId: seeded.devices[0]!.did,
+    });
+    expect(
+      (registration!.credential as { credentialSubject: Record<string, unknown> }).credentialSubject.meters,
+    ).toEqual(meters);
     // A second decision on a decided certificate changes nothing.
     const again = await harness.gateway.calibrationDecision({
       orgId,
