@@ -19,9 +19,11 @@ function linkSchemaFiles(value: unknown, byId: Map<string, string>): unknown {
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
+    // A ref may point into a file (`<$id>#/$defs/meter`): the fragment stays on the link.
+    const [base = '', fragment] = typeof v === 'string' ? v.split('#') : [];
     out[k] =
-      k === '$ref' && typeof v === 'string' && byId.has(v)
-        ? `/schemas/${byId.get(v)}`
+      k === '$ref' && byId.has(base)
+        ? `/schemas/${byId.get(base)}${fragment === undefined ? '' : `#${fragment}`}`
         : linkSchemaFiles(v, byId);
   }
   return out;
