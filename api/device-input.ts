@@ -1,4 +1,6 @@
 import type { Db } from 'mongodb';
+import type { DeviceMeter } from '../engine/plant/plant.ts';
+import plantSchema from '../schemas/plant.schema.json' with { type: 'json' };
 import { projectStore } from '../store/project-store.ts';
 import type { TenantScope } from '../store/tenant-scope.ts';
 import { idSchema, nameSchema } from './api-schemas.ts';
@@ -15,7 +17,36 @@ export const deviceCommonProperties: Record<string, JsonSchema> = {
     description: '`plant` or a unit id',
   },
   name: nameSchema,
+  // The plant file's meter (schemas/plant.schema.json is the one definition): accuracy class,
+  // full scale and calibration record, which verification uses for allowances and calibration rules.
+  meters: {
+    type: 'array',
+    maxItems: 32,
+    items: { $ref: `${plantSchema.$id}#/$defs/meter` },
+    description: "The device's meters: accuracy class, full scale, calibration record (as in the plant file)",
+  },
 };
+
+/**
+ * A device's meters as given at registration. A calibration record naming another device cannot
+ * vouch for this one's meters: refused here rather than flagging every reading later.
+ */
+export function checkDeviceMeters(meters: DeviceMeter[] | undefined, did: string | undefined): DeviceMeter[] {
+  const list = meters ?? [];
+  list.forEach((m, i) => {
+    const named = m.calibration?.device_id;
+    if (named !== undefined && named !== did) {
+      throw new ApiError(
+        'CALIBRATION_REFUSED',
+        `meter ${i}'s calibration certificate is for ${named}, not this device`,
+        {
+          errors: [{ in: 'body', pointer: `/meters/${i}/calibration/device_id`, message: 'another device' }],
+        },
+      );
+    }
+  });
+  return list;
+}
 
 /** The project the device joins, and a scope that exists in its plant. */
 export async function checkDeviceTarget(

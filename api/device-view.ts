@@ -43,6 +43,7 @@ export function deviceJson(d: Device) {
     origin: d.origin,
     status: d.status,
     policy_status: d.policyStatus ?? null,
+    meters: d.meters ?? [],
     created_at: d.createdAt.toISOString(),
     status_changed_at: d.statusChangedAt.toISOString(),
   };

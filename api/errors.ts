@@ -23,6 +23,7 @@ const catalog = {
   TELEMETRY_REJECTED: [422, 'The telemetry document was rejected'],
   CSR_REJECTED: [422, 'The certificate signing request was rejected'],
   CLIENT_CERTIFICATE_REFUSED: [401, 'The client certificate was refused'],
+  CALIBRATION_REFUSED: [422, 'The calibration certificate was refused'],
   UNSUPPORTED_GRANT_TYPE: [400, 'Unsupported grant type'],
   INVALID_SCOPE: [400, 'Invalid scope'],
   RATE_LIMITED: [429, 'Too many requests'],

@@ -10,6 +10,9 @@ import { registerApiKeysRevoke } from './routes/v1-api-keys-revoke.ts';
 import { registerApiKeysRotate } from './routes/v1-api-keys-rotate.ts';
 import { registerAuditList } from './routes/v1-audit-list.ts';
 import { registerDevicesApprove } from './routes/v1-devices-approve.ts';
+import { registerDevicesCalibrationsDecide } from './routes/v1-devices-calibrations-decide.ts';
+import { registerDevicesCalibrationsList } from './routes/v1-devices-calibrations-list.ts';
+import { registerDevicesCalibrationsSubmit } from './routes/v1-devices-calibrations-submit.ts';
 import { registerDevicesDecommission } from './routes/v1-devices-decommission.ts';
 import { registerDevicesGet } from './routes/v1-devices-get.ts';
 import { registerDevicesList } from './routes/v1-devices-list.ts';
@@ -85,6 +88,9 @@ export function registerApiRoutes(app: Hono<ApiEnv>, ctx: ApiContext): void {
     registerDevicesGet,
     registerDevicesPairing,
     registerDevicesApprove,
+    registerDevicesCalibrationsSubmit,
+    registerDevicesCalibrationsList,
+    registerDevicesCalibrationsDecide,
     registerDevicesReject,
     registerDevicesSuspend,
     registerDevicesReactivate,

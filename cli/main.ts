@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   verify: () => import('./commands/verify.ts'),
   api: () => import('./commands/api.ts'),
   audit: () => import('./commands/audit.ts'),
+  calibration: () => import('./commands/calibration.ts'),
   ledger: () => import('./commands/ledger.ts'),
   logs: () => import('./commands/logs.ts'),
   pki: () => import('./commands/pki.ts'),

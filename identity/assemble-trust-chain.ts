@@ -20,7 +20,7 @@ export interface AssembleTrustChainOptions {
   monitoringReport: VerifiableCredential;
   readingBatches: VerifiableCredential[];
   deviceRegistrations: VerifiableCredential[];
-  /** Evidence credentials: role accreditations, ProjectRegistration versions, ReviewDecisions. */
+  /** Evidence credentials: role accreditations, ProjectRegistration versions, ReviewDecisions, MeterCalibrations. */
   evidence?: VerifiableCredential[];
   /** The exact published policy document. */
   policy?: string;

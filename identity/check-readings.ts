@@ -1,5 +1,6 @@
 import { hashDocument } from '../engine/anchoring/index.ts';
 import type { EnergyDocument } from '../engine/methodology/period-energy.ts';
+import { applyCalibrations } from '../engine/plant/apply-calibrations.ts';
 import type { Plant } from '../engine/plant/plant.ts';
 import { ed25519KeyFromDidKey } from '../engine/telemetry/did-key.ts';
 import { parseTelemetry } from '../engine/telemetry/parse-telemetry.ts';
@@ -7,6 +8,7 @@ import type { TelemetryDocument } from '../engine/telemetry/telemetry-document.t
 import type { DeviceState } from '../engine/verification/device-state.ts';
 import type { VerificationConfig } from '../engine/verification/verification-config.ts';
 import { verifyDocument } from '../engine/verification/verify-reading.ts';
+import type { CalibrationInForce } from './check-calibrations.ts';
 import type { EvidenceCredential } from './evidence-credential.ts';
 import { fail, pass, type TrustChainCheck } from './trust-chain-check.ts';
 import { verifyEd25519 } from './verify-ed25519.ts';
@@ -38,6 +40,8 @@ export interface ReadingCheckInput {
   /** Trusted ReviewDecision credentials by reading leaf hash (issued by a verifier before the report). */
   reviews: Map<string, EvidenceCredential>;
   period: { start: string; end: string };
+  /** Accepted MeterCalibration credentials by device DID (check-calibrations.ts). */
+  calibrations?: ReadonlyMap<string, readonly CalibrationInForce[]>;
 }
 
 export interface ReadingCheckResult {
@@ -118,7 +122,7 @@ export function checkReadings(input: ReadingCheckInput): ReadingCheckResult {
       }
       const result = verifyDocument(state, document, {
         config: input.config,
-        plant: input.plant,
+        plant: plantAt(input, did, reading.verifiedAtMs),
         nowMs: reading.verifiedAtMs,
       });
       state = result.nextState ?? state;
@@ -170,6 +174,29 @@ export function checkReadings(input: ReadingCheckInput): ReadingCheckResult {
     );
   }
   return { checks, counted, summary };
+}
+
+/**
+ * The plant as the service saw it when it verified a device's reading: the calibrations a verifier
+ * had approved by then applied over the device's meters (as the service applies approved ones).
+ */
+function plantAt(input: ReadingCheckInput, did: string, atMs: number): Plant {
+  const inForce = (input.calibrations?.get(did) ?? []).filter((c) => c.fromMs <= atMs);
+  if (inForce.length === 0) return input.plant;
+  return {
+    ...input.plant,
+    devices: (input.plant.devices ?? []).map((d) =>
+      d.device_id === did
+        ? {
+            ...d,
+            meters: applyCalibrations(
+              d.meters,
+              inForce.map((c) => c.calibration),
+            ),
+          }
+        : d,
+    ),
+  };
 }
 
 /** The Merkle leaf hash a ReviewDecision names its reading by. */

@@ -11,6 +11,7 @@ export const CREDENTIAL_TYPES = [
   'ProjectRegistration',
   'ReviewDecision',
   'RoleAccreditation',
+  'MeterCalibration',
 ] as const;
 
 export type CredentialType = (typeof CREDENTIAL_TYPES)[number];

@@ -5,6 +5,7 @@ import type { CheckedPolicy } from '../engine/policy/policy-document.ts';
 import { policyHash } from '../engine/policy/policy-hash.ts';
 import type { ProjectOverrides } from '../engine/policy/resolve-parameters.ts';
 import { verificationConfigOf } from '../engine/policy/verification-config-of.ts';
+import { checkCalibrations } from './check-calibrations.ts';
 import { type AnchoredReading, checkReadings, type ReadingCheckResult } from './check-readings.ts';
 import { checkRoles, type Roles } from './check-roles.ts';
 import { credentialTypeOf } from './credential-types.ts';
@@ -123,6 +124,8 @@ export function verifyEvidence(input: EvidenceInput, policy: CheckedPolicy): Evi
       device_id: String(r.credentialSubject?.id),
       scope: String(r.credentialSubject?.scope),
       active: true,
+      // The registry states the meters (accuracy class, calibration): the re-run judges them as the service did.
+      ...(Array.isArray(r.credentialSubject?.meters) ? { meters: r.credentialSubject.meters } : {}),
     })),
   });
   if (!parsedPlant.plant) {
@@ -137,6 +140,14 @@ export function verifyEvidence(input: EvidenceInput, policy: CheckedPolicy): Evi
       reviews.set(String(c.credentialSubject?.reading), c);
     }
   }
+  const calibrations = checkCalibrations({
+    trusted,
+    roles,
+    devices: new Set(registrations.keys()),
+    policyHash: bundle.policyHash,
+    reportIssuedMs: reportIssued,
+  });
+  checks.push(...calibrations.checks);
   const readings: AnchoredReading[] = [];
   bundle.documents.forEach((d, i) => {
     const doc = d.document as { device_id?: unknown } | null;
@@ -160,7 +171,15 @@ export function verifyEvidence(input: EvidenceInput, policy: CheckedPolicy): Evi
     checks.push(fail('plant.parameters', (error as Error).message));
     return { checks };
   }
-  const read = checkReadings({ readings, config, plant: parsedPlant.plant, registrations, reviews, period });
+  const read = checkReadings({
+    readings,
+    config,
+    plant: parsedPlant.plant,
+    registrations,
+    reviews,
+    period,
+    calibrations: calibrations.byDevice,
+  });
   checks.push(...read.checks);
   checks.push(...checkBatchesNamed(readings, report));
   const figures = recomputeFigures({

@@ -48,6 +48,8 @@ export const tenantCollections = {
   gateway_certificates: [{ key: { orgId: 1, gatewayId: 1, issuedAt: 1 }, name: 'org_gateway_issued' }],
   pki_cas: [{ key: { orgId: 1 }, name: 'org', unique: true }],
   pki_crls: [{ key: { orgId: 1, number: 1 }, name: 'org_number', unique: true }],
+  // Meter calibration certificates (issue 17): uploaded, then approved or rejected by the device workflow.
+  calibrations: [{ key: { orgId: 1, deviceId: 1, submittedAt: 1 }, name: 'org_device_submitted' }],
 } as const satisfies Record<string, readonly IndexDescription[]>;
 
 export type TenantCollectionName = keyof typeof tenantCollections;

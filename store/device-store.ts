@@ -1,4 +1,5 @@
 import { type Db, MongoServerError } from 'mongodb';
+import type { DeviceMeter } from '../engine/plant/plant.ts';
 import { findOwned } from './find-owned.ts';
 import type { TenantScope } from './tenant-scope.ts';
 
@@ -21,6 +22,8 @@ export interface Device {
   status: DeviceStatus;
   /** The policy's own status name for the device (e.g. `pending`, `active`, `retired`), from its workflow. */
   policyStatus?: string;
+  /** The meters given at registration (accuracy class, calibration); they override the plant file's. */
+  meters?: DeviceMeter[];
   createdAt: Date;
   statusChangedAt: Date;
 }

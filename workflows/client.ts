@@ -10,6 +10,8 @@ import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { clientObservability } from '../observability/temporal/worker-observability.ts';
 import {
   type Actor,
+  type CalibrationDecision,
+  calibrationDecisionUpdate,
   closeNowSignal,
   type DeviceCommand,
   deviceCommandUpdate,
@@ -54,6 +56,10 @@ export interface WorkflowGateway {
   deviceCommand(
     input: { orgId: string; deviceId: string } & DeviceCommand,
   ): Promise<{ status: string } | null>;
+  /** Update `calibrationDecision` on the device workflow; `null` when the device has no running workflow. */
+  calibrationDecision(
+    input: { orgId: string; deviceId: string } & CalibrationDecision,
+  ): Promise<{ status: string; credentialId?: string } | null>;
   /** signalWithStart `closeNow` on `period/{org}/{project}/{period}`. */
   closePeriod(input: PeriodWorkflowInput & { actor: Actor }): Promise<{ workflowId: string }>;
   /** Update `reportDecision` on the period workflow (the verifier's approval of the monitoring report). */
@@ -141,6 +147,15 @@ export async function connectWorkflowGateway(options: {
       try {
         const handle = client.workflow.getHandle(workflowIds.device(orgId, deviceId));
         return await executeUpdate(handle, deviceCommandUpdate, { args: [command] });
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return null;
+        throw error;
+      }
+    },
+    async calibrationDecision({ orgId, deviceId, ...decision }) {
+      try {
+        const handle = client.workflow.getHandle(workflowIds.device(orgId, deviceId));
+        return await executeUpdate(handle, calibrationDecisionUpdate, { args: [decision] });
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) return null;
         throw error;

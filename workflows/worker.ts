@@ -5,6 +5,7 @@ import {
   workerObservability,
   workflowInterceptorsPath,
 } from '../observability/temporal/worker-observability.ts';
+import { createCalibrationActivities } from './activities/calibration-activities.ts';
 import { createCredentialActivities } from './activities/credential-activities.ts';
 import { createLedgerActivities } from './activities/ledger-activities.ts';
 import { createPeriodActivities } from './activities/period-activities.ts';
@@ -74,6 +75,7 @@ export async function createMrvWorker(
           activities: {
             ...createStoreActivities({ db }),
             ...createPolicyActivities({ db }),
+            ...createCalibrationActivities({ db }),
             ...readingActivities,
             ...createTaskActivities({ db }),
             ...createCredentialActivities({ db, keyStore: services.keyStore }),

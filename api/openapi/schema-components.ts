@@ -33,6 +33,14 @@ export function createSchemaComponents(files: Map<string, JsonSchema>) {
     return true;
   };
   const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  const fileRef = (value: unknown): { file: string; def?: string } | undefined => {
+    if (typeof value !== 'string') return undefined;
+    const [id = '', fragment] = value.split('#');
+    const file = fileById.get(id);
+    if (!file) return undefined;
+    if (fragment === undefined || fragment === '') return { file };
+    return fragment.startsWith('/$defs/') ? { file, def: fragment.slice('/$defs/'.length) } : undefined;
+  };
 
   const embedFile = (file: string): string => {
     const name = fileComponentName(file);
@@ -68,7 +76,12 @@ export function createSchemaComponents(files: Map<string, JsonSchema>) {
     const s = schema as JsonSchema;
     const name = schemaNameOf(s);
     if (name) return ref(register(name, s));
-    if (typeof s.$ref === 'string' && fileById.has(s.$ref)) return ref(embedFile(fileById.get(s.$ref)!));
+    const target = fileRef(s.$ref);
+    if (target) {
+      // `<$id>` names the file's root; `<$id>#/$defs/<def>` one of its definitions.
+      const name = embedFile(target.file);
+      return ref(target.def ? `${name}${pascal(target.def)}` : name);
+    }
     return rewriteChildren(s);
   };
   const rewriteChildren = (s: JsonSchema): JsonSchema => {
@@ -96,7 +109,7 @@ export function createSchemaComponents(files: Map<string, JsonSchema>) {
     use: rewrite,
     /** Registers `schema` under `name` unless it is named already; returns the `$ref`. */
     named(name: string, schema: JsonSchema): JsonSchema {
-      if (schemaNameOf(schema) || (typeof schema.$ref === 'string' && fileById.has(schema.$ref))) {
+      if (schemaNameOf(schema) || fileRef(schema.$ref)) {
         return rewrite(schema) as JsonSchema;
       }
       return ref(register(name, schema));

@@ -1,11 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { Hono } from 'hono';
 import QRCode from 'qrcode';
+import type { DeviceMeter } from '../../engine/plant/plant.ts';
 import { didKeyFromEd25519Key } from '../../engine/telemetry/index.ts';
 import { deviceStore } from '../../store/device-store.ts';
 import { newId } from '../../store/ids.ts';
 import type { ApiContext } from '../api-context.ts';
-import { checkDeviceTarget, deviceCommonProperties } from '../device-input.ts';
+import { checkDeviceMeters, checkDeviceTarget, deviceCommonProperties } from '../device-input.ts';
 import { deviceJson, deviceSchema, pairingPayload, pairingPayloadSchema } from '../device-view.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -19,7 +20,7 @@ import { startDeviceWorkflow } from '../start-device-workflow.ts';
  */
 export function registerDevicesProvision(app: Hono<ApiEnv>, ctx: ApiContext): void {
   const devices = deviceStore(ctx.db);
-  mountRoute<{ project_id: string; scope?: string; name?: string }>(
+  mountRoute<{ project_id: string; scope?: string; name?: string; meters?: DeviceMeter[] }>(
     app,
     ctx,
     {
@@ -76,6 +77,8 @@ export function registerDevicesProvision(app: Hono<ApiEnv>, ctx: ApiContext): vo
       const { privateKey, publicKey } = generateKeyPairSync('ed25519');
       const jwk = privateKey.export({ format: 'jwk' }) as { crv: string; kty: string; x: string; d: string };
       const did = didKeyFromEd25519Key(Buffer.from(jwk.x, 'base64url'));
+      // The DID is new: a certificate cannot name it yet.
+      const meters = checkDeviceMeters(body.meters, did);
       const now = ctx.clock();
       const device = await devices.insert(principal.tenant, {
         _id: newId('dev'),
@@ -83,6 +86,7 @@ export function registerDevicesProvision(app: Hono<ApiEnv>, ctx: ApiContext): vo
         did,
         scope,
         ...(body.name ? { name: body.name } : {}),
+        ...(meters.length > 0 ? { meters } : {}),
         origin: 'provisioned',
         status: 'active',
         createdAt: now,

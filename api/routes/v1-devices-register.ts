@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
+import type { DeviceMeter } from '../../engine/plant/plant.ts';
 import { ed25519DidKeyPattern, ed25519KeyFromDidKey } from '../../engine/telemetry/index.ts';
 import { deviceStore } from '../../store/device-store.ts';
 import { newId } from '../../store/ids.ts';
 import type { ApiContext } from '../api-context.ts';
-import { checkDeviceTarget, deviceCommonProperties } from '../device-input.ts';
+import { checkDeviceMeters, checkDeviceTarget, deviceCommonProperties } from '../device-input.ts';
 import { deviceJson, deviceSchema } from '../device-view.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -13,7 +14,7 @@ import { startDeviceWorkflow } from '../start-device-workflow.ts';
 /** `POST /v1/devices`: register a did:key the device generated itself (its key never leaves it). */
 export function registerDevicesRegister(app: Hono<ApiEnv>, ctx: ApiContext): void {
   const devices = deviceStore(ctx.db);
-  mountRoute<{ project_id: string; did: string; scope?: string; name?: string }>(
+  mountRoute<{ project_id: string; did: string; scope?: string; name?: string; meters?: DeviceMeter[] }>(
     app,
     ctx,
     {
@@ -50,6 +51,7 @@ export function registerDevicesRegister(app: Hono<ApiEnv>, ctx: ApiContext): voi
         });
       }
       const { scope } = await checkDeviceTarget(ctx.db, principal.tenant, body);
+      const meters = checkDeviceMeters(body.meters, body.did);
       const now = ctx.clock();
       const device = await devices.insert(principal.tenant, {
         _id: newId('dev'),
@@ -57,6 +59,7 @@ export function registerDevicesRegister(app: Hono<ApiEnv>, ctx: ApiContext): voi
         did: body.did,
         scope,
         ...(body.name ? { name: body.name } : {}),
+        ...(meters.length > 0 ? { meters } : {}),
         origin: 'registered',
         status: 'active',
         createdAt: now,

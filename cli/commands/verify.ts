@@ -14,7 +14,7 @@ import { loadPolicyFile } from './policy.ts';
 export const summary = "verify: check a JSONL stream of telemetry against a policy's verification rules";
 
 const usage =
-  'usage: mrv verify --policy <policy.yaml> --plant <plant.json> [--now <RFC3339>] <readings.jsonl>';
+  'usage: mrv verify --policy <policy.yaml> --plant <plant.json> [--now <RFC3339>] [--flagged reject|approve|hold] <readings.jsonl>';
 const MAX_PLANT_BYTES = 4 * 1024 * 1024;
 /** Verdict lines are written in blocks: one write per line would dominate the run time. */
 const FLUSH_LINES = 512;
@@ -31,13 +31,14 @@ export async function run(args: string[]): Promise<number> {
     if (error instanceof CliUsageError) throw error;
     throw new CliUsageError(`${(error as Error).message}\n${usage}`);
   }
-  const { policyFile, plantFile, readingsFile, nowMs } = parsed;
+  const { policyFile, plantFile, readingsFile, nowMs, flagged } = parsed;
   const config = await loadConfig(policyFile);
   const plant = await loadPlant(plantFile);
   const info = await stat(readingsFile).catch(() => undefined);
   if (!info?.isFile()) throw new CliUsageError(`${readingsFile}: no such file`);
 
-  const verifier = createVerifier({ config, plant });
+  // No reviewer here: by default a FLAGGED reading teaches nothing and does not stop learning.
+  const verifier = createVerifier({ config, plant, flagged });
   const lines = createInterface({
     input: createReadStream(readingsFile),
     crlfDelay: Number.POSITIVE_INFINITY,
@@ -64,7 +65,12 @@ export async function run(args: string[]): Promise<number> {
 function parseOptions(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
-    options: { policy: { type: 'string' }, plant: { type: 'string' }, now: { type: 'string' } },
+    options: {
+      policy: { type: 'string' },
+      plant: { type: 'string' },
+      now: { type: 'string' },
+      flagged: { type: 'string' },
+    },
     allowPositionals: true,
   });
   if (!values.policy || !values.plant || positionals.length !== 1) throw new CliUsageError(usage);
@@ -79,7 +85,18 @@ function parseOptions(args: string[]) {
       );
     }
   }
-  return { policyFile: values.policy, plantFile: values.plant, readingsFile: positionals[0]!, nowMs };
+  const flagged = values.flagged ?? 'reject';
+  if (flagged !== 'reject' && flagged !== 'approve' && flagged !== 'hold') {
+    throw new CliUsageError(`--flagged must be reject, approve or hold, got '${flagged}'`);
+  }
+  const settle: 'reject' | 'approve' | 'hold' = flagged;
+  return {
+    policyFile: values.policy,
+    plantFile: values.plant,
+    readingsFile: positionals[0]!,
+    nowMs,
+    flagged: settle,
+  };
 }
 
 async function loadConfig(file: string): Promise<VerificationConfig> {

@@ -1,2 +1,3 @@
+export { type ApprovedCalibration, applyCalibrations } from './apply-calibrations.ts';
 export { type ParsedPlant, parsePlant } from './parse-plant.ts';
-export type { Plant, PlantDevice, PlantUnit } from './plant.ts';
+export type { CalibrationRecord, DeviceMeter, MeterType, Plant, PlantDevice, PlantUnit } from './plant.ts';

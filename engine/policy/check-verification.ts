@@ -1,5 +1,6 @@
 import { conversionFactor, UnitError } from '../units/index.ts';
 import { type RuleId, ruleCatalog } from '../verification/rule-catalog.ts';
+import { isoDurationMs } from './iso-duration.ts';
 import type { NumberOrParameter, PolicyDocument } from './policy-document.ts';
 import type { ProblemSink } from './problem-sink.ts';
 import type { SourcePath } from './source-locator.ts';
@@ -136,5 +137,29 @@ export function checkVerification(policy: PolicyDocument, sink: ProblemSink): vo
     if (lo !== undefined && hi !== undefined && !(lo < hi)) {
       sink.at(path, 'out-of-bounds', `${turbine} efficiency band is empty: min ${lo} ≥ max ${hi}`);
     }
+  }
+  checkCalibration(policy, sink);
+}
+
+/** The calibration section: fixed-length intervals and an approver role the policy declares. */
+function checkCalibration(policy: PolicyDocument, sink: ProblemSink): void {
+  const calibration = policy.verification.calibration;
+  if (!calibration) return;
+  const base: SourcePath = ['verification', 'calibration'];
+  for (const [type, duration] of Object.entries(calibration.intervals)) {
+    if (isoDurationMs(duration) === undefined) {
+      sink.at(
+        [...base, 'intervals', type],
+        'out-of-bounds',
+        `calibration interval '${duration}' for ${type} must be weeks or days (e.g. P730D), at most ten years`,
+      );
+    }
+  }
+  if (!Object.hasOwn(policy.roles, calibration.approver_role)) {
+    sink.at(
+      [...base, 'approver_role'],
+      'unknown-role',
+      `approver_role '${calibration.approver_role}' is not a role of the policy (roles: ${Object.keys(policy.roles).join(', ')})`,
+    );
   }
 }

@@ -7,6 +7,7 @@ export const credentialTypes = [
   'VerifiedReadingBatch',
   'MonitoringReport',
   'Issuance',
+  'MeterCalibration',
 ] as const;
 export type CredentialTypeName = (typeof credentialTypes)[number];
 

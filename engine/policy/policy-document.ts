@@ -39,6 +39,18 @@ export interface VerificationDecl {
     { enabled?: boolean; weight?: NumberOrParameter; params?: Record<string, NumberOrParameter> }
   >;
   efficiency_bands: Record<string, { min: NumberOrParameter; max: NumberOrParameter }>;
+  /** Calibration intervals per meter type and what a lapse does (docs/verification.md, Calibration). */
+  calibration?: CalibrationDecl;
+}
+
+export interface CalibrationDecl {
+  /** ISO 8601 durations in weeks/days (e.g. P730D) per meter type. */
+  intervals: Record<string, string>;
+  on_lapse: 'flag' | 'reject';
+  /** A metered type the intervals name but whose meter has no calibration record (default ignore). */
+  on_missing?: 'ignore' | 'flag' | 'reject';
+  /** The role whose holder approves an uploaded calibration certificate. */
+  approver_role: string;
 }
 
 /** A bare action name, or `{ name: params }`. */

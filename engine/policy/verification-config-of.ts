@@ -1,6 +1,13 @@
+import type { MeterType } from '../plant/plant.ts';
 import { conversionFactor } from '../units/index.ts';
 import { type RuleId, ruleCatalog } from '../verification/rule-catalog.ts';
-import type { RuleSettings, TurbineType, VerificationConfig } from '../verification/verification-config.ts';
+import type {
+  CalibrationConfig,
+  RuleSettings,
+  TurbineType,
+  VerificationConfig,
+} from '../verification/verification-config.ts';
+import { isoDurationMs } from './iso-duration.ts';
 import type { CheckedPolicy, NumberOrParameter } from './policy-document.ts';
 import { type ProjectOverrides, resolveParameters } from './resolve-parameters.ts';
 
@@ -43,9 +50,23 @@ export function verificationConfigOf(
   for (const [turbine, band] of Object.entries(v.efficiency_bands)) {
     efficiencyBands[turbine as TurbineType] = { min: num(band.min, '1'), max: num(band.max, '1') };
   }
-  return {
+  const config: VerificationConfig = {
     thresholds: { approve: num(v.thresholds.approve, '1'), reject: num(v.thresholds.reject, '1') },
     rules,
     efficiencyBands,
   };
+  if (v.calibration) {
+    const intervalsMs: CalibrationConfig['intervalsMs'] = {};
+    for (const [type, duration] of Object.entries(v.calibration.intervals)) {
+      const ms = isoDurationMs(duration);
+      if (ms !== undefined) intervalsMs[type as MeterType] = ms;
+    }
+    config.calibration = {
+      intervalsMs,
+      onLapse: v.calibration.on_lapse,
+      onMissing: v.calibration.on_missing ?? 'ignore',
+      approverRole: v.calibration.approver_role,
+    };
+  }
+  return config;
 }

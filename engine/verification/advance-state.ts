@@ -1,11 +1,11 @@
 import type { TelemetryDocument } from '../telemetry/telemetry-document.ts';
 import { exportBounds, registerResolutionKwh } from './check-register.ts';
-import { baselinePoint, stuckCounts } from './check-statistics.ts';
+import { stuckCounts } from './check-statistics.ts';
 import { type DeviceState, STATE_LIMITS } from './device-state.ts';
+import { learnFromReading } from './learn-from-reading.ts';
 import type { Observation } from './observation.ts';
-import { param } from './rule-input.ts';
 import type { ScopeProfile } from './scope-profile.ts';
-import type { Finding } from './verdict.ts';
+import type { Finding, VerdictStatus } from './verdict.ts';
 import type { VerificationConfig } from './verification-config.ts';
 
 export interface AcceptedReading {
@@ -14,11 +14,14 @@ export interface AcceptedReading {
   profile: ScopeProfile;
   config: VerificationConfig;
   findings: readonly Finding[];
+  /** The verdict's status (default: FLAGGED when a finding warned): only APPROVED readings teach. */
+  status?: VerdictStatus;
 }
 
 /**
  * The device state after a reading was accepted (APPROVED or FLAGGED). Returns a new object; the
- * input state is not modified, so a caller may keep it (e.g. to retry a batch).
+ * input state is not modified, so a caller may keep it (e.g. to retry a batch). What the reading
+ * teaches the learned baselines: learn-from-reading.ts.
  */
 export function advanceState(state: DeviceState, accepted: AcceptedReading): DeviceState {
   const { document, observation, profile, config, findings } = accepted;
@@ -41,7 +44,14 @@ export function advanceState(state: DeviceState, accepted: AcceptedReading): Dev
   const register = nextRegister(state, accepted);
   if (register) next.register = register;
   for (const [type, count] of stuckCounts({ observation, state })) next.stuck[type] = count;
-  updateBaseline(state, next, observation, profile, config, findings);
+  learnFromReading(state, next, {
+    observation,
+    profile,
+    config,
+    status: accepted.status ?? (findings.some((f) => f.severity === 'warning') ? 'FLAGGED' : 'APPROVED'),
+    seq: document.seq,
+    tainted: tainted(findings),
+  });
   return next;
 }
 
@@ -67,40 +77,6 @@ function nextRegister(state: DeviceState, { document, observation, profile, conf
     export_high_kwh: previous.export_high_kwh + high,
     covered_s: previous.covered_s + observation.intervalS,
   };
-}
-
-/**
- * Only readings with a clean efficiency picture teach the baseline, so an inflation episode cannot
- * drag the baseline along with it. If a level persists for a full window it is the new normal
- * (a refurbished turbine, a recalibrated meter) and the bucket starts over.
- */
-function updateBaseline(
-  state: DeviceState,
-  next: DeviceState,
-  observation: Observation,
-  profile: ScopeProfile,
-  config: VerificationConfig,
-  findings: readonly Finding[],
-): void {
-  const point = baselinePoint(observation, profile);
-  if (!point) return;
-  const window = Math.max(1, Math.round(param(config, 'stats.drift', 'window', 96)));
-  const drifted = findings.some((f) => f.rule === 'stats.drift' && f.severity !== 'info');
-  const baseline = state.baseline.map((bucket) => bucket);
-  const streak = [...state.drift_streak];
-  const b = point.bucket;
-  if (drifted) {
-    streak[b] = (streak[b] ?? 0) + 1;
-    if (streak[b]! >= window) {
-      baseline[b] = [];
-      streak[b] = 0;
-    }
-  } else {
-    streak[b] = 0;
-    if (!tainted(findings)) baseline[b] = [...(baseline[b] ?? []), point.eta].slice(-window);
-  }
-  next.baseline = baseline;
-  next.drift_streak = streak;
 }
 
 const POWER_RULES = new Set([

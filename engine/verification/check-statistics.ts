@@ -1,6 +1,7 @@
 import type { ReadingType } from '../telemetry/telemetry-document.ts';
+import { recalibrated } from './check-baseline.ts';
 import { IDLE_SHARE } from './check-physics.ts';
-import { decimalStep } from './check-register.ts';
+import { checkStuck } from './check-stuck.ts';
 import { loadBucket } from './device-state.ts';
 import type { Observation } from './observation.ts';
 import { medianAndMad } from './robust-stats.ts';
@@ -8,8 +9,18 @@ import { enabled, finding, param, type RuleInput, show } from './rule-input.ts';
 import type { ScopeProfile } from './scope-profile.ts';
 import type { Finding } from './verdict.ts';
 
-/** Quantities that fluctuate in honest operation; head, pressure and water quality may legitimately sit still. */
-export const STUCK_WATCHED: readonly ReadingType[] = ['flow_rate', 'energy', 'energy_export', 'power_output'];
+/**
+ * Channels the stuck-sensor statistics watch. Water quality has no physics behind it here; the
+ * register is cumulative (the register rule watches it).
+ */
+export const STUCK_WATCHED: readonly ReadingType[] = [
+  'flow_rate',
+  'head',
+  'pressure',
+  'energy',
+  'energy_export',
+  'power_output',
+];
 /** A governor holding rated output (or a gate at full opening) is a real plateau, not a stuck sensor. */
 const PLATEAU_SHARE = 0.97;
 /** Steps and the baseline only consider real operation: hydraulic load and output above these shares. */
@@ -24,8 +35,7 @@ const MAD_TO_SIGMA = 1.4826;
 
 /** Per-device statistics: stuck sensors, steps flow does not explain, drift from the device's baseline. */
 export function checkStatistics(input: RuleInput): Finding[] {
-  const out: Finding[] = [];
-  checkStuck(input, out);
+  const out: Finding[] = checkStuck(input);
   checkStep(input, out);
   checkDrift(input, out);
   return out;
@@ -59,44 +69,8 @@ export function stuckCounts(
   return counts;
 }
 
-/** Output must move this share of capacity while flow stands still for the flow sensor to be stuck. */
-const STUCK_FLOW_OUTPUT_SWING = 0.02;
-
-function checkStuck(input: RuleInput, out: Finding[]): void {
-  const { observation, profile, config } = input;
-  if (!enabled(config, 'stats.stuck')) return;
-  const window = param(config, 'stats.stuck', 'window', 6);
-  for (const [type, [value, count, low, high]] of stuckCounts(input)) {
-    if (value <= 0 || count < window || atPlateau(type, value, observation, profile)) continue;
-    // A flow meter with coarse resolution repeats itself in steady operation; it is stuck only if
-    // the output moved meanwhile. Fine-resolution readings and energy meters (which integrate noise)
-    // never repeat honestly.
-    if (
-      type === 'flow_rate' &&
-      coarseFlow(input.document) &&
-      high - low < profile.capacityKw * STUCK_FLOW_OUTPUT_SWING
-    ) {
-      continue;
-    }
-    out.push(
-      finding('stats.stuck', 'warning', `${type} has repeated ${show(value)} for ${count} readings`, {
-        measured: count,
-        limit: window,
-      }),
-    );
-  }
-}
-
-/** Whether a flow reading's last digit is worth more than 0.2 % of its value. */
-function coarseFlow(document: RuleInput['document']): boolean {
-  return document.readings.some(
-    (r) => r.type === 'flow_rate' && r.value > 0 && decimalStep(r.value) > r.value * COARSE_SHARE,
-  );
-}
-
-const COARSE_SHARE = 0.002;
-
-function atPlateau(
+/** Whether a value sits at the scope's rating: a governor or a fully open gate holds it there. */
+export function atPlateau(
   type: ReadingType,
   value: number,
   observation: Observation,
@@ -182,20 +156,31 @@ export function baselinePoint(
 function checkDrift({ observation, state, profile, config }: RuleInput, out: Finding[]): void {
   if (!enabled(config, 'stats.drift')) return;
   const point = baselinePoint(observation, profile);
-  if (!point || startingUp(observation, state, profile)) return;
+  if (!point || startingUp(observation, state, profile) || recalibrated(state, profile)) return;
   const history = state.baseline[point.bucket] ?? [];
   if (history.length < param(config, 'stats.drift', 'min_history', 12)) return;
   const k = param(config, 'stats.drift', 'k', 6);
   const { median, mad } = medianAndMad(history);
   const sigma = Math.max(MAD_TO_SIGMA * mad, MIN_SIGMA);
+  // Power, flow and head meters each err within their class: the allowance is their sum.
+  const { accuracy } = profile;
+  const head = observation.values.head !== undefined ? accuracy.head : accuracy.pressure;
+  const allowance = ((accuracy.energy + accuracy.flow_rate + head) / 100) * median;
   const z = (point.eta - median) / sigma;
-  if (Math.abs(z) > k) {
+  if (Math.abs(point.eta - median) > k * sigma + allowance) {
+    const side = Math.sign(z);
     out.push(
       finding(
         'stats.drift',
         'warning',
-        `implied efficiency ${show(point.eta)} is ${show(Math.abs(z))} robust deviations from the device's baseline ${show(median)}`,
-        { measured: point.eta, limit: median + Math.sign(z) * k * sigma, unit: '1' },
+        `implied efficiency ${show(point.eta)} is ${show(Math.abs(z))} robust deviations from the device's baseline ${show(median)} (band ${show(median - k * sigma)}–${show(median + k * sigma)} from ${history.length} approved readings, meters' accuracy ±${show(allowance)})`,
+        {
+          measured: point.eta,
+          limit: median + side * (k * sigma + allowance),
+          unit: '1',
+          band: { low: median - k * sigma, high: median + k * sigma, median, n: history.length },
+          allowance,
+        },
       ),
     );
   }

@@ -2,6 +2,7 @@ import type { Plant } from '../plant/plant.ts';
 import { createDeviceKeyResolver, type ResolveDeviceKey } from '../telemetry/device-key-resolver.ts';
 import { parseTelemetry } from '../telemetry/parse-telemetry.ts';
 import type { DeviceState } from './device-state.ts';
+import { closeReview } from './learn-from-reading.ts';
 import type { VerificationConfig } from './verification-config.ts';
 import { type VerificationResult, verifyDocument, verifyReading } from './verify-reading.ts';
 
@@ -10,6 +11,18 @@ export interface VerifierOptions {
   plant: Plant;
   /** Where device public keys come from; default: the key inside a did:key DID. */
   resolveDeviceKey?: ResolveDeviceKey;
+  /**
+   * What happens to a FLAGGED reading's review in a stream with no reviewer (`mrv verify`, benchmarks):
+   * `hold` (default, as in the service) keeps it open, so the device learns nothing until
+   * `closeReview` is called; `reject` closes it at once as not approved (the reading teaches
+   * nothing and learning goes on); `approve` closes it as approved (the reading is learned); a
+   * function decides per reading (a simulated reviewer; undefined keeps the review open).
+   */
+  flagged?:
+    | 'hold'
+    | 'reject'
+    | 'approve'
+    | ((result: VerificationResult) => 'approve' | 'reject' | undefined);
 }
 
 export interface Verifier {
@@ -17,6 +30,8 @@ export interface Verifier {
   verify(input: unknown, nowMs: number): VerificationResult;
   /** The current state of a device, e.g. to persist it. */
   stateOf(deviceId: string): DeviceState | undefined;
+  /** A reviewer's decision on a FLAGGED reading of the stream (see `closeReview`). */
+  closeReview(deviceId: string, seq: number, decision: 'approve' | 'reject'): void;
 }
 
 /**
@@ -33,6 +48,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     options.resolveDeviceKey ? { resolve: options.resolveDeviceKey } : {},
   );
   const states = new Map<string, DeviceState>();
+  const flagged = options.flagged ?? 'hold';
   return {
     verify(input, nowMs) {
       const context = { config: options.config, plant: options.plant, nowMs, keyOf };
@@ -40,9 +56,18 @@ export function createVerifier(options: VerifierOptions): Verifier {
       if (!parsed.document) return verifyReading(undefined, input, context);
       const deviceId = parsed.document.device_id;
       const result = verifyDocument(states.get(deviceId), parsed.document, context);
-      if (result.nextState) states.set(deviceId, result.nextState);
+      let next = result.nextState;
+      const decision = typeof flagged === 'function' ? flagged(result) : flagged;
+      if (next && result.verdict.status === 'FLAGGED' && decision && decision !== 'hold') {
+        next = closeReview(next, { seq: parsed.document.seq, decision }, options.config);
+      }
+      if (next) states.set(deviceId, next);
       return result;
     },
     stateOf: (deviceId) => states.get(deviceId),
+    closeReview(deviceId, seq, decision) {
+      const state = states.get(deviceId);
+      if (state) states.set(deviceId, closeReview(state, { seq, decision }, options.config));
+    },
   };
 }

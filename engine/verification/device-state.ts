@@ -1,3 +1,5 @@
+import { emptyLearned, type LearnedState } from './learned-baseline.ts';
+
 /**
  * What the verifier remembers about one device between readings. Plain JSON (the service stores it
  * between batches) and bounded: every collection is a fixed-size window, so a device that reports
@@ -33,8 +35,10 @@ export interface DeviceState {
   stuck: Record<string, [number, number, number, number]>;
   /** Implied-efficiency history per hydraulic-load bucket (most recent last), each ≤ the drift window. */
   baseline: number[][];
-  /** Consecutive drift findings per bucket; after a full window the new level becomes the baseline. */
+  /** Kept for states stored before learned baselines (no longer advanced: nothing re-bases without review). */
   drift_streak: number[];
+  /** Learned bands, open reviews and channel noise (learned-baseline.ts); absent in states stored before. */
+  learned?: LearnedState;
 }
 
 export const STATE_LIMITS = {
@@ -63,6 +67,7 @@ export function initialDeviceState(deviceId: string): DeviceState {
     stuck: {},
     baseline: LOAD_BUCKETS.map(() => []),
     drift_streak: LOAD_BUCKETS.map(() => 0),
+    learned: emptyLearned(),
   };
 }
 

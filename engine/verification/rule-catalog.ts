@@ -31,6 +31,25 @@ function rule(spec: RuleSpec): RuleSpec {
   return spec;
 }
 
+/** Shared by the learned-baseline rules (baseline.*). */
+const BASELINE_PARAMS: Record<string, RuleParamSpec> = {
+  window: { unit: '1', default: 48, min: 16, max: 96, description: 'Approved readings kept per load band.' },
+  min_history: {
+    unit: '1',
+    default: 24,
+    min: 8,
+    max: 96,
+    description: 'Approved readings in a band before it is judged (cold start: the static limits only).',
+  },
+  k: {
+    unit: '1',
+    default: 5,
+    min: 2,
+    max: 20,
+    description: 'Half-width of the learned band in robust deviations.',
+  },
+};
+
 export const ruleCatalog = {
   schema: rule({
     id: 'schema',
@@ -172,9 +191,26 @@ export const ruleCatalog = {
         default: 6,
         min: 3,
         max: 96,
-        description: 'Identical consecutive values that count as stuck.',
+        description:
+          "Cold start: identical consecutive values that count as stuck until the channel's noise is learned.",
+      },
+      p_max: {
+        unit: '1',
+        default: 1e-5,
+        min: 1e-12,
+        max: 0.01,
+        description:
+          "A run of identical values whose probability under the channel's learned noise and resolution is below this is stuck.",
       },
     },
+  }),
+  'stats.frozen': rule({
+    id: 'stats.frozen',
+    hard: false,
+    weight: 0.25,
+    description:
+      'Several channels repeat at once: the joint probability of their runs under their learned noise is below stats.stuck p_max.',
+    params: {},
   }),
   'stats.step': rule({
     id: 'stats.step',
@@ -208,6 +244,46 @@ export const ruleCatalog = {
       },
       k: { unit: '1', default: 6, min: 2, max: 20, description: 'Allowed robust z-score.' },
     },
+  }),
+  'baseline.export_ratio': rule({
+    id: 'baseline.export_ratio',
+    hard: false,
+    weight: 0.3,
+    description:
+      "energy_export / energy stays inside the device's learned band for its output band, widened by the two meters' accuracy classes.",
+    params: BASELINE_PARAMS,
+  }),
+  'baseline.register_ratio': rule({
+    id: 'baseline.register_ratio',
+    hard: false,
+    weight: 0.3,
+    description:
+      "energy_register delta / energy_export stays inside the device's learned band, widened by the meters' accuracy classes.",
+    params: BASELINE_PARAMS,
+  }),
+  'baseline.head_flow': rule({
+    id: 'baseline.head_flow',
+    hard: false,
+    weight: 0.25,
+    description:
+      "Head stays inside the band the device learned for its flow band, widened by the head sensor's accuracy.",
+    params: BASELINE_PARAMS,
+  }),
+  'calibration.overdue': rule({
+    id: 'calibration.overdue',
+    hard: false,
+    weight: 0.3,
+    description:
+      "Every meter of the device has a valid calibration for the reading's interval (policy verification.calibration); REJECTED instead when the policy says on_lapse: reject.",
+    params: {},
+  }),
+  'calibration.invalid': rule({
+    id: 'calibration.invalid',
+    hard: false,
+    weight: 0.3,
+    description:
+      "A meter's calibration certificate cannot vouch for the reading: it names another device, or it is dated after the reading's interval. Judged as a lapse (on_lapse).",
+    params: {},
   }),
 } as const satisfies Record<string, RuleSpec>;
 

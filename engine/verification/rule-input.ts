@@ -33,12 +33,17 @@ export function finding(
   rule: RuleId,
   severity: FindingSeverity,
   message: string,
-  values: { measured?: number; limit?: number; unit?: string } = {},
+  values: Pick<Finding, 'measured' | 'limit' | 'unit' | 'band' | 'allowance'> = {},
 ): Finding {
   const out: Finding = { rule, severity, message };
   if (values.measured !== undefined) out.measured = round(values.measured);
   if (values.limit !== undefined) out.limit = round(values.limit);
   if (values.unit !== undefined) out.unit = values.unit;
+  if (values.band !== undefined) {
+    const { low, high, median, n } = values.band;
+    out.band = { low: round(low), high: round(high), median: round(median), n };
+  }
+  if (values.allowance !== undefined) out.allowance = round(values.allowance);
   return out;
 }
 

@@ -1,5 +1,6 @@
-import type { Plant, PlantDevice } from '../plant/plant.ts';
+import type { DeviceMeter, MeterType, Plant, PlantDevice } from '../plant/plant.ts';
 import { defaultEfficiencyBands } from './default-verification-config.ts';
+import { meterAccuracy } from './meter-accuracy.ts';
 import type { VerificationConfig } from './verification-config.ts';
 
 /** Gravity and water density used for hydraulic power and for pressure → head (spec: ρ 1000, g 9.81). */
@@ -23,8 +24,12 @@ export interface ScopeProfile {
   ratedFlowM3s?: number;
   /** Highest rated head of the scope's units in m, when every unit states one. */
   maxRatedHeadM?: number;
-  /** Meter accuracy class in percent. */
+  /** Export meter accuracy class in percent (the register check's tolerance). */
   accuracyClass: number;
+  /** Accuracy class in percent per meter type of this device (meter-accuracy.ts). */
+  accuracy: Record<MeterType, number>;
+  /** The device's meters as the plant file (and approved calibrations) describe them. */
+  meters: readonly DeviceMeter[];
 }
 
 /**
@@ -72,6 +77,8 @@ export function scopeProfile(
     band: { min, max },
     ratedHydraulicKw,
     accuracyClass: plant.meter?.accuracy_class ?? DEFAULT_ACCURACY_CLASS,
+    accuracy: meterAccuracy(plant, device),
+    meters: device.meters ?? [],
   };
   if (ratedFlowM3s !== undefined) profile.ratedFlowM3s = ratedFlowM3s;
   if (maxRatedHeadM !== undefined) profile.maxRatedHeadM = maxRatedHeadM;

@@ -15,6 +15,10 @@ export interface Finding {
   measured?: number;
   limit?: number;
   unit?: string;
+  /** For learned-baseline rules: the band the device learned from its approved history (in `unit`). */
+  band?: { low: number; high: number; median: number; n: number };
+  /** The meters' accuracy allowance added to the band (in `unit`). */
+  allowance?: number;
 }
 
 /** What `mrv verify` prints per line and what the service stores with a reading. */

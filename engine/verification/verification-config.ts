@@ -1,3 +1,4 @@
+import type { MeterType } from '../plant/plant.ts';
 import type { RuleId } from './rule-catalog.ts';
 
 /** Turbine types of the plant file (see shared/specs/telemetry-v1.md). */
@@ -23,4 +24,17 @@ export interface VerificationConfig {
   rules: Record<RuleId, RuleSettings>;
   /** Plausible turbine efficiency band per turbine type (dimensionless). */
   efficiencyBands: Record<TurbineType, { min: number; max: number }>;
+  /** The policy's calibration section; absent: calibration is not judged. */
+  calibration?: CalibrationConfig;
+}
+
+export interface CalibrationConfig {
+  /** Longest time between calibrations per meter type (ms). */
+  intervalsMs: Partial<Record<MeterType, number>>;
+  /** A lapsed calibration FLAGs the reading (`flag`) or REJECTs it. */
+  onLapse: 'flag' | 'reject';
+  /** A meter the intervals name but with no calibration record. */
+  onMissing: 'ignore' | 'flag' | 'reject';
+  /** The policy role that approves calibration certificates. */
+  approverRole: string;
 }

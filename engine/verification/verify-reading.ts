@@ -4,6 +4,8 @@ import { parseTelemetry } from '../telemetry/parse-telemetry.ts';
 import type { TelemetryDocument } from '../telemetry/telemetry-document.ts';
 import { verifyTelemetrySignature } from '../telemetry/verify-telemetry-signature.ts';
 import { advanceState } from './advance-state.ts';
+import { checkBaselines } from './check-baseline.ts';
+import { checkCalibration } from './check-calibration.ts';
 import { checkPhysics } from './check-physics.ts';
 import { checkRegister } from './check-register.ts';
 import { checkStatistics } from './check-statistics.ts';
@@ -123,6 +125,7 @@ function evaluate(
     ...checkRegister(input),
     ...checkStatistics(input),
   );
+  findings.push(...checkBaselines(input, findings), ...checkCalibration(input));
   const verdict = scoreVerdict(findings, config);
   if (verdict.status === 'REJECTED') return { ...ids, verdict, nextState: state };
   const nextState = advanceState(current, {
@@ -131,6 +134,7 @@ function evaluate(
     profile,
     config,
     findings,
+    status: verdict.status,
   });
   return { ...ids, verdict, nextState };
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEncryptedKeyStore } from '../../identity/encrypted-key-store.ts';
 import type { KeyStore } from '../../identity/key-store.ts';
@@ -112,6 +112,33 @@ describe('tenant isolation over every route', () => {
       key: a.key,
       body: validBodies['/v1/gateways/:gatewayId/certificates'],
     });
+    const certificate = {
+      certificate_id: 'CAL-A',
+      laboratory: 'ERDA Vadodara',
+      calibrated_on: '2025-05-02',
+      next_due: '2099-05-01',
+    };
+    const document = Buffer.from(JSON.stringify(certificate));
+    validBodies['/v1/devices/:deviceId/calibrations'] = {
+      meter_type: 'energy_export',
+      accuracy_class: 0.2,
+      certificate,
+      document: {
+        media_type: 'application/json',
+        content_base64: document.toString('base64'),
+        sha256: createHash('sha256').update(document).digest('hex'),
+      },
+    };
+    validBodies['/v1/devices/:deviceId/calibrations/:calibrationId/decision'] = {
+      decision: 'approve',
+      reason: 'probe',
+    };
+    const calibration = await call(app, 'POST', `/v1/devices/${setup.device.id}/calibrations`, {
+      key: a.key,
+      body: validBodies['/v1/devices/:deviceId/calibrations'],
+    });
+    if (calibration.status !== 201) throw new Error(`calibration: ${calibration.status} ${calibration.text}`);
+    ids.calibrationId = calibration.json.id;
     ids.gatewayId = gateway.json.gateway.id;
     ids.sha256 = cert.json.certificate.sha256;
     Object.assign(ids, {

@@ -25,7 +25,8 @@ describe('two workers on one task queue processing the same organization', () =>
     harness = await startPipelineHarness('parallel');
     await harness.startWorker();
     await harness.startWorker();
-    seeded = await seedProject(harness.mongo.db, { days: 2, seed: 7 });
+    // Seed 10: its two days hold FLAGGED readings (seed 7's no longer do, see pipeline.test.ts).
+    seeded = await seedProject(harness.mongo.db, { days: 2, seed: 10 });
   }, 180_000);
   afterAll(async () => {
     await harness?.close();

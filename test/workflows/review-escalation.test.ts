@@ -27,7 +27,8 @@ describe("the policy's review escalation timer (P7D), on the time-skipping test 
     env = await startTimeSkippingServer();
     harness = await startPipelineHarness('escalation', { temporalAddress: env.address });
     await harness.startWorker();
-    seeded = await seedProject(harness.mongo.db, { days: 2, seed: 7 });
+    // Seed 10: its two days hold FLAGGED readings (seed 7's no longer do, see pipeline.test.ts).
+    seeded = await seedProject(harness.mongo.db, { days: 2, seed: 10 });
   }, 300_000);
   afterAll(async () => {
     try {

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from 'mongodb';
+import type { DeviceMeter } from '../../engine/plant/plant.ts';
 import { isoDurationMs } from '../../engine/policy/iso-duration.ts';
 import { deviceStore } from '../../store/device-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
@@ -15,6 +16,8 @@ export interface ProjectPolicy {
 export interface DeviceContext extends ProjectPolicy {
   did: string;
   scope: string;
+  /** The device's meters (registration, else plant file): the DeviceRegistration credential states them. */
+  meters?: DeviceMeter[];
 }
 
 /** What a workflow pins when it starts: the project's published policy version and its settings. */
@@ -48,7 +51,15 @@ export function createPolicyActivities(deps: { db: Db }) {
           'DeviceNotFound',
         );
       }
-      return { ...(await projectPolicy(input.orgId, input.projectId)), did: device.did, scope: device.scope };
+      const scope = issueTenantScope(input.orgId);
+      const plant = (await loadProjectContext(deps.db, scope, input.projectId)).plant;
+      const meters = (plant.devices ?? []).find((d) => d.device_id === device.did)?.meters;
+      return {
+        ...(await projectPolicy(input.orgId, input.projectId)),
+        did: device.did,
+        scope: device.scope,
+        ...(meters && meters.length > 0 ? { meters } : {}),
+      };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from 'mongodb';
 import { parsePlant } from '../../engine/plant/index.ts';
-import type { Plant } from '../../engine/plant/plant.ts';
+import type { Plant, PlantDevice } from '../../engine/plant/plant.ts';
 import { parsePolicy } from '../../engine/policy/parse-policy.ts';
 import type { CheckedPolicy } from '../../engine/policy/policy-document.ts';
 import type { ProjectOverrides } from '../../engine/policy/resolve-parameters.ts';
@@ -56,9 +56,21 @@ export async function loadProjectContext(
   }
   const overrides = ((project as { parameters?: ProjectOverrides }).parameters ?? {}) as ProjectOverrides;
   const devices = await deviceStore(db).list(scope, { projectId });
+  // Meters given at the device's registration, else the plant file's (accuracy class, calibration).
+  const described = new Map(
+    ((project.plant as { devices?: PlantDevice[] }).devices ?? []).map((d) => [d.device_id, d.meters]),
+  );
   const parsedPlant = parsePlant({
     ...project.plant,
-    devices: devices.map((d) => ({ device_id: d.did, scope: d.scope, active: d.status === 'active' })),
+    devices: devices.map((d) => {
+      const meters = d.meters ?? described.get(d.did);
+      return {
+        device_id: d.did,
+        scope: d.scope,
+        active: d.status === 'active',
+        ...(meters ? { meters } : {}),
+      };
+    }),
   });
   if (!parsedPlant.plant) {
     throw nonRetryable('PlantInvalid', `project ${projectId} plant: ${parsedPlant.problems.join('; ')}`);

@@ -1,11 +1,14 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Db } from 'mongodb';
+import { applyCalibrations } from '../../engine/plant/apply-calibrations.ts';
 import type { DeviceState } from '../../engine/verification/device-state.ts';
+import { closeReview } from '../../engine/verification/learn-from-reading.ts';
 import { verifyReading } from '../../engine/verification/verify-reading.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { type ReadingStatus, readingStore, type Verdict } from '../../store/reading-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
 import { verifierStateStore } from '../../store/verifier-state-store.ts';
+import { approvedCalibrationsOf } from './calibration-activities.ts';
 import { progressReporter } from './heartbeat.ts';
 import { loadProjectContext } from './project-context.ts';
 
@@ -20,6 +23,8 @@ export interface ReadingOutcome {
 
 /** Readings verified between two turns of the event loop (a few milliseconds of CPU). */
 const YIELD_EVERY = 25;
+/** Compare-and-set attempts to close a review in the verifier state before the activity retries. */
+const CLOSE_ATTEMPTS = 5;
 
 function periodOf(timestamp: string): string {
   return new Date(timestamp).toISOString().slice(0, 7);
@@ -31,6 +36,35 @@ export function createReadingActivities(deps: { db: Db; now?: () => Date }) {
   const pipeline = readingPipelineStore(deps.db);
   const store = readingStore(deps.db);
   const states = verifierStateStore(deps.db);
+
+  /**
+   * The device's verifier stops learning while a review of one of its readings is open; the
+   * decision reopens it (an approved reading teaches its values). Compare-and-set like the verify
+   * activity; a concurrent batch wins and the close is retried on its fresh state.
+   */
+  async function closeVerifierReview(
+    scope: ReturnType<typeof issueTenantScope>,
+    reading: { deviceId: string; projectId: string; seq: number },
+    decision: 'approve' | 'reject',
+  ): Promise<void> {
+    const ctx = await loadProjectContext(deps.db, scope, reading.projectId);
+    for (let attempt = 0; attempt < CLOSE_ATTEMPTS; attempt++) {
+      const stored = await states.get(scope, reading.deviceId);
+      const state = stored?.state as DeviceState | null | undefined;
+      if (!stored || !state) return;
+      const closed = closeReview(state, { seq: reading.seq, decision }, ctx.verification);
+      if (closed === state) return;
+      const saved = await states.save(scope, {
+        deviceId: reading.deviceId,
+        state: closed,
+        batch: stored.lastBatch ?? '',
+        expectedVersion: stored.version,
+        at: now(),
+      });
+      if (saved) return;
+    }
+    throw new Error(`verifier state of ${reading.deviceId} kept changing while closing a review`);
+  }
 
   return {
     /**
@@ -64,7 +98,12 @@ export function createReadingActivities(deps: { db: Db; now?: () => Date }) {
       const device = readings[0]
         ? (ctx.plant.devices ?? []).find((d) => d.device_id === readings[0]!.did)
         : undefined;
-      if (device) device.active = input.deviceActive;
+      if (device) {
+        device.active = input.deviceActive;
+        // Certificates the verifier approved through the calibration workflow count as the meters' records.
+        const approved = await approvedCalibrationsOf(deps.db, scope, input.deviceId);
+        if (approved.length > 0) device.meters = applyCalibrations(device.meters, approved);
+      }
       const context = { config: ctx.verification, plant: ctx.plant, nowMs: input.nowMs };
       let state = stored?.state as DeviceState | undefined;
       const outcomes: ReadingOutcome[] = [];
@@ -139,6 +178,8 @@ export function createReadingActivities(deps: { db: Db; now?: () => Date }) {
         reviewer: input.reviewer,
         decidedAt: new Date(input.decidedAtMs),
       });
+      const reading = await store.get(scope, input.readingId);
+      if (reading) await closeVerifierReview(scope, reading, input.decision);
     },
   };
 }

@@ -105,9 +105,15 @@ export function createTrustChainActivities(deps: {
       }
     }
     const registrations: VerifiableCredential[] = [];
+    // Approved meter calibrations shape verdicts (calibration.overdue, accuracy allowances): the
+    // auditor's re-run applies them, so they travel with the chain.
+    const calibrations: VerifiableCredential[] = [];
     for (const did of devices) {
       for (const r of await credentials.list(scope, { type: 'DeviceRegistration', subjectId: did })) {
         registrations.push(r.credential as VerifiableCredential);
+      }
+      for (const c of await credentials.list(scope, { type: 'MeterCalibration', subjectId: did })) {
+        calibrations.push(c.credential as VerifiableCredential);
       }
     }
     progress.step = 'assemble';
@@ -125,6 +131,7 @@ export function createTrustChainActivities(deps: {
       monitoringReport: await credential(input.reportCredentialId),
       readingBatches,
       deviceRegistrations: registrations,
+      ...(calibrations.length > 0 ? { evidence: calibrations } : {}),
       statusLists: statusList?.credential ? [statusList.credential as VerifiableCredential] : [],
       anchors,
       documents,

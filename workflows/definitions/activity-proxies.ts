@@ -1,4 +1,5 @@
 import { type ActivityOptions, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { createCalibrationActivities } from '../activities/calibration-activities.ts';
 import type { createCredentialActivities } from '../activities/credential-activities.ts';
 import type { createLedgerActivities } from '../activities/ledger-activities.ts';
 import type { createPeriodActivities } from '../activities/period-activities.ts';
@@ -14,7 +15,8 @@ type Store = ReturnType<typeof createPolicyActivities> &
   Omit<Reading, 'verifyReadings'> &
   ReturnType<typeof createTaskActivities> &
   ReturnType<typeof createCredentialActivities> &
-  ReturnType<typeof createPeriodActivities>;
+  ReturnType<typeof createPeriodActivities> &
+  ReturnType<typeof createCalibrationActivities>;
 type Ledger = ReturnType<typeof createLedgerActivities>;
 
 const nonRetryableErrorTypes = [...businessFailureTypes];

@@ -11,6 +11,7 @@ import {
 import type { PolicyEvent } from '../../engine/policy/guard-function.ts';
 import { ledgerActivities, storeActivities } from './activity-proxies.ts';
 import { anchorReadingBatch } from './anchor-reading-batch.ts';
+import { handleCalibrationDecisions } from './calibration-decision.ts';
 import { compiledPolicyOf } from './compiled-policy-cache.ts';
 import { issueDeviceRegistration } from './device-registration.ts';
 import type { DeviceWorkflowInput } from './device-workflow-input.ts';
@@ -160,6 +161,7 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
     };
   }
 
+  handleCalibrationDecisions({ orgId, projectId, deviceId, context, workflowId });
   setHandler(readingsAcceptedSignal, ({ readingIds }) => {
     if (pending.length === 0) pendingSinceMs = Date.now();
     pending.push(...readingIds);

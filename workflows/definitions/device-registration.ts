@@ -27,6 +27,8 @@ export async function issueDeviceRegistration(input: {
       scope: context.scope,
       registeredAt,
       policyHash: context.policy.hash,
+      // The auditor's re-run of verification needs the meters' accuracy classes and calibration records.
+      ...(context.meters ? { meters: context.meters } : {}),
     },
     known: {
       device_id: { value: context.did },

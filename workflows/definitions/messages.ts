@@ -74,3 +74,15 @@ export const readingsApprovedSignal = defineSignal<[ReadingsApproved]>('readings
 
 /** The period workflow asks a device workflow to anchor its approved readings now. */
 export const flushAnchorsSignal = defineSignal('flushAnchors');
+
+/** The policy's calibration approver decides on an uploaded calibration certificate of the device. */
+export interface CalibrationDecision {
+  calibrationId: string;
+  decision: 'approve' | 'reject';
+  reason: string;
+  reviewer: Actor;
+}
+export const calibrationDecisionUpdate = defineUpdate<
+  { status: string; credentialId?: string },
+  [CalibrationDecision]
+>('calibrationDecision');

@@ -10,7 +10,12 @@ export interface KindRate {
   rejected: number;
   /** clean: share APPROVED; hard: share REJECTED; soft: share not APPROVED. */
   rate: number;
+  /** Episode kinds: the rate per interval since onset (0, 1, …, and `${ONSET_TAIL}+` together). */
+  by_onset?: { onset: string; count: number; rate: number }[];
 }
+
+/** Onset intervals reported one by one; later ones are pooled. */
+export const ONSET_TAIL = 6;
 
 export interface DetectionReport {
   kinds: KindRate[];
@@ -28,9 +33,21 @@ export interface DetectionReport {
  * @example
  * detectionReport(records.map((r, i) => ({ kind: r.kind, status: verdicts[i].status })))
  */
-export function detectionReport(results: { kind: FaultKind; status: VerdictStatus }[]): DetectionReport {
+export function detectionReport(
+  results: { kind: FaultKind; status: VerdictStatus; onset?: number }[],
+): DetectionReport {
   const byKind = new Map<FaultKind, KindRate>();
-  for (const { kind, status } of results) {
+  const onsets = new Map<FaultKind, Map<string, [number, number]>>();
+  for (const { kind, status, onset } of results) {
+    if (onset !== undefined) {
+      const key = onset >= ONSET_TAIL ? `${ONSET_TAIL}+` : String(onset);
+      const rows = onsets.get(kind) ?? new Map<string, [number, number]>();
+      const row = rows.get(key) ?? [0, 0];
+      row[0] += status === 'APPROVED' ? 0 : 1;
+      row[1] += 1;
+      rows.set(key, row);
+      onsets.set(kind, rows);
+    }
     let row = byKind.get(kind);
     if (!row) {
       row = { kind, class: faultKinds[kind], count: 0, approved: 0, flagged: 0, rejected: 0, rate: 0 };
@@ -51,6 +68,12 @@ export function detectionReport(results: { kind: FaultKind; status: VerdictStatu
       total[0] += good;
       total[1] += row.count;
     }
+  }
+  for (const [kind, rows] of onsets) {
+    const row = byKind.get(kind)!;
+    row.by_onset = [...rows.entries()]
+      .sort(([a], [b]) => Number.parseInt(a, 10) - Number.parseInt(b, 10))
+      .map(([onset, [detected, count]]) => ({ onset, count, rate: detected / count }));
   }
   const share = ([good, count]: [number, number]) => (count > 0 ? good / count : 1);
   const cleanApproved = share(totals.clean!);

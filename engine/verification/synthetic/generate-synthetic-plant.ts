@@ -3,8 +3,15 @@ import type { Plant, PlantUnit } from '../../plant/plant.ts';
 import { didKeyFromEd25519Key } from '../../telemetry/did-key.ts';
 import { signTelemetry } from '../../telemetry/sign-telemetry.ts';
 import type { TelemetryDocument, TelemetryReading } from '../../telemetry/telemetry-document.ts';
+import { type Episode, episodeAt, scheduleEpisodes } from './fault-episodes.ts';
 import type { FaultKind } from './fault-kinds.ts';
-import { injectFault, type Measured, type SlotFault, singleShotFaults } from './inject-fault.ts';
+import {
+  type FaultMemory,
+  injectFault,
+  type Measured,
+  type SlotFault,
+  singleShotFaults,
+} from './inject-fault.ts';
 import { createRiver, operateUnit, type UnitTruth } from './plant-model.ts';
 import { createRandomSource, type RandomSource } from './random-source.ts';
 
@@ -22,6 +29,10 @@ export interface SyntheticRecord {
   line: string;
   kind: FaultKind;
   device_id: string;
+  /** For episode faults: intervals since the first misstated one (0 = onset). */
+  onset?: number;
+  /** For episode faults: the misstated quantity's relative error. */
+  change?: number;
 }
 
 export interface SyntheticPlant {
@@ -44,13 +55,9 @@ interface Device {
   lastLine?: string;
   outages: [number, number][];
   gaps: [number, number][];
-  stuck: number[];
-  drift: number[];
-  memory: { frozenFlow?: number };
+  episodes: Episode[];
+  memory: FaultMemory;
 }
-
-const STUCK_LENGTH = 10;
-const DRIFT_LENGTH = 64;
 
 /**
  * A labeled synthetic month (or any length) of signed telemetry from a two-unit Francis plant with
@@ -118,7 +125,10 @@ export function generateSyntheticPlant(options: SyntheticOptions = {}): Syntheti
       const doc = document(device, endMs, applied.measured, register, applied.intervalS ?? cadenceS, random);
       const signed = signTelemetry(doc, device.key);
       const line = applied.tamper ? applied.tamper(signed) : JSON.stringify(signed);
-      records.push({ line, kind: applied.kind, device_id: device.did });
+      const record: SyntheticRecord = { line, kind: applied.kind, device_id: device.did };
+      if (applied.onset !== undefined) record.onset = applied.onset;
+      if (applied.change !== undefined) record.change = applied.change;
+      records.push(record);
       if (applied.kind === 'clean') {
         device.lastClean = signed;
         device.lastLine = line;
@@ -150,9 +160,7 @@ function newDevice(unit: PlantUnit, random: RandomSource, slots: number): Device
     running: false,
     outages: windows(episodes, 8, 40),
     gaps: windows(episodes, 4, 48),
-    // Episodes start after a week so the device has a baseline to drift from.
-    stuck: Array.from({ length: episodes }, () => Math.floor(random.uniform(0.25, 0.9) * slots)),
-    drift: Array.from({ length: episodes }, () => Math.floor(random.uniform(0.25, 0.9) * slots)),
+    episodes: scheduleEpisodes(random, slots),
     memory: {},
   };
 }
@@ -193,13 +201,8 @@ function pickFault(
   random: RandomSource,
   rate: number,
 ): SlotFault {
-  for (const start of device.stuck) {
-    if (slot >= start && slot < start + STUCK_LENGTH) return { kind: 'stuck', step: slot - start };
-  }
-  for (const start of device.drift) {
-    if (slot >= start && slot < start + DRIFT_LENGTH)
-      return { kind: 'drift', step: slot - start, length: DRIFT_LENGTH };
-  }
+  const episode = episodeAt(device.episodes, slot);
+  if (episode) return episode;
   if (random.next() >= rate) return { kind: 'clean' };
   const kind = random.pick(singleShotFaults);
   return { kind, step: 0, running: truth.running };

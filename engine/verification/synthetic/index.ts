@@ -1,4 +1,5 @@
-export { type DetectionReport, detectionReport, type KindRate } from './detection-report.ts';
+export { type DetectionReport, detectionReport, type KindRate, ONSET_TAIL } from './detection-report.ts';
+export { type Episode, episodeAt, scheduleEpisodes } from './fault-episodes.ts';
 export { type FaultClass, type FaultKind, faultKinds } from './fault-kinds.ts';
 export {
   generateSyntheticPlant,

@@ -29,10 +29,17 @@ export const singleShotFaults = [
   'cadence',
 ] as const satisfies readonly FaultKind[];
 
-export type SlotFault =
-  | { kind: 'clean' }
+/** Faults that last several intervals; `step` counts intervals since the episode began. */
+export type EpisodeFault =
   | { kind: 'stuck'; step: number }
   | { kind: 'drift'; step: number; length: number }
+  | { kind: 'frozen_logger'; step: number }
+  | { kind: 'export_underread'; step: number; share: number }
+  | { kind: 'ct_ratio_error'; step: number; share: number };
+
+export type SlotFault =
+  | { kind: 'clean' }
+  | EpisodeFault
   | { kind: (typeof singleShotFaults)[number]; step: number; running: boolean };
 
 export interface InjectedFault {
@@ -45,10 +52,20 @@ export interface InjectedFault {
   intervalS?: number;
   /** Changes the signed document's JSON line (tampering after signing, broken documents). */
   tamper?: (signed: TelemetryDocument) => string;
+  /** For episodes: intervals since the first misstated one (0 = the onset interval). */
+  onset?: number;
+  /** What the fault changed: the misstated quantity's relative error (0.04 = reads 4 % high). */
+  change?: number;
 }
 
+/** What an episode remembers between its intervals (the values a frozen sensor or logger holds). */
+export interface FaultMemory {
+  frozenFlow?: number;
+  frozenLogger?: { flow: number; head: number; power: number };
+}
+
+/** A gate fully open: flow cannot rise, so a constant flow reading there misstates nothing. */
 const PLATEAU = 0.97;
-const DRIFT_VISIBLE = 1.1;
 
 /**
  * Applies one labeled fault to a clean measurement. A fault that does not fit the operating state
@@ -61,7 +78,7 @@ export function injectFault(options: {
   unit: PlantUnit;
   intervalS: number;
   random: RandomSource;
-  memory: { frozenFlow?: number };
+  memory: FaultMemory;
 }): InjectedFault {
   const { fault, truth, unit, intervalS, random, memory } = options;
   const m = { ...options.measured };
@@ -79,12 +96,31 @@ export function injectFault(options: {
     case 'clean':
       return clean;
     case 'stuck': {
+      // The sensor freezes holding the value it read at the onset: that first reading is still true.
       if (fault.step === 0) memory.frozenFlow = m.flow;
       const frozen = memory.frozenFlow ?? m.flow;
+      const rated = unit.rated_flow_m3s ?? Number.POSITIVE_INFINITY;
+      const misstates =
+        fault.step > 0 && frozen > 0 && !(frozen >= rated * PLATEAU && m.flow >= rated * PLATEAU);
       m.flow = frozen;
-      if (frozen <= 0) return clean;
-      const plateau = frozen >= (unit.rated_flow_m3s ?? Number.POSITIVE_INFINITY) * PLATEAU;
-      return { kind: fault.step >= 5 && !plateau ? 'stuck' : 'stuck_onset', measured: m, registerShift: 0 };
+      if (!misstates) return { ...clean, measured: m };
+      return {
+        kind: 'stuck',
+        measured: m,
+        registerShift: 0,
+        onset: fault.step - 1,
+        change: options.measured.flow > 0 ? frozen / options.measured.flow - 1 : 0,
+      };
+    }
+    case 'frozen_logger': {
+      if (fault.step === 0) memory.frozenLogger = { flow: m.flow, head: m.head, power: m.power };
+      const frozen = memory.frozenLogger;
+      if (fault.step === 0 || !frozen || frozen.flow <= 0 || m.flow <= 0) return clean;
+      const change = m.power > 0 ? frozen.power / m.power - 1 : 0;
+      m.flow = frozen.flow;
+      m.head = frozen.head;
+      m.power = frozen.power;
+      return { kind: 'frozen_logger', measured: m, registerShift: 0, onset: fault.step - 1, change };
     }
     case 'drift': {
       if (!truth.running || truth.energyKwh < capKwh * 0.25) return clean;
@@ -93,9 +129,34 @@ export function injectFault(options: {
         1,
         Math.min(1 + (0.25 * fault.step) / fault.length, (capKwh * 0.98) / m.energy),
       );
+      if (factor <= 1) return clean;
       // The drifting transducer feeds the interval values; the revenue meter's register stays true.
       scaleOutput(factor);
-      return { kind: factor >= DRIFT_VISIBLE ? 'drift' : 'drift_onset', measured: m, registerShift: 0 };
+      return { kind: 'drift', measured: m, registerShift: 0, onset: fault.step - 1, change: factor - 1 };
+    }
+    case 'export_underread': {
+      if (!truth.running || m.export <= 0) return clean;
+      const before = m.export;
+      m.export *= 1 - fault.share;
+      // One meter: its register integrates the same low reading.
+      return {
+        kind: 'export_underread',
+        measured: m,
+        registerShift: m.export - before,
+        onset: fault.step,
+        change: -fault.share,
+      };
+    }
+    case 'ct_ratio_error': {
+      if (!truth.running || m.energy <= 0) return clean;
+      const shift = scaleOutput(1 + fault.share);
+      return {
+        kind: 'ct_ratio_error',
+        measured: m,
+        registerShift: shift,
+        onset: fault.step,
+        change: fault.share,
+      };
     }
     default:
       break;

@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Db } from 'mongodb';
+import { parsePlant } from '../../../engine/plant/index.ts';
 import { parsePolicy } from '../../../engine/policy/parse-policy.ts';
 import { policyHash } from '../../../engine/policy/policy-hash.ts';
+import { verificationConfigOf } from '../../../engine/policy/verification-config-of.ts';
+import { createVerifier } from '../../../engine/verification/create-verifier.ts';
 import { generateSyntheticPlant } from '../../../engine/verification/synthetic/index.ts';
+import type { VerdictStatus } from '../../../engine/verification/verdict.ts';
 import { deviceStore } from '../../../store/device-store.ts';
 import { newId } from '../../../store/ids.ts';
 import { policyStore } from '../../../store/policy-store.ts';
@@ -18,6 +22,12 @@ export interface SeededProject {
   /** Readings per device, in seq order, as the API would have stored them (RECEIVED). */
   readings: Map<string, Omit<Reading, 'orgId'>[]>;
   kinds: Map<string, string>;
+  /**
+   * The pure engine's verdict per reading id for the stream as the service verifies it (per device in
+   * seq order, the published policy, the registered devices, no review decided yet): what the service
+   * must store. A test that needs FLAGGED readings checks here that its seed still has some.
+   */
+  engineVerdicts: Map<string, VerdictStatus>;
 }
 
 /**
@@ -113,5 +123,25 @@ export async function seedProject(
     readings.set(device.deviceId, list);
   }
   for (const list of readings.values()) await readingStore(db).insertManyOnce(scope, list);
-  return { orgId, projectId, policyHash: hash, devices, readings, kinds };
+  const engineVerdicts = verdictsOf(readings, {
+    config: verificationConfigOf(parsed.policy),
+    plant: parsePlant({ ...plant, devices: plantDevices ?? [] }).plant!,
+    nowMs: Date.now(),
+  });
+  return { orgId, projectId, policyHash: hash, devices, readings, kinds, engineVerdicts };
+}
+
+function verdictsOf(
+  readings: Map<string, Omit<Reading, 'orgId'>[]>,
+  context: Parameters<typeof createVerifier>[0] & { nowMs: number },
+): Map<string, VerdictStatus> {
+  // 'hold': like the service, a FLAGGED reading's open review stops the device learning.
+  const verifier = createVerifier({ config: context.config, plant: context.plant, flagged: 'hold' });
+  const verdicts = new Map<string, VerdictStatus>();
+  for (const list of readings.values()) {
+    for (const r of [...list].sort((a, b) => a.seq - b.seq)) {
+      verdicts.set(r._id, verifier.verify(r.documentJson, context.nowMs).verdict.status);
+    }
+  }
+  return verdicts;
 }
