@@ -4,7 +4,7 @@ import { deviceStore } from '../../store/device-store.ts';
 import { projectStore } from '../../store/project-store.ts';
 import type { ApiContext } from '../api-context.ts';
 import { decisionBodySchema, idSchema } from '../api-schemas.ts';
-import { calibrationJson } from '../calibration-schemas.ts';
+import { calibrationJson, calibrationSchema } from '../calibration-schemas.ts';
 import { callWorkflow } from '../call-workflow.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -36,8 +36,11 @@ export function registerDevicesCalibrationsDecide(app: Hono<ApiEnv>, ctx: ApiCon
       params: { deviceId: idSchema('dev'), calibrationId: idSchema('cal') },
       body: { kind: 'json', schema: decisionBodySchema },
       responses: {
-        200: { description: 'The device workflow recorded the decision' },
-        202: { description: 'The workflow accepted the decision and is still recording it' },
+        200: { description: 'The device workflow recorded the decision', schema: calibrationSchema },
+        202: {
+          description: 'The workflow accepted the decision and is still recording it',
+          schema: calibrationSchema,
+        },
       },
     },
     async (c, { params, body, principal }) => {

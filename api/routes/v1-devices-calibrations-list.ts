@@ -2,8 +2,8 @@ import type { Hono } from 'hono';
 import { calibrationStore } from '../../store/calibration-store.ts';
 import { deviceStore } from '../../store/device-store.ts';
 import type { ApiContext } from '../api-context.ts';
-import { idSchema } from '../api-schemas.ts';
-import { calibrationJson } from '../calibration-schemas.ts';
+import { idSchema, listSchema } from '../api-schemas.ts';
+import { calibrationJson, calibrationSchema } from '../calibration-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { mountRoute } from '../route.ts';
@@ -23,7 +23,9 @@ export function registerDevicesCalibrationsList(app: Hono<ApiEnv>, ctx: ApiConte
       tag: 'Calibrations',
       auth: 'any',
       params: { deviceId: idSchema('dev') },
-      responses: { 200: { description: 'The certificates' } },
+      responses: {
+        200: { description: 'The certificates', schema: listSchema('CalibrationList', calibrationSchema) },
+      },
     },
     async (c, { params, principal }) => {
       const device = await devices.get(principal.tenant, params.deviceId!);

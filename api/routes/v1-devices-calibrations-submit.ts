@@ -8,7 +8,12 @@ import { newId } from '../../store/ids.ts';
 import { projectStore } from '../../store/project-store.ts';
 import type { ApiContext } from '../api-context.ts';
 import { idSchema } from '../api-schemas.ts';
-import { calibrationJson, calibrationSubmitSchema, MAX_CERTIFICATE_BYTES } from '../calibration-schemas.ts';
+import {
+  calibrationJson,
+  calibrationSchema,
+  calibrationSubmitSchema,
+  MAX_CERTIFICATE_BYTES,
+} from '../calibration-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { actorFor } from '../policy-actor.ts';
@@ -54,7 +59,10 @@ export function registerDevicesCalibrationsSubmit(app: Hono<ApiEnv>, ctx: ApiCon
       params: { deviceId: idSchema('dev') },
       body: { kind: 'json', schema: calibrationSubmitSchema },
       responses: {
-        201: { description: 'The certificate is stored and waits for the approver' },
+        201: {
+          description: 'The certificate is stored and waits for the approver',
+          schema: calibrationSchema,
+        },
         422: { description: 'The certificate was refused (hash, device, dates)' },
       },
     },
