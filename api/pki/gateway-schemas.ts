@@ -1,5 +1,6 @@
 import { idSchema, nameSchema } from '../api-schemas.ts';
 import type { JsonSchema } from '../schema-validator.ts';
+import { gatewayAgentSchema } from './gateway-agent-schemas.ts';
 
 /**
  * Named request and response schemas of the gateway and PKI routes (each with a `title`, the name
@@ -21,6 +22,7 @@ export const gatewaySchema: JsonSchema = {
     name: { type: 'string' },
     status: { enum: ['active', 'suspended', 'decommissioned'] },
     device_ids: { type: 'array', items: idSchema('dev') },
+    agent: gatewayAgentSchema,
     created_at: date,
     status_changed_at: date,
   },
@@ -33,6 +35,7 @@ export const gatewayCreateSchema: JsonSchema = {
   properties: {
     name: nameSchema,
     device_ids: { type: 'array', items: idSchema('dev'), minItems: 1, maxItems: 1000, uniqueItems: true },
+    agent: gatewayAgentSchema,
   },
   required: ['name', 'device_ids'],
   additionalProperties: false,

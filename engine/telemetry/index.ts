@@ -6,6 +6,7 @@ export {
   type ResolveDeviceKey,
 } from './device-key-resolver.ts';
 export { didKeyFromEd25519Key, ed25519KeyFromDidKey } from './did-key.ts';
+export { documentHash } from './document-hash.ts';
 export { formatSchemaErrors } from './format-schema-errors.ts';
 export { MAX_TELEMETRY_BYTES, type ParsedTelemetry, parseTelemetry } from './parse-telemetry.ts';
 export { signTelemetry } from './sign-telemetry.ts';

@@ -4,6 +4,7 @@ import { parseTelemetry } from '../telemetry/parse-telemetry.ts';
 import type { TelemetryDocument } from '../telemetry/telemetry-document.ts';
 import { verifyTelemetrySignature } from '../telemetry/verify-telemetry-signature.ts';
 import { advanceState } from './advance-state.ts';
+import { checkChain } from './check-chain.ts';
 import { checkPhysics } from './check-physics.ts';
 import { checkRegister } from './check-register.ts';
 import { checkStatistics } from './check-statistics.ts';
@@ -122,6 +123,7 @@ function evaluate(
     ...checkPhysics(input),
     ...checkRegister(input),
     ...checkStatistics(input),
+    ...checkChain(input),
   );
   const verdict = scoreVerdict(findings, config);
   if (verdict.status === 'REJECTED') return { ...ids, verdict, nextState: state };
