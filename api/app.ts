@@ -12,6 +12,7 @@ import { auditLogStore } from '../store/audit-log-store.ts';
 import { isStoreUnavailable } from '../store/store-unavailable.ts';
 import type { WorkflowGateway } from '../workflows/client.ts';
 import type { ApiContext, ApiLimits } from './api-context.ts';
+import { createCertificateRefusalAuditor } from './auth/audit-certificate-refusal.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
 import { generateJwtKeys, type JwtKeys } from './auth/jwt-keys.ts';
 import type { ApiEnv } from './env.ts';
@@ -78,6 +79,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
       clock,
       pki,
       keyCacheMs: limits.keyCacheMs,
+      auditRefusal: createCertificateRefusalAuditor(auditLogStore(deps.db), deps.logger),
     }),
     validator: createSchemaValidator(loadSchemaFiles()),
     audit: auditLogStore(deps.db),
