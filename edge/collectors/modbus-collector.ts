@@ -1,4 +1,4 @@
-import modbusSerial from 'modbus-serial';
+import type ModbusSerial from 'modbus-serial';
 import { decodeRegisters } from '../template/decode-registers.ts';
 import { type Point, WORDS } from '../template/edge-template.ts';
 import { type Collector, ConnectionLost, type Sample } from './collector.ts';
@@ -15,8 +15,13 @@ export type ModbusConnection =
       unit_id?: number;
     };
 
-// The package's CommonJS export is the client class; its typings describe it as `default`.
-const ModbusRTU = modbusSerial.default;
+// The package's CommonJS export is the client class; its typings describe it as `default`. Loaded on
+// first connect (it brings serialport and its native binding), like every protocol library.
+type ModbusClient = InstanceType<typeof ModbusSerial.default>;
+async function modbusClient(): Promise<ModbusClient> {
+  const { default: lib } = await import('modbus-serial');
+  return new lib.default();
+}
 
 /** Modbus exception replies: the device answered, the register is bad — a gap, not a lost link. */
 const EXCEPTION_RE = /Modbus exception|Illegal data|Illegal function|Slave device failure|CRC error/i;
@@ -27,11 +32,11 @@ const EXCEPTION_RE = /Modbus exception|Illegal data|Illegal function|Slave devic
  * exception or a bad CRC is a gap for that register; a socket or port error is a lost connection.
  */
 export function modbusCollector(connection: ModbusConnection, options: { timeoutMs: number }): Collector {
-  let client: InstanceType<typeof ModbusRTU> | undefined;
+  let client: ModbusClient | undefined;
   return {
     protocol: connection.protocol,
     async connect() {
-      const c = new ModbusRTU();
+      const c = await modbusClient();
       if (connection.protocol === 'modbus-tcp') {
         await c.connectTCP(connection.host, { port: connection.port ?? 502 });
       } else {

@@ -1,4 +1,4 @@
-import mqtt, { type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
 import type { Point } from '../template/edge-template.ts';
 import { type Collector, ConnectionLost, type Sample } from './collector.ts';
 import { numberAt } from './json-path.ts';
@@ -32,7 +32,9 @@ export function mqttCollector(
   return {
     protocol: 'mqtt',
     async connect() {
-      const c = await mqtt.connectAsync(connection.url, {
+      // Loaded on first use, like every protocol library: a gateway holds only what it reads with.
+      const { connectAsync } = await import('mqtt');
+      const c = await connectAsync(connection.url, {
         ...(connection.username ? { username: connection.username } : {}),
         ...(connection.password ? { password: connection.password } : {}),
         reconnectPeriod: 0,

@@ -1,13 +1,4 @@
-import {
-  AttributeIds,
-  type ClientSession,
-  type DataValue,
-  MessageSecurityMode,
-  OPCUAClient,
-  SecurityPolicy,
-  type UserIdentityInfo,
-  UserTokenType,
-} from 'node-opcua';
+import type { ClientSession, DataValue, OPCUAClient, UserIdentityInfo } from 'node-opcua';
 import type { Point } from '../template/edge-template.ts';
 import { type Collector, ConnectionLost, type Sample } from './collector.ts';
 
@@ -24,13 +15,20 @@ export interface OpcuaConnection {
  * OPC-UA through `node-opcua`: one session per device, a Value read per point. A bad or uncertain
  * status code is a gap (the server says the value is not to be trusted); a broken session is a lost
  * connection. Reconnection is the agent's (with jittered backoff), not the library's retry loop.
+ * node-opcua is loaded on the first connect: it is the heaviest library of the agent (tens of MB of
+ * heap), and most gateways read no OPC-UA server.
  */
 export function opcuaCollector(connection: OpcuaConnection): Collector {
   let client: OPCUAClient | undefined;
   let session: ClientSession | undefined;
+  let valueAttribute: number | undefined;
   return {
     protocol: 'opcua',
     async connect() {
+      const { AttributeIds, MessageSecurityMode, OPCUAClient, SecurityPolicy, UserTokenType } = await import(
+        'node-opcua'
+      );
+      valueAttribute = AttributeIds.Value;
       const c = OPCUAClient.create({
         applicationName: 'mrv-edge',
         endpointMustExist: false,
@@ -59,7 +57,7 @@ export function opcuaCollector(connection: OpcuaConnection): Collector {
       if (!s) throw new ConnectionLost('opc-ua session closed');
       let dataValue: DataValue;
       try {
-        dataValue = await s.read({ nodeId: point.node_id!, attributeId: AttributeIds.Value }, 0);
+        dataValue = await s.read({ nodeId: point.node_id!, attributeId: valueAttribute! }, 0);
       } catch (error) {
         throw new ConnectionLost(`opc-ua: ${(error as Error).message}`);
       }
