@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Installs the mrv-edge agent on a Linux gateway: the single-file binary, a systemd unit, and the
-# configuration from a pairing code (or the QR payload). Run as root:
+# Installs the mrv-edge agent on a Linux gateway in two steps (docs/edge.md). Run as root:
 #
-#   sudo ./install.sh ./mrv-edge-linux-arm64 'mrvgw1.org_….gw_….…' --api https://mrv.example.org
-#   sudo ./install.sh ./mrv-edge-linux-x64 '{"v":1,"api_url":"…","pairing_code":"…"}'
+#   sudo ./install.sh ./mrv-edge-linux-arm64 keygen --count 2
+#       installs the binary, makes the device keys here, prints their did:keys (register them);
+#   sudo ./install.sh ./mrv-edge-linux-arm64 '{"v":1,"kind":"gateway",…}' --server-ca server-cert.pem
+#       enrolls the gateway's certificate with the pairing payload and enables the systemd unit.
 #
-# Options after the code are passed to `mrv-edge pair` (--api, --cert, --key, --ca).
+# Options after the payload are passed to `mrv-edge pair` (--server-ca, --api, --mtls, --gateway).
 # MRV_EDGE_PREFIX (default /) relocates every path (used by the test suite).
 set -euo pipefail
 
 if [[ $# -lt 2 ]]; then
-  echo "usage: $0 <mrv-edge binary> <pairing code | QR payload> [pair options]" >&2
+  echo "usage: $0 <mrv-edge binary> keygen [--count N] | <QR payload | enrollment token> [pair options]" >&2
   exit 2
 fi
 binary=$1
@@ -33,6 +34,11 @@ install -d -m 0700 "$data_dir" "$etc_dir"
 install -m 0755 "$binary" "$bin_dir/mrv-edge"
 
 # The vault key lives apart from the data directory: a copied data directory alone opens nothing.
+if [[ "$code" == keygen ]]; then
+  "$bin_dir/mrv-edge" keygen --data "$data_dir" --key-file "$etc_dir/vault.key" "$@"
+  echo "register these did:keys as devices, create the gateway, then: $0 $binary '<pairing payload>'" >&2
+  exit 0
+fi
 "$bin_dir/mrv-edge" pair "$code" --data "$data_dir" --key-file "$etc_dir/vault.key" "$@"
 
 cat >"$unit_dir/mrv-edge.service" <<UNIT

@@ -1,6 +1,7 @@
 # Installs mrv-edge to run at boot on Windows (run in an elevated PowerShell):
 #
-#   .\mrv-edge-service.ps1 -Binary .\mrv-edge-win-x64.exe -Pairing 'mrvgw1.…' -Api https://mrv.example.org
+#   .\mrv-edge-service.ps1 -Binary .\mrv-edge-win-x64.exe -Keygen 2     (device keys; prints their did:keys)
+#   .\mrv-edge-service.ps1 -Binary .\mrv-edge-win-x64.exe -Pairing '{"v":1,"kind":"gateway",…}' -ServerCa .\server-cert.pem
 #   .\mrv-edge-service.ps1 -Uninstall
 #
 # mrv-edge is a console program and does not speak the Service Control Manager protocol, so a bare
@@ -10,7 +11,8 @@
 param(
   [string]$Binary,
   [string]$Pairing,
-  [string]$Api,
+  [string]$ServerCa,
+  [int]$Keygen,
   [switch]$Uninstall
 )
 $ErrorActionPreference = 'Stop'
@@ -25,14 +27,22 @@ if ($Uninstall) {
   Write-Output "removed the $name task (data kept in $data)"
   exit 0
 }
-if (-not $Binary -or -not $Pairing) { throw 'usage: -Binary <mrv-edge-win-x64.exe> -Pairing <code | QR payload> [-Api <url>]' }
+if (-not $Binary -or (-not $Pairing -and -not $Keygen)) {
+  throw 'usage: -Binary <mrv-edge-win-x64.exe> (-Keygen <count> | -Pairing <QR payload> [-ServerCa <pem>])'
+}
 
 New-Item -ItemType Directory -Force -Path $dir, $data | Out-Null
 Copy-Item -Force $Binary $exe
 icacls $data /inheritance:r /grant:r 'Administrators:(OI)(CI)F' 'SYSTEM:(OI)(CI)F' | Out-Null
 
+if ($Keygen) {
+  & $exe keygen --count $Keygen --data $data
+  if ($LASTEXITCODE -ne 0) { throw "keygen failed ($LASTEXITCODE)" }
+  Write-Output 'register these did:keys as devices, create the gateway, then run again with -Pairing'
+  exit 0
+}
 $pairArgs = @('pair', $Pairing, '--data', $data)
-if ($Api) { $pairArgs += @('--api', $Api) }
+if ($ServerCa) { $pairArgs += @('--server-ca', $ServerCa) }
 & $exe @pairArgs
 if ($LASTEXITCODE -ne 0) { throw "pairing failed ($LASTEXITCODE)" }
 

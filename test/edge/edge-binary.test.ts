@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,7 +17,7 @@ function walkthrough(): string[] {
   return [...doc.matchAll(/```sh walkthrough\n([\s\S]*?)```/g)].map((m) => m[1]!);
 }
 
-describe('the mrv-edge linux-x64 single executable: docs walkthrough, kill -9 mid-batch', () => {
+describe('the mrv-edge linux-x64 single executable: docs walkthrough (keygen, pair over mTLS), kill -9 mid-batch', () => {
   let stack: EdgeStack;
   let sim: ModbusPlantSimulator;
   const startMs = Math.floor((Date.now() - 30 * 3_600_000) / 3_600_000) * 3_600_000;
@@ -40,53 +40,56 @@ describe('the mrv-edge linux-x64 single executable: docs walkthrough, kill -9 mi
   });
 
   it('pair, test, status as docs/edge.md says; run survives kill -9 mid-batch, losing and duplicating nothing', async () => {
-    const created = await stack.api('POST', '/v1/gateways', {
-      project_id: stack.projectId,
-      name: 'binary',
-      interval_s: 60,
-      devices: [
-        {
-          ref: 'u1',
-          scope: 'U1',
-          poll_s: 5,
-          sources: [
-            {
-              template: 'mrv-synthetic-plant',
-              connection: { protocol: 'modbus-tcp', host: '127.0.0.1', port: sim.port, unit_id: 1 },
-            },
-          ],
-        },
-      ],
-    });
-    expect(created.status).toBe(201);
     const data = mkdtempSync(join(tmpdir(), 'edge-bin-'));
-    const env = {
+    const serverCa = join(data, 'server-cert.pem');
+    writeFileSync(serverCa, stack.serverCertPem);
+    const env: Record<string, string | undefined> = {
       ...process.env,
       MRV_EDGE: BINARY,
       DATA: data,
-      PAIRING: String(created.body.pairing_payload),
+      SERVER_CA: serverCa,
     };
     // Asynchronously: the API answering the binary runs in this process's event loop.
     const exec = promisify(execFile);
     const outputs: string[] = [];
-    for (const script of walkthrough()) {
+    const blocks = walkthrough();
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
+    for (const [i, script] of blocks.entries()) {
       const { stdout } = await exec('bash', ['-euo', 'pipefail', '-c', script], {
         env,
         encoding: 'utf8',
         timeout: 120_000,
       });
       outputs.push(stdout);
+      if (i === 0) {
+        // The admin's step between keygen and pair (docs/edge.md, step 2): register, approve, create.
+        const [did] = (JSON.parse(stdout) as { device_dids: string[] }).device_dids;
+        const created = await stack.createGateway('binary', [
+          {
+            did: did!,
+            ref: 'u1',
+            scope: 'U1',
+            poll_s: 5,
+            sources: [
+              {
+                template: 'mrv-synthetic-plant',
+                connection: { protocol: 'modbus-tcp', host: '127.0.0.1', port: sim.port, unit_id: 1 },
+              },
+            ],
+          },
+        ]);
+        env.PAIRING = created.payload;
+      }
     }
-    expect(outputs.length).toBeGreaterThanOrEqual(3);
-    const paired = JSON.parse(outputs[0]!) as { devices: { device_id: string }[] };
+    const paired = JSON.parse(outputs[1]!) as { devices: { device_id: string }[]; api_url: string };
+    expect(paired.api_url).toBe(stack.mtlsUrl);
     const deviceId = paired.devices[0]!.device_id;
     // `mrv-edge test` printed a signed document with units.
-    const tested = JSON.parse(outputs[1]!) as {
+    const tested = JSON.parse(outputs[2]!) as {
       document: { readings: { unit: string }[]; signature: string };
     }[];
     expect(tested[0]!.document.readings.map((r) => r.unit)).toContain('kWh');
     expect(tested[0]!.document.signature).toMatch(/^[A-Za-z0-9_-]{86}$/);
-    await stack.approve(deviceId);
 
     // A day of backlog built while the API is unreachable (fast clock, in-process), then the binary drains it.
     const { agent, clock } = fastClockAgent(data, startMs, (c) => {

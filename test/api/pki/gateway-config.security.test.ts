@@ -67,7 +67,7 @@ describe('gateway read and agent configuration', () => {
     );
     const other = await registerOrganization(inst.app, 'Other Hydro');
     expect((await call(inst.app, 'GET', `/v1/gateways/${g.gatewayId}`, { key: other.key })).status).toBe(404);
-    expect((await call(inst.app, 'GET', '/v1/gateways/gw_nope', { key: g.org.key })).status).toBe(400);
+    expect((await call(inst.app, 'GET', '/v1/gateways/gw_nope', { key: g.org.key })).status).toBe(404);
   });
 
   it("the agent configuration is for the gateway's own certificate (over mTLS) or an admin, nobody else", async () => {
@@ -136,15 +136,24 @@ describe('gateway read and agent configuration', () => {
       ],
     });
     expect(twice.status).toBe(400);
-    const otherProject = await setUpProject(inst.app, g.org.key);
+    const project = await call(inst.app, 'GET', `/v1/projects/${g.project.projectId}`, { key: g.org.key });
+    const second = await call(inst.app, 'POST', '/v1/projects', {
+      key: g.org.key,
+      body: {
+        plant: { ...project.json.plant, plant_id: 'second-plant', devices: [] },
+        policy_version_id: g.project.policyVersionId,
+      },
+    });
+    expect(second.status).toBe(201);
+    const elsewhere = await provisionDevice(inst.app, g.org.key, second.json.id);
     const across = await create(
       {
         devices: [
           { device_id: g.ids[0], sources: [source('h')] },
-          { device_id: otherProject.device.id, sources: [source('h')] },
+          { device_id: elsewhere.id, sources: [source('h')] },
         ],
       },
-      [g.ids[0]!, otherProject.device.id],
+      [g.ids[0]!, elsewhere.id],
     );
     expect(across.status).toBe(400);
     expect(across.json.detail).toMatch(/one project/);
