@@ -35,6 +35,8 @@ export async function startModbusPlantSimulator(options: {
   startMs: number;
   seed?: number;
   startRegisterKwh?: number;
+  /** Also serve the meters as a Modbus RTU slave on this serial device (9600 8N1). */
+  serialPath?: string;
 }) {
   const random = createRandomSource(options.seed ?? 7);
   const ratedTotal = options.units.reduce((s, u) => s + (u.rated_flow_m3s ?? 0), 0);
@@ -66,27 +68,35 @@ export async function startModbusPlantSimulator(options: {
   }
 
   const port = await freePort();
-  const server = new modbusSerial.ServerTCP(
-    {
-      getHoldingRegister: (address: number, unitId: number) => {
-        reads++;
-        const sim = sims[unitId - 1];
-        if (!sim) throw { modbusErrorCode: 0x0b };
-        for (const id of failing) {
-          const p = SIM_POINTS.get(id)!;
-          if (address >= p.address! && address < p.address! + 2) throw { modbusErrorCode: 0x04 };
-        }
-        const value = registers(sim).get(address);
-        if (value === undefined) throw { modbusErrorCode: 0x02 };
-        return value;
-      },
+  const vector = {
+    getHoldingRegister: (address: number, unitId: number) => {
+      reads++;
+      const sim = sims[unitId - 1];
+      if (!sim) throw { modbusErrorCode: 0x0b };
+      for (const id of failing) {
+        const p = SIM_POINTS.get(id)!;
+        if (address >= p.address! && address < p.address! + 2) throw { modbusErrorCode: 0x04 };
+      }
+      const value = registers(sim).get(address);
+      if (value === undefined) throw { modbusErrorCode: 0x02 };
+      return value;
     },
-    { host: '127.0.0.1', port, unitID: 255 },
-  );
+  };
+  const server = new modbusSerial.ServerTCP(vector, { host: '127.0.0.1', port, unitID: 255 });
   await new Promise<void>((resolve, reject) => {
     server.on('initialized', () => resolve());
     server.on('serverError', reject);
   });
+  // The same meter bank as a Modbus RTU slave on a serial line (a pty end: test/edge/modbus-rtu.test.ts).
+  const serial = options.serialPath
+    ? new modbusSerial.ServerSerial(vector, { path: options.serialPath, baudRate: 9600, unitID: 255 })
+    : undefined;
+  if (serial) {
+    await new Promise<void>((resolve, reject) => {
+      serial.on('initialized', () => resolve());
+      serial.on('error', reject);
+    });
+  }
 
   return {
     port,
@@ -133,7 +143,10 @@ export async function startModbusPlantSimulator(options: {
       sim.exportKwh = exportKwh;
       sim.genKwh = exportKwh * 1.01;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      if (serial) await new Promise<void>((resolve) => serial.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
