@@ -117,7 +117,7 @@ export async function pairCommand(input: {
   };
   const mtls = createHttpClient({ baseUrl: httpUrl(pairing.mtlsUrl), timeoutMs: 15_000, tls });
   const answer = await reach(pairing.mtlsUrl, () =>
-    mtls.request('GET', `/v1/gateways/${encodeURIComponent(pairing.gatewayId)}/config`),
+    firstHandshake(() => mtls.request('GET', `/v1/gateways/${encodeURIComponent(pairing.gatewayId)}/config`)),
   ).finally(() => mtls.close());
   if (answer.status !== 200) throw refusedBy('configuration request', answer.status, answer.body);
   const config = JSON.parse(answer.body) as Omit<GatewayConfig, 'api_url'>;
@@ -138,4 +138,21 @@ export async function pairCommand(input: {
   vault.seal({ ...secrets, tls_key: enrolled.keyPem });
   writeFileSync(paths.config, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
   return stored;
+}
+
+/**
+ * Another API instance may learn of a brand-new organization CA up to its refresh bound (5 s,
+ * docs/api/mtls.md) after the certificate was issued, and closes the handshake until then: retry a
+ * closed connection for a little longer than that bound, then give up.
+ */
+async function firstHandshake<T>(attempt: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 8000;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
