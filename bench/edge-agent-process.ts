@@ -18,7 +18,7 @@ import { loadTemplate } from '../edge/template/template-library.ts';
 import type { PlantUnit } from '../engine/plant/index.ts';
 import { createRandomSource, createRiver, operateUnit } from '../engine/verification/synthetic/index.ts';
 
-const [dataDir] = process.argv.slice(2) as [string];
+const [dataDir, mode] = process.argv.slice(2) as [string, string | undefined];
 const days = Number(process.env.BENCH_EDGE_DAYS ?? 7);
 const batch = Number(process.env.BENCH_EDGE_BATCH ?? 500);
 const intervals = days * 1440;
@@ -78,6 +78,25 @@ const buildS = (performance.now() - t0) / 1000;
 const depth = buffer.depth();
 const fileBytes = statSync(paths.buffer).size;
 const rssFullMb = process.memoryUsage().rss / 1e6;
+
+if (mode === 'build-only') {
+  buffer.close();
+  process.stdout.write(
+    `${JSON.stringify({
+      build: {
+        documents: built,
+        seconds: round(buildS),
+        documents_per_s: round(built / buildS),
+        buffer_documents: depth.documents,
+        buffer_file_bytes: fileBytes,
+        buffer_bytes_per_document: round(fileBytes / Math.max(1, depth.documents)),
+        json_bytes_per_document: round(depth.bytes / Math.max(1, depth.documents)),
+        builder_rss_mb_under_tsx: round(rssFullMb),
+      },
+    })}\n`,
+  );
+  process.exit(0);
+}
 
 // 2. drain to the live API.
 const client = createHttpClient({ baseUrl: config.api_url, tls: tlsOf(config, secrets) });
