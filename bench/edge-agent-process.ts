@@ -78,21 +78,21 @@ const buildS = (performance.now() - t0) / 1000;
 const depth = buffer.depth();
 const fileBytes = statSync(paths.buffer).size;
 const rssFullMb = process.memoryUsage().rss / 1e6;
+const buildFigures = {
+  documents: built,
+  seconds: round(buildS),
+  documents_per_s: round(built / buildS),
+  buffer_documents: depth.documents,
+  buffer_file_bytes: fileBytes,
+  buffer_bytes_per_document: round(fileBytes / Math.max(1, depth.documents)),
+  json_bytes_per_document: round(depth.bytes / Math.max(1, depth.documents)),
+};
 
 if (mode === 'build-only') {
   buffer.close();
   process.stdout.write(
     `${JSON.stringify({
-      build: {
-        documents: built,
-        seconds: round(buildS),
-        documents_per_s: round(built / buildS),
-        buffer_documents: depth.documents,
-        buffer_file_bytes: fileBytes,
-        buffer_bytes_per_document: round(fileBytes / Math.max(1, depth.documents)),
-        json_bytes_per_document: round(depth.bytes / Math.max(1, depth.documents)),
-        builder_rss_mb_under_tsx: round(rssFullMb),
-      },
+      build: { ...buildFigures, builder_rss_mb_under_tsx: round(rssFullMb) },
     })}\n`,
   );
   process.exit(0);
@@ -124,16 +124,7 @@ client.close();
 buffer.close();
 process.stdout.write(
   `${JSON.stringify({
-    build: {
-      documents: built,
-      seconds: round(buildS),
-      documents_per_s: round(built / buildS),
-      buffer_documents: depth.documents,
-      buffer_file_bytes: fileBytes,
-      buffer_bytes_per_document: round(fileBytes / Math.max(1, depth.documents)),
-      json_bytes_per_document: round(depth.bytes / Math.max(1, depth.documents)),
-      agent_rss_mb_with_full_buffer: round(rssFullMb),
-    },
+    build: { ...buildFigures, agent_rss_mb_with_full_buffer: round(rssFullMb) },
     drain: {
       accepted,
       duplicates,

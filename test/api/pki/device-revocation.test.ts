@@ -7,6 +7,25 @@ import { call, createKey, registerOrganization } from '../support/api-harness.ts
 import { setUpProject } from '../support/fixtures.ts';
 import { enrollCertificate } from './mtls-harness.ts';
 
+/** An organization with a project whose device the workflow registered and the registry approved. */
+async function activeDevice(app: ReturnType<typeof createApp>, name: string) {
+  const admin = await registerOrganization(app, name);
+  const setup = await setUpProject(app, admin.key);
+  const device = `/v1/devices/${setup.device.id}`;
+  await waitFor(
+    async () => (await call(app, 'GET', device, { key: admin.key })).json.policy_status === 'pending',
+    90_000,
+    'registration',
+  );
+  await call(app, 'POST', `${device}/approve`, { key: admin.key, body: {} });
+  await waitFor(
+    async () => (await call(app, 'GET', device, { key: admin.key })).json.status === 'active',
+    90_000,
+    'approval',
+  );
+  return { admin, setup, device };
+}
+
 /** Against the real device workflow: suspending a device revokes the gateway certificates listing it. */
 describe('device lifecycle revokes gateway certificates', () => {
   let h: PipelineHarness;
@@ -25,21 +44,8 @@ describe('device lifecycle revokes gateway certificates', () => {
       checks: [],
       keyStore: h.services.keyStore,
     });
-    const admin = await registerOrganization(app, 'Device revocation Hydro');
+    const { admin, setup, device } = await activeDevice(app, 'Device revocation Hydro');
     const verifier = (await createKey(app, admin.key, ['review:write', 'readings:read'], 'verifier')).key;
-    const setup = await setUpProject(app, admin.key);
-    const device = `/v1/devices/${setup.device.id}`;
-    await waitFor(
-      async () => (await call(app, 'GET', device, { key: admin.key })).json.policy_status === 'pending',
-      90_000,
-      'registration',
-    );
-    await call(app, 'POST', `${device}/approve`, { key: admin.key, body: {} });
-    await waitFor(
-      async () => (await call(app, 'GET', device, { key: admin.key })).json.status === 'active',
-      90_000,
-      'approval',
-    );
     const gw = await call(app, 'POST', '/v1/gateways', {
       key: admin.key,
       body: { name: 'g', device_ids: [setup.device.id] },
@@ -72,20 +78,7 @@ describe('device lifecycle revokes gateway certificates', () => {
       checks: [],
       keyStore: h.services.keyStore,
     });
-    const admin = await registerOrganization(app, 'Late revocation Hydro');
-    const setup = await setUpProject(app, admin.key);
-    const device = `/v1/devices/${setup.device.id}`;
-    await waitFor(
-      async () => (await call(app, 'GET', device, { key: admin.key })).json.policy_status === 'pending',
-      90_000,
-      'registration',
-    );
-    await call(app, 'POST', `${device}/approve`, { key: admin.key, body: {} });
-    await waitFor(
-      async () => (await call(app, 'GET', device, { key: admin.key })).json.status === 'active',
-      90_000,
-      'approval',
-    );
+    const { admin, setup, device } = await activeDevice(app, 'Late revocation Hydro');
     const gw = await call(app, 'POST', '/v1/gateways', {
       key: admin.key,
       body: { name: 'late', device_ids: [setup.device.id] },
