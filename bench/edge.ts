@@ -84,7 +84,7 @@ try {
           batch,
           machine: 'shared 2-core machine with other agents running: figures are noisy',
           buffer: 'node-sqlite3-wasm, synchronous=FULL, one transaction per interval (all devices)',
-          api: 'live API over HTTP on loopback, FerretDB + Temporal dev server; the worker runs too and verifies while the drain goes on (it competes for the 2 cores)',
+          api: 'live API over mutual TLS on loopback, FerretDB + Temporal dev server; the worker runs too and verifies while the drain goes on (it competes for the 2 cores)',
           agent:
             'build: a tsx process of its own (documents/s, buffer size); drain: the shipped linux-x64 ' +
             'single executable `mrv-edge run` over mutual TLS, its RSS sampled from /proc every second',
