@@ -35,15 +35,17 @@ describe('device lifecycle revokes gateway certificates', () => {
     worker = await h.startWorker();
   }, 180_000);
   afterAll(async () => await h?.close());
-
-  it('suspending a device revokes every certificate that lists its DID (on every gateway)', async () => {
-    const app = createApp({
+  const appWithCa = () =>
+    createApp({
       db: h.mongo.db,
       workflows: h.gateway,
       logger: createLogger({ level: 'silent' }),
       checks: [],
       keyStore: h.services.keyStore,
     });
+
+  it('suspending a device revokes every certificate that lists its DID (on every gateway)', async () => {
+    const app = appWithCa();
     const { admin, setup, device } = await activeDevice(app, 'Device revocation Hydro');
     const verifier = (await createKey(app, admin.key, ['review:write', 'readings:read'], 'verifier')).key;
     const gw = await call(app, 'POST', '/v1/gateways', {
@@ -71,13 +73,7 @@ describe('device lifecycle revokes gateway certificates', () => {
   }, 240_000);
 
   it('revokes in the worker when the route stops waiting and answers 202', async () => {
-    const app = createApp({
-      db: h.mongo.db,
-      workflows: h.gateway,
-      logger: createLogger({ level: 'silent' }),
-      checks: [],
-      keyStore: h.services.keyStore,
-    });
+    const app = appWithCa();
     const { admin, setup, device } = await activeDevice(app, 'Late revocation Hydro');
     const gw = await call(app, 'POST', '/v1/gateways', {
       key: admin.key,
