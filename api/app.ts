@@ -13,6 +13,7 @@ import { isStoreUnavailable } from '../store/store-unavailable.ts';
 import type { WorkflowGateway } from '../workflows/client.ts';
 import { allowedMethods } from './allowed-methods.ts';
 import type { ApiContext, ApiLimits } from './api-context.ts';
+import { createCertificateRefusalAuditor } from './auth/audit-certificate-refusal.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
 import { generateJwtKeys, type JwtKeys } from './auth/jwt-keys.ts';
 import type { ApiEnv } from './env.ts';
@@ -81,6 +82,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
       clock,
       pki,
       keyCacheMs: limits.keyCacheMs,
+      auditRefusal: createCertificateRefusalAuditor(auditLogStore(deps.db), deps.logger),
     }),
     validator: createSchemaValidator(loadSchemaFiles()),
     audit: auditLogStore(deps.db),

@@ -9,7 +9,6 @@ import { deviceJson, deviceSchema } from './device-view.ts';
 import type { ApiEnv } from './env.ts';
 import { ApiError } from './errors.ts';
 import { namedSchema } from './openapi/named-schema.ts';
-import { revokeMatching } from './pki/revoke-certificates.ts';
 import { actorFor } from './policy-actor.ts';
 import { policyOfProject } from './policy-of-project.ts';
 import { mountRoute } from './route.ts';
@@ -115,15 +114,9 @@ export function mountDeviceCommandRoute(
         );
       }
       const after = (await devices.get(principal.tenant, device._id)) ?? device;
-      if (after.status !== 'active' && ctx.pki.ca) {
-        // A device that may not submit loses every gateway certificate that speaks for it, at once.
-        await revokeMatching(
-          ctx,
-          principal.tenant,
-          (cert) => cert.deviceDids.includes(after.did),
-          `device ${options.command}`,
-        );
-      }
+      // The worker's device-status step revoked the device's gateway certificates (also when this
+      // route answers 202); this instance stops accepting them at once, others within their bound.
+      if (after.status !== 'active') await ctx.pki.cache.refreshNow();
       const json = { ...deviceJson(after), event, acted_as: actor.role };
       return answer.answered ? c.json({ ...json, workflow_status: answer.value!.status }) : c.json(json, 202);
     },

@@ -23,9 +23,11 @@ import { registerDevicesRegister } from './routes/v1-devices-register.ts';
 import { registerDevicesReject } from './routes/v1-devices-reject.ts';
 import { registerDevicesSuspend } from './routes/v1-devices-suspend.ts';
 import { registerGatewaysCertificatesIssue } from './routes/v1-gateways-certificates-issue.ts';
+import { registerGatewaysConfig } from './routes/v1-gateways-config.ts';
 import { registerGatewaysCreate } from './routes/v1-gateways-create.ts';
 import { registerGatewaysDecommission } from './routes/v1-gateways-decommission.ts';
 import { registerGatewaysEnrollment } from './routes/v1-gateways-enrollment.ts';
+import { registerGatewaysGet } from './routes/v1-gateways-get.ts';
 import { registerGatewaysSuspend } from './routes/v1-gateways-suspend.ts';
 import { registerIssuancesGet } from './routes/v1-issuances-get.ts';
 import { registerIssuancesList } from './routes/v1-issuances-list.ts';
@@ -96,6 +98,8 @@ export function registerApiRoutes(app: Hono<ApiEnv>, ctx: ApiContext): void {
     registerDevicesReactivate,
     registerDevicesDecommission,
     registerGatewaysCreate,
+    registerGatewaysGet,
+    registerGatewaysConfig,
     registerGatewaysEnrollment,
     registerGatewaysCertificatesIssue,
     registerGatewaysSuspend,

@@ -12,8 +12,25 @@ export interface Gateway {
   /** Devices (`dev_…`) whose DIDs its certificates may list. */
   deviceIds: string[];
   status: GatewayStatus;
+  /** What its edge agent reads and how (api/pki/gateway-agent-schemas.ts); absent: not configured here. */
+  agent?: GatewayAgent;
   createdAt: Date;
   statusChangedAt: Date;
+}
+
+/** One device's meters on the gateway: templates read over connections (docs/edge.md). */
+export interface GatewayAgentDevice {
+  device_id: string;
+  ref?: string;
+  sources: { template: string; connection: Record<string, unknown> }[];
+  poll_s?: number;
+  interval_s?: number;
+  read_timeout_ms?: number;
+}
+
+export interface GatewayAgent {
+  interval_s?: number;
+  devices: GatewayAgentDevice[];
 }
 
 /** A one-time enrollment token, stored as its SHA-256 only. */

@@ -11,6 +11,7 @@ import { createLedgerActivities } from './activities/ledger-activities.ts';
 import { createPeriodActivities } from './activities/period-activities.ts';
 import { createPolicyActivities } from './activities/policy-activities.ts';
 import { createReadingActivities } from './activities/reading-activities.ts';
+import { createDeviceCertificateRevoker } from './activities/revoke-device-certificates.ts';
 import { createStoreActivities } from './activities/store-activities.ts';
 import { createTaskActivities } from './activities/task-activities.ts';
 import { createTrustChainActivities } from './activities/trust-chain-activities.ts';
@@ -77,7 +78,14 @@ export async function createMrvWorker(
             ...createPolicyActivities({ db }),
             ...createCalibrationActivities({ db }),
             ...readingActivities,
-            ...createTaskActivities({ db }),
+            ...createTaskActivities({
+              db,
+              revokeCertificates: createDeviceCertificateRevoker({
+                db,
+                keyStore: services.keyStore,
+                now: () => new Date(),
+              }),
+            }),
             ...createCredentialActivities({ db, keyStore: services.keyStore }),
             ...createPeriodActivities({ db }),
             ...createTrustChainActivities({ db, keyStore: services.keyStore, mirrorUrl: services.mirrorUrl }),

@@ -16,6 +16,7 @@ import { hashEnrollmentToken, parseEnrollmentToken } from '../pki/enrollment-tok
 import type { PkiCache } from '../pki/pki-cache.ts';
 import type { PresentedCertificate } from '../pki/presented-certificate.ts';
 import { looksLikeApiKey, parseApiKey, secretMatches } from './api-key-secret.ts';
+import type { CertificateRefusalAuditor } from './audit-certificate-refusal.ts';
 import { checkCertificate, x5tS256 } from './check-certificate.ts';
 import type { JwtKeys } from './jwt-keys.ts';
 import { defaultRolesFor, effectiveRoles } from './policy-roles.ts';
@@ -38,6 +39,8 @@ export function createAuthenticator(options: {
   keyCacheMs?: number;
   /** Gateway certificates (api/pki); without it, presented certificates are refused. */
   pki?: PkiCache;
+  /** Writes a refused certificate of one of our CAs into its organization's audit log. */
+  auditRefusal?: CertificateRefusalAuditor;
 }) {
   const keys = apiKeyStore(options.db);
   const cacheMs = options.keyCacheMs ?? 5000;
@@ -120,8 +123,22 @@ export function createAuthenticator(options: {
 
   /** Checks a presented certificate (api/auth/check-certificate.ts); throws 401 when it may not act. */
   async function certificateIdentity(presented: PresentedCertificate) {
-    if (!options.pki) throw new ApiError('CLIENT_CERTIFICATE_REFUSED', 'client certificates are not enabled');
-    return await checkCertificate(options.pki, presented, options.clock());
+    const pki = options.pki;
+    if (!pki) throw new ApiError('CLIENT_CERTIFICATE_REFUSED', 'client certificates are not enabled');
+    try {
+      return await checkCertificate(pki, presented, options.clock());
+    } catch (error) {
+      const record = error instanceof ApiError ? await pki.certificate(presented.sha256) : null;
+      if (record && options.auditRefusal) {
+        options.auditRefusal(record.orgId, {
+          action: 'mtls.certificate_refused',
+          sha256: record._id,
+          gatewayId: record.gatewayId,
+          reason: String((error as ApiError).extensions?.reason ?? 'refused'),
+        });
+      }
+      throw error;
+    }
   }
 
   return {

@@ -5,7 +5,9 @@ import { createEncryptedKeyStore } from '../../identity/encrypted-key-store.ts';
 import type { KeyStore } from '../../identity/key-store.ts';
 import { masterKeyFromBase64 } from '../../identity/master-key.ts';
 import type { Logger } from '../../observability/logger.ts';
+import { auditLogStore } from '../../store/audit-log-store.ts';
 import { createMongoKeyRecords } from '../../store/key-store.ts';
+import { createCertificateRefusalAuditor } from '../auth/audit-certificate-refusal.ts';
 import { type MtlsListener, startMtlsListener } from './mtls-listener.ts';
 import { createPkiCache, type PkiCache } from './pki-cache.ts';
 import { loadOrCreateServerCertificate } from './server-certificate.ts';
@@ -54,6 +56,7 @@ export async function apiPkiServices(options: {
         serverCertPem: server.certPem,
         serverKeyPem: server.keyPem,
         logger: options.logger,
+        auditRefusal: createCertificateRefusalAuditor(auditLogStore(options.db), options.logger),
       });
     },
   };

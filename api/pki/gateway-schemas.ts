@@ -1,6 +1,7 @@
 import { idSchema, nameSchema } from '../api-schemas.ts';
 import { namedSchema } from '../openapi/named-schema.ts';
 import type { JsonSchema } from '../schema-validator.ts';
+import { gatewayAgentSchema } from './gateway-agent-schemas.ts';
 
 /**
  * Request and response schemas of the gateway and PKI routes, each named as its OpenAPI component
@@ -21,6 +22,7 @@ export const gatewaySchema = namedSchema('Gateway', {
     name: { type: 'string' },
     status: { enum: ['active', 'suspended', 'decommissioned'] },
     device_ids: { type: 'array', items: idSchema('dev') },
+    agent: gatewayAgentSchema,
     created_at: date,
     status_changed_at: date,
   },
@@ -32,6 +34,7 @@ export const gatewayCreateSchema = namedSchema('GatewayCreate', {
   properties: {
     name: nameSchema,
     device_ids: { type: 'array', items: idSchema('dev'), minItems: 1, maxItems: 1000, uniqueItems: true },
+    agent: gatewayAgentSchema,
   },
   required: ['name', 'device_ids'],
   additionalProperties: false,

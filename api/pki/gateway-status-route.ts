@@ -11,8 +11,9 @@ import { revokeMatching } from './revoke-certificates.ts';
 
 /**
  * Shared body of `suspend` and `decommission`: the gateway stops being active and every certificate
- * it holds is revoked at once (CRL re-issued), so it is locked out at its next handshake. A
- * suspended gateway comes back by a new enrollment; a decommissioned one never does.
+ * it holds is revoked at once (CRL re-issued), so it is locked out at its next handshake. Neither
+ * gets a new enrollment or certificate (409): there is no reactivation route yet (issue 15 asks for
+ * none); a suspended plant gateway is re-created as a new gateway.
  */
 export function mountGatewayStatusRoute(
   app: Hono<ApiEnv>,

@@ -1,4 +1,4 @@
-import type { Gateway } from '../../store/gateway-store.ts';
+import type { Gateway, GatewayAgent } from '../../store/gateway-store.ts';
 import type { CertificateRecord } from '../../store/pki-store.ts';
 
 export function gatewayJson(g: Gateway) {
@@ -7,6 +7,7 @@ export function gatewayJson(g: Gateway) {
     name: g.name,
     status: g.status,
     device_ids: g.deviceIds,
+    ...(g.agent ? { agent: redacted(g.agent) } : {}),
     created_at: g.createdAt.toISOString(),
     status_changed_at: g.statusChangedAt.toISOString(),
   };
@@ -45,5 +46,23 @@ export function gatewayPairingPayload(
     enrollment_expires_at: options.expiresAt.toISOString(),
     certificates_url: `${options.apiUrl}/v1/gateways/${g._id}/certificates`,
     ca_url: `${options.apiUrl}/v1/pki/ca.pem?org=${g.orgId}`,
+  };
+}
+
+/** Connection secrets (passwords, Authorization headers) go to the gateway only, never to a listing. */
+function redacted(agent: GatewayAgent): GatewayAgent {
+  return {
+    ...agent,
+    devices: agent.devices.map((d) => ({
+      ...d,
+      sources: d.sources.map((s) => ({
+        ...s,
+        connection: Object.fromEntries(
+          Object.entries(s.connection).map(([k, v]) =>
+            k === 'password' || k === 'authorization' ? [k, '(set)'] : [k, v],
+          ),
+        ),
+      })),
+    })),
   };
 }

@@ -1,3 +1,4 @@
+import type { X509Certificate } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
@@ -5,11 +6,14 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Logger } from '../../observability/logger.ts';
 import { type MtlsHandshakeOutcome, mtlsHandshakesTotal } from '../../observability/metrics.ts';
+import type { CertificateRefusalAuditor } from '../auth/audit-certificate-refusal.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { outcomeOfVerifyError } from './handshake-outcome.ts';
 import type { PkiCache } from './pki-cache.ts';
 
 export interface MtlsListenerOptions {
+  /** Refusals of certificates that one of our CAs issued go to that organization's audit log. */
+  auditRefusal?: CertificateRefusalAuditor;
   // biome-ignore lint/suspicious/noExplicitAny: any Hono app (its env type does not matter here)
   app: Hono<any>;
   pki: PkiCache;
@@ -84,6 +88,19 @@ export async function startMtlsListener(options: MtlsListenerOptions): Promise<M
       },
       'mTLS handshake refused',
     );
+    if (peer && options.auditRefusal) {
+      const org = issuingOrganization(pki, peer);
+      if (org) {
+        options.auditRefusal(org, {
+          action: 'mtls.handshake_refused',
+          sha256: fingerprintOf(peer.raw),
+          reason: outcome,
+          ...(socket.remoteAddress ? { remote: socket.remoteAddress } : {}),
+          subject: peer.subject.replaceAll('\n', ', '),
+          ...(subjectField(peer, 'CN') ? { gatewayId: subjectField(peer, 'CN')! } : {}),
+        });
+      }
+    }
     socket.destroy();
   });
   server.on('tlsClientError', (error: Error & { code?: string }) => {
@@ -110,4 +127,15 @@ export async function startMtlsListener(options: MtlsListenerOptions): Promise<M
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function subjectField(cert: X509Certificate, name: string): string | undefined {
+  return new RegExp(`(?:^|\\n)${name}=([^\\n]+)`).exec(cert.subject)?.[1];
+}
+
+/** The organization whose CA signed this certificate (checked, not just claimed), if any. */
+function issuingOrganization(pki: PkiCache, cert: X509Certificate): string | undefined {
+  const org = subjectField(cert, 'O');
+  const ca = org ? pki.caOf(org) : undefined;
+  return ca && cert.checkIssued(ca) && cert.verify(ca.publicKey) ? org : undefined;
 }

@@ -129,6 +129,9 @@ export function registerGatewaysCertificatesIssue(app: Hono<ApiEnv>, ctx: ApiCon
           deviceDids: wanted,
         });
         const ca = await pkiStore(ctx.db).ca(tenant);
+        // A CA made by this request: this instance's listener trusts it before the gateway's first
+        // handshake (others learn it within their refresh period; docs/api/mtls.md).
+        if (!ctx.pki.cache.caOf(tenant.orgId)) await ctx.pki.cache.refreshNow();
         status = 201;
         return c.json({ certificate: certificateJson(record), ca_pem: ca!.certPem }, 201);
       } catch (error) {

@@ -1,10 +1,11 @@
 import type { Hono } from 'hono';
 import { deviceStore } from '../../store/device-store.ts';
-import { gatewayStore } from '../../store/gateway-store.ts';
+import { type GatewayAgent, gatewayStore } from '../../store/gateway-store.ts';
 import { newId } from '../../store/ids.ts';
 import type { ApiContext } from '../api-context.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { checkGatewayAgent } from '../pki/check-gateway-agent.ts';
 import { newEnrollment } from '../pki/enrollment-token.ts';
 import { gatewayCreateSchema, gatewayEnrollmentSchema } from '../pki/gateway-schemas.ts';
 import { mountRoute } from '../route.ts';
@@ -13,7 +14,7 @@ import { mountRoute } from '../route.ts';
 export function registerGatewaysCreate(app: Hono<ApiEnv>, ctx: ApiContext): void {
   const gateways = gatewayStore(ctx.db);
   const devices = deviceStore(ctx.db);
-  mountRoute<{ name: string; device_ids: string[] }>(
+  mountRoute<{ name: string; device_ids: string[]; agent?: GatewayAgent }>(
     app,
     ctx,
     {
@@ -43,11 +44,13 @@ export function registerGatewaysCreate(app: Hono<ApiEnv>, ctx: ApiContext): void
           });
         }
       }
+      if (body.agent) await checkGatewayAgent(ctx, principal.tenant, body.device_ids, body.agent);
       const now = ctx.clock();
       const gateway = await gateways.insert(principal.tenant, {
         _id: newId('gw'),
         name: body.name,
         deviceIds: body.device_ids,
+        ...(body.agent ? { agent: body.agent } : {}),
         status: 'active',
         createdAt: now,
         statusChangedAt: now,

@@ -7,6 +7,7 @@ export {
 } from './device-key-resolver.ts';
 export { didKeyFromEd25519Key, ed25519KeyFromDidKey } from './did-key.ts';
 export { ed25519DidKeyPattern } from './did-key-pattern.ts';
+export { documentHash } from './document-hash.ts';
 export { formatSchemaErrors } from './format-schema-errors.ts';
 export { MAX_TELEMETRY_BYTES, type ParsedTelemetry, parseTelemetry } from './parse-telemetry.ts';
 export { signTelemetry } from './sign-telemetry.ts';

@@ -35,6 +35,8 @@ export interface TelemetryDocument {
   interval_s: number;
   readings: TelemetryReading[];
   metadata?: Record<string, unknown>;
+  /** `documentHash` of this device's previous document: a break shows documents lost on the way. */
+  prev_hash?: string;
   /** base64url Ed25519 over the JCS form of the document without `signature`. */
   signature: string;
 }

@@ -1,4 +1,5 @@
 import type { TelemetryDocument } from '../telemetry/telemetry-document.ts';
+import { nextChain } from './check-chain.ts';
 import { exportBounds, registerResolutionKwh } from './check-register.ts';
 import { stuckCounts } from './check-statistics.ts';
 import { type DeviceState, STATE_LIMITS } from './device-state.ts';
@@ -32,6 +33,7 @@ export function advanceState(state: DeviceState, accepted: AcceptedReading): Dev
     intervals: addInterval(state.intervals, [observation.startMs, observation.endMs]),
     cadence: [...state.cadence, document.interval_s].slice(-STATE_LIMITS.cadence),
     stuck: { ...state.stuck },
+    chain: nextChain(state, document),
   };
   if (!state.last || observation.endMs >= state.last.end_ms) {
     next.last = { end_ms: observation.endMs, interval_s: observation.intervalS };

@@ -33,6 +33,8 @@ export interface DeviceState {
    * highest electrical power (kW) during that run].
    */
   stuck: Record<string, [number, number, number, number]>;
+  /** The newest accepted document's seq and `documentHash`, for the `prev_hash` chain (check-chain.ts). */
+  chain?: { seq: number; hash: string };
   /** Implied-efficiency history per hydraulic-load bucket (most recent last), each ≤ the drift window. */
   baseline: number[][];
   /** Kept for states stored before learned baselines (no longer advanced: nothing re-bases without review). */

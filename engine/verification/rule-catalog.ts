@@ -245,6 +245,14 @@ export const ruleCatalog = {
       k: { unit: '1', default: 6, min: 2, max: 20, description: 'Allowed robust z-score.' },
     },
   }),
+  'time.chain': rule({
+    id: 'time.chain',
+    hard: false,
+    weight: 0.25,
+    description:
+      "prev_hash names the device's last accepted document: a break shows documents lost between the meter and the verifier.",
+    params: {},
+  }),
   'baseline.export_ratio': rule({
     id: 'baseline.export_ratio',
     hard: false,

@@ -6,6 +6,7 @@ import { verifyTelemetrySignature } from '../telemetry/verify-telemetry-signatur
 import { advanceState } from './advance-state.ts';
 import { checkBaselines } from './check-baseline.ts';
 import { checkCalibration } from './check-calibration.ts';
+import { checkChain } from './check-chain.ts';
 import { checkPhysics } from './check-physics.ts';
 import { checkRegister } from './check-register.ts';
 import { checkStatistics } from './check-statistics.ts';
@@ -124,6 +125,7 @@ function evaluate(
     ...checkPhysics(input),
     ...checkRegister(input),
     ...checkStatistics(input),
+    ...checkChain(input),
   );
   findings.push(...checkBaselines(input, findings), ...checkCalibration(input));
   const verdict = scoreVerdict(findings, config);

@@ -21,7 +21,13 @@ function* files(dir: string): Generator<string> {
 }
 
 /** Who may turn an organization id into a TenantScope: the auth module, and the worker's activities. */
-const allowed = [/^api\/auth\/authenticator\.ts$/, /^store\/tenant-scope\.ts$/, /^workflows\/activities\//];
+const allowed = [
+  /^api\/auth\/authenticator\.ts$/,
+  // The organization of a refused gateway certificate: its CA verified it, or its record names it.
+  /^api\/auth\/audit-certificate-refusal\.ts$/,
+  /^store\/tenant-scope\.ts$/,
+  /^workflows\/activities\//,
+];
 
 describe('TenantScope', () => {
   it('is issued only by the auth module (and worker activities)', () => {

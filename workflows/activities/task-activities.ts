@@ -3,11 +3,17 @@ import { deviceStore } from '../../store/device-store.ts';
 import { issuanceStore } from '../../store/issuance-store.ts';
 import { reviewTaskStore } from '../../store/review-task-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
+import type { DeviceCertificateRevoker } from './revoke-device-certificates.ts';
 
 type Subject = { kind: 'device' | 'reading' | 'period'; id: string };
 
 /** The policy's human-facing actions (`requestReview`, `notify`) and its `setStatus` read models. */
-export function createTaskActivities(deps: { db: Db; now?: () => Date }) {
+export function createTaskActivities(deps: {
+  db: Db;
+  now?: () => Date;
+  /** Set in the worker: a device that may no longer submit loses its gateway certificates here. */
+  revokeCertificates?: DeviceCertificateRevoker;
+}) {
   const now = deps.now ?? (() => new Date());
   const tasks = reviewTaskStore(deps.db);
 
@@ -57,7 +63,11 @@ export function createTaskActivities(deps: { db: Db; now?: () => Date }) {
           },
         },
       );
-      return (await deviceStore(deps.db).get(scope, input.deviceId))?.status;
+      const device = await deviceStore(deps.db).get(scope, input.deviceId);
+      if (device && coarse && coarse !== 'active' && deps.revokeCertificates) {
+        await deps.revokeCertificates(scope, device.did, `device ${coarse} (policy status ${input.status})`);
+      }
+      return device?.status;
     },
 
     async setPeriodStatus(input: {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
+import { createCertificateRefusalAuditor } from '../../../api/auth/audit-certificate-refusal.ts';
 import type { ApiEnv } from '../../../api/env.ts';
 import { type MtlsListener, startMtlsListener } from '../../../api/pki/mtls-listener.ts';
 import { createPkiCache, type PkiCache } from '../../../api/pki/pki-cache.ts';
@@ -8,6 +9,7 @@ import { createEncryptedKeyStore } from '../../../identity/encrypted-key-store.t
 import type { KeyStore } from '../../../identity/key-store.ts';
 import { masterKeyFromBase64 } from '../../../identity/master-key.ts';
 import { createLogger } from '../../../observability/logger.ts';
+import { auditLogStore } from '../../../store/audit-log-store.ts';
 import { createMongoKeyRecords } from '../../../store/key-store.ts';
 import { type ApiHarness, call, registerOrganization, startApiHarness } from '../support/api-harness.ts';
 import { provisionDevice, setUpProject } from '../support/fixtures.ts';
@@ -50,6 +52,7 @@ export async function startMtlsHarness(name: string, options: { masterKey?: stri
       serverKeyPem: server.keyPem,
       logger,
       handshakeTimeoutMs: options.handshakeTimeoutMs ?? 1000,
+      auditRefusal: createCertificateRefusalAuditor(auditLogStore(harness.mongo.db), logger),
     });
     const made = { app, pki, listener };
     instances.push(made);

@@ -4,10 +4,19 @@ import { type ServerType, serve } from '@hono/node-server';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { x5tS256 } from '../../../api/auth/check-certificate.ts';
+import { waitFor } from '../../workflows/support/wait-for.ts';
 import { call, createKey } from '../support/api-harness.ts';
 import { telemetry } from '../support/fixtures.ts';
 import { enrollCertificate, type Instance, setUpGateway, startMtlsHarness } from './mtls-harness.ts';
 import { mtlsCall, refused } from './pki-fixtures.ts';
+
+interface AuditRow {
+  actor: string;
+  action: string;
+  resource?: string;
+  status?: number;
+  details?: Record<string, unknown>;
+}
 
 let h: Awaited<ReturnType<typeof startMtlsHarness>>;
 let a: Instance;
@@ -113,6 +122,26 @@ describe('revocation, rotation and certificate-bound tokens', () => {
     ).json.certificates.find((c: { sha256: string }) => c.sha256 === cert.sha256).serial;
     expect(parsed.entries.map((e) => e.serialNumber.toLowerCase())).toContain(serial);
     expect(parsed.nextUpdate!.getTime()).toBeGreaterThan(Date.now());
+    // Both refusals are in the organization's hash-chained audit log: the 401 and the closed handshake.
+    const refusals = async () =>
+      ((await call(a.app, 'GET', '/v1/audit?limit=500', { key: g.org.key })).json.data as AuditRow[]).filter(
+        (r) => r.actor === `certificate:${cert.sha256}`,
+      );
+    await waitFor(
+      async () => new Set((await refusals()).map((r) => r.action)).size === 2,
+      30_000,
+      'refusals audited',
+    );
+    const rows = await refusals();
+    expect(rows.find((r) => r.action === 'mtls.certificate_refused')).toMatchObject({
+      resource: `gateway:${g.gatewayId}`,
+      status: 401,
+      details: { reason: 'revoked' },
+    });
+    expect(rows.find((r) => r.action === 'mtls.handshake_refused')).toMatchObject({
+      resource: `gateway:${g.gatewayId}`,
+      details: { reason: 'revoked' },
+    });
     agentA.destroy();
     agentB.destroy();
   });

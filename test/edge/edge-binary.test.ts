@@ -1,0 +1,136 @@
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../workflows/support/wait-for.ts';
+import { fastClockAgent, runIntervals } from './support/drive-agent.ts';
+import { type EdgeStack, PLANT_UNITS, startEdgeStack } from './support/edge-stack.ts';
+import { type ModbusPlantSimulator, startModbusPlantSimulator } from './support/modbus-plant-simulator.ts';
+
+const BINARY = join(process.cwd(), '.data/edge-build/mrv-edge-linux-x64');
+
+/** The shell blocks of docs/edge.md marked `sh walkthrough`, in order (the test runs them). */
+function walkthrough(): string[] {
+  const doc = readFileSync('docs/edge.md', 'utf8');
+  return [...doc.matchAll(/```sh walkthrough\n([\s\S]*?)```/g)].map((m) => m[1]!);
+}
+
+describe('the mrv-edge linux-x64 single executable: docs walkthrough (keygen, pair over mTLS), kill -9 mid-batch', () => {
+  let stack: EdgeStack;
+  let sim: ModbusPlantSimulator;
+  const startMs = Math.floor((Date.now() - 30 * 3_600_000) / 3_600_000) * 3_600_000;
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(BINARY)) {
+      execFileSync('npx', ['tsx', 'edge/packaging/build-edge.ts', 'linux-x64'], {
+        stdio: 'inherit',
+        timeout: 600_000,
+      });
+    }
+    stack = await startEdgeStack('edgebin');
+    sim = await startModbusPlantSimulator({ units: PLANT_UNITS, startMs });
+  }, 900_000);
+  afterAll(async () => {
+    for (const c of children) c.kill('SIGKILL');
+    await sim?.close();
+    await stack?.close();
+  });
+
+  it('pair, test, status as docs/edge.md says; run survives kill -9 mid-batch, losing and duplicating nothing', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'edge-bin-'));
+    const serverCa = join(data, 'server-cert.pem');
+    writeFileSync(serverCa, stack.serverCertPem);
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      MRV_EDGE: BINARY,
+      DATA: data,
+      SERVER_CA: serverCa,
+    };
+    // Asynchronously: the API answering the binary runs in this process's event loop.
+    const exec = promisify(execFile);
+    const outputs: string[] = [];
+    const blocks = walkthrough();
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
+    for (const [i, script] of blocks.entries()) {
+      const { stdout } = await exec('bash', ['-euo', 'pipefail', '-c', script], {
+        env,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      outputs.push(stdout);
+      if (i === 0) {
+        // The admin's step between keygen and pair (docs/edge.md, step 2): register, approve, create.
+        const [did] = (JSON.parse(stdout) as { device_dids: string[] }).device_dids;
+        const created = await stack.createGateway('binary', [
+          {
+            did: did!,
+            ref: 'u1',
+            scope: 'U1',
+            poll_s: 5,
+            sources: [
+              {
+                template: 'mrv-synthetic-plant',
+                connection: { protocol: 'modbus-tcp', host: '127.0.0.1', port: sim.port, unit_id: 1 },
+              },
+            ],
+          },
+        ]);
+        env.PAIRING = created.payload;
+      }
+    }
+    const paired = JSON.parse(outputs[1]!) as { devices: { device_id: string }[]; api_url: string };
+    expect(paired.api_url).toBe(stack.mtlsUrl);
+    const deviceId = paired.devices[0]!.device_id;
+    // `mrv-edge test` printed a signed document with units.
+    const tested = JSON.parse(outputs[2]!) as {
+      document: { readings: { unit: string }[]; signature: string };
+    }[];
+    expect(tested[0]!.document.readings.map((r) => r.unit)).toContain('kWh');
+    expect(tested[0]!.document.signature).toMatch(/^[A-Za-z0-9_-]{86}$/);
+
+    // A day of backlog built while the API is unreachable (fast clock, in-process), then the binary drains it.
+    const { agent, clock } = fastClockAgent(data, startMs, (c) => {
+      c.buffer = { batch: 25 };
+    });
+    const built = await runIntervals({
+      agent,
+      clock,
+      sim,
+      fromMs: startMs,
+      count: 24 * 12,
+      intervalMs: 300_000,
+    });
+    await agent.close();
+    const config = JSON.parse(readFileSync(join(data, 'config.json'), 'utf8'));
+    config.buffer = { batch: 25 };
+    config.interval_s = 300;
+    execFileSync('bash', ['-c', `cat > "${join(data, 'config.json')}"`], { input: JSON.stringify(config) });
+    const start = () => {
+      const child = spawn(BINARY, ['run', '--data', data], { stdio: ['ignore', 'ignore', 'pipe'] });
+      children.push(child);
+      return child;
+    };
+    const count = async () => (await stack.readings(deviceId)).length;
+    const first = start();
+    await waitFor(async () => (await count()) >= 50, 180_000, 'the first batches delivered');
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    expect(await count()).toBeLessThan(built);
+    const second = start();
+    await waitFor(async () => (await count()) >= built, 300_000, 'the backlog delivered');
+    const rows = await stack.readings(deviceId);
+    const seqs = rows.map((r) => r.seq).filter((s) => s < built);
+    expect(seqs).toEqual(Array.from({ length: built }, (_, i) => i));
+    second.kill('SIGTERM');
+    await new Promise((r) => second.once('exit', r));
+    const status = JSON.parse(execFileSync(BINARY, ['status', '--data', data], { encoding: 'utf8' })) as {
+      dead_letters: { total: number };
+      last_submit: { outcome: string } | null;
+    };
+    expect(status.dead_letters.total).toBe(0);
+    expect(status.last_submit).not.toBeNull();
+  }, 900_000);
+});
