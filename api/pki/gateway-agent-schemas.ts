@@ -1,4 +1,5 @@
 import { idSchema } from '../api-schemas.ts';
+import { namedSchema } from '../openapi/named-schema.ts';
 import type { JsonSchema } from '../schema-validator.ts';
 
 /**
@@ -8,8 +9,7 @@ import type { JsonSchema } from '../schema-validator.ts';
  */
 const text = (max: number): JsonSchema => ({ type: 'string', minLength: 1, maxLength: max });
 
-export const gatewayConnectionSchema: JsonSchema = {
-  title: 'GatewayConnection',
+export const gatewayConnectionSchema: JsonSchema = namedSchema('GatewayConnection', {
   description: 'How the gateway reaches one meter (edge/collectors). Fields apply per protocol.',
   type: 'object',
   required: ['protocol'],
@@ -35,10 +35,9 @@ export const gatewayConnectionSchema: JsonSchema = {
     time_column: text(128),
     stale_s: { type: 'integer', minimum: 1, maximum: 86400 },
   },
-};
+});
 
-export const gatewaySourceSchema: JsonSchema = {
-  title: 'GatewaySource',
+export const gatewaySourceSchema: JsonSchema = namedSchema('GatewaySource', {
   type: 'object',
   required: ['template', 'connection'],
   additionalProperties: false,
@@ -46,10 +45,9 @@ export const gatewaySourceSchema: JsonSchema = {
     template: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,63}$', description: 'edge/templates name' },
     connection: gatewayConnectionSchema,
   },
-};
+});
 
-export const gatewayAgentDeviceSchema: JsonSchema = {
-  title: 'GatewayAgentDevice',
+export const gatewayAgentDeviceSchema: JsonSchema = namedSchema('GatewayAgentDevice', {
   type: 'object',
   required: ['device_id', 'sources'],
   additionalProperties: false,
@@ -65,10 +63,9 @@ export const gatewayAgentDeviceSchema: JsonSchema = {
     interval_s: { type: 'integer', minimum: 60, maximum: 86400 },
     read_timeout_ms: { type: 'integer', minimum: 100, maximum: 60000 },
   },
-};
+});
 
-export const gatewayAgentSchema: JsonSchema = {
-  title: 'GatewayAgent',
+export const gatewayAgentSchema: JsonSchema = namedSchema('GatewayAgent', {
   description: "The edge agent's reading plan: which meters feed which of the gateway's devices.",
   type: 'object',
   required: ['devices'],
@@ -91,10 +88,9 @@ export const gatewayAgentSchema: JsonSchema = {
       ],
     },
   ],
-};
+});
 
-export const gatewayEdgeDeviceSchema: JsonSchema = {
-  title: 'GatewayEdgeDevice',
+export const gatewayEdgeDeviceSchema: JsonSchema = namedSchema('GatewayEdgeDevice', {
   type: 'object',
   required: ['ref', 'device_id', 'did', 'scope', 'sources'],
   properties: {
@@ -103,10 +99,9 @@ export const gatewayEdgeDeviceSchema: JsonSchema = {
     did: { type: 'string' },
     scope: { type: 'string' },
   },
-};
+});
 
-export const gatewayEdgeConfigSchema: JsonSchema = {
-  title: 'GatewayEdgeConfig',
+export const gatewayEdgeConfigSchema: JsonSchema = namedSchema('GatewayEdgeConfig', {
   description:
     'What `mrv-edge run` runs (edge/agent/gateway-config.ts); the device keys stay on the gateway.',
   type: 'object',
@@ -116,11 +111,11 @@ export const gatewayEdgeConfigSchema: JsonSchema = {
     gateway_id: idSchema('gw'),
     org_id: idSchema('org'),
     project_id: idSchema('prj'),
-    plant: {
+    plant: namedSchema('GatewayEdgePlant', {
       type: 'object',
       description: "The project's plant file without its device list (schemas/plant)",
-    },
+    }),
     interval_s: { type: 'integer' },
     devices: { type: 'array', items: gatewayEdgeDeviceSchema },
   },
-};
+});
