@@ -44,6 +44,8 @@ export interface ApiDeps {
   mtlsUrl?: string | null;
   /** Addresses whose forwarded client-certificate fingerprint header is believed (docs/api/mtls.md). */
   trustedProxies?: readonly string[];
+  /** Mirror-node REST base URL (trust-chain verification for the console's auditor view). */
+  mirrorUrl?: string;
 }
 
 /** How long a client should wait before retrying while the data store is unreachable. */
@@ -89,6 +91,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
       ...(deps.keyStore ? { ca: { db: deps.db, keyStore: deps.keyStore, clock } } : {}),
       mtlsUrl: deps.mtlsUrl ?? null,
     },
+    ...(deps.mirrorUrl ? { mirrorUrl: deps.mirrorUrl } : {}),
     routes: [],
   };
 

@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { callApi, expectAccessible, fixture, screenshot, signIn } from './helpers.ts';
+
+test('a verifier approves the monitoring report; an auditor verifies the trust chain', async ({ page }) => {
+  test.setTimeout(600_000);
+  const f = fixture();
+  // The project developer closes the month through the API (no console page does that).
+  const closed = await callApi(`/v1/projects/${f.projectId}/periods/${f.period}/close`, f.keys.developer, {
+    method: 'POST',
+  });
+  expect([200, 201, 202]).toContain(closed.status);
+  await expect
+    .poll(
+      async () =>
+        (
+          await callApi<{ status: string }>(
+            `/v1/projects/${f.projectId}/periods/${f.period}`,
+            f.keys.verifier,
+          )
+        ).body?.status,
+      { timeout: 300_000, intervals: [1000] },
+    )
+    .toBe('awaiting_approval');
+
+  await signIn(page, f.keys.verifier);
+  await page.goto(`${f.url}/console/#/reports`);
+  await page.getByRole('link', { name: f.period }).click();
+  await expect(page.getByRole('heading', { name: `Monitoring report ${f.period}` })).toBeVisible();
+  await expect(page.getByTestId('period-status')).toHaveText('awaiting_approval');
+  await expect(page.getByRole('region', { name: 'Readings by verdict' })).toContainText('approved');
+  await expect(page.getByTestId('er')).toHaveText(/^\d+(\.\d+)?$/);
+  await expect(page.getByTestId('token-amount')).toContainText('base units');
+  await expect(
+    page.getByRole('region', { name: 'Anchors' }).getByRole('link', { name: 'on the mirror node' }).first(),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, '10-monitoring-report');
+  await page.getByLabel('Reason (required)').fill('figures recomputed from the anchored readings');
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Recorded' })).toBeVisible();
+
+  await expect
+    .poll(
+      async () =>
+        (
+          await callApi<{ data: { trust_chain_available: boolean }[] }>('/v1/issuances', f.keys.auditor)
+        ).body.data.some((i) => i.trust_chain_available),
+      { timeout: 300_000, intervals: [2000] },
+    )
+    .toBe(true);
+  await page.reload();
+  await expect(
+    page
+      .getByRole('region', { name: 'Anchors' })
+      .getByRole('link', { name: /mirror node/ })
+      .first(),
+  ).toBeVisible();
+  await screenshot(page, '11-monitoring-report-issued');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: /Sign in/ })).toBeVisible();
+  await signIn(page, f.keys.auditor);
+  await page.goto(`${f.url}/console/#/auditor`);
+  await page.getByLabel('or pick an issuance').selectOption(`${f.projectId}/${f.period}`);
+  await expect(page.getByTestId('chain-verdict')).toHaveText('VALID', { timeout: 120_000 });
+  const tree = page.getByTestId('chain-tree');
+  await expect(tree).toContainText('presentation');
+  await expect(tree.locator('.badge.fail')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show reading & signature' }).first().click();
+  await expect(page.getByTestId('chain-document')).toContainText('"signature"');
+  await expectAccessible(page);
+  await screenshot(page, '12-trust-chain');
+
+  // By token id as well.
+  const issuance = (
+    await callApi<{ tokenId: string }>(
+      `/v1/issuances/${encodeURIComponent(`${f.projectId}/${f.period}`)}`,
+      f.keys.auditor,
+    )
+  ).body;
+  await page.getByLabel('Token id').fill(issuance.tokenId);
+  await page.getByRole('button', { name: 'Verify token' }).click();
+  await expect(page.getByTestId('chain-verdict')).toHaveText('VALID', { timeout: 120_000 });
+});

@@ -1,0 +1,102 @@
+import { useState } from 'preact/hooks';
+import { api } from '../api.ts';
+import { html } from '../html.ts';
+import { Empty, ErrorBox, Loading } from '../parts/states.ts';
+import { useApi } from '../parts/use-api.ts';
+import type { Session } from '../session.ts';
+
+interface Link {
+  name: string;
+  status: 'PASS' | 'FAIL';
+  reason: string;
+  document_index?: number;
+  children: Link[];
+}
+interface Verification {
+  issuance_id: string;
+  token_id: string | null;
+  valid: boolean;
+  links: Link[];
+}
+interface Bundle {
+  documents: { document: Record<string, unknown>; anchor: number; proof: unknown }[];
+}
+
+function LinkNode({ link, onDocument }: { link: Link; onDocument: (i: number) => void }) {
+  const badge = html`<span class=${`badge ${link.status === 'PASS' ? 'pass' : 'fail'}`}>${link.status}</span>`;
+  const doc =
+    link.document_index !== undefined
+      ? html` <button type="button" class="small" onClick=${() => onDocument(link.document_index!)}>Show reading & signature</button>`
+      : null;
+  if (link.children.length === 0)
+    return html`<li>${badge} <strong>${link.name}</strong> — ${link.reason}${doc}</li>`;
+  return html`<li><details open=${link.status === 'FAIL'}><summary>${badge} <strong>${link.name}</strong> — ${link.reason}</summary>${doc}
+    <ul>${link.children.map((c) => html`<${LinkNode} link=${c} onDocument=${onDocument} />`)}</ul></details></li>`;
+}
+
+/** The auditor's trust-chain explorer: verify an issuance against the mirror node, walk its links. */
+export function AuditorPage(_: { session: Session }) {
+  const issuances = useApi<{
+    data: { id: string; tokenId?: string; period: string; trust_chain_available: boolean }[];
+  }>('/v1/issuances');
+  const [result, setResult] = useState<Verification | null>(null);
+  const [bundle, setBundle] = useState<Bundle | null>(null);
+  const [shown, setShown] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const verify = async (body: Record<string, string>) => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    setShown(null);
+    try {
+      const r = await api<Verification>('/v1/trust-chain-verifications', { json: body });
+      setResult(r);
+      setBundle(await api<Bundle>(`/v1/issuances/${encodeURIComponent(r.issuance_id)}/trust-chain`));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const list = (issuances.data?.data ?? []).filter((i) => i.trust_chain_available);
+  const doc = shown !== null ? bundle?.documents[shown] : undefined;
+  return html`<h1>Trust chain</h1>
+    <p class="hint">Runs the same verifier as <code>mrv chain verify</code>: signatures, schemas, revocation, HCS anchors and running hashes, Merkle inclusion, policy hash and the minted amount, against the mirror node.</p>
+    <form class="filters" onSubmit=${(e: Event) => {
+      e.preventDefault();
+      const token = String(new FormData(e.target as HTMLFormElement).get('token_id') ?? '').trim();
+      if (token) verify({ token_id: token });
+    }}>
+      <label>Token id <input name="token_id" placeholder="0.0.1234" pattern="\\d+\\.\\d+\\.\\d+" /></label>
+      <button type="submit" disabled=${busy}>Verify token</button>
+      <label>or pick an issuance
+        <select onChange=${(e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          if (v) verify({ issuance_id: v });
+        }}>
+          <option value="">choose…</option>
+          ${list.map((i) => html`<option value=${i.id}>${i.id}${i.tokenId ? ` (token ${i.tokenId})` : ''}</option>`)}
+        </select>
+      </label>
+    </form>
+    ${issuances.data && list.length === 0 ? html`<${Empty}><p>No issuance has a complete trust chain yet: one appears after a period is approved and minted.</p></${Empty}>` : null}
+    ${busy ? html`<${Loading} what="the verification (reading the mirror node)" />` : null}
+    <${ErrorBox} error=${error} />
+    ${
+      result
+        ? html`<section aria-labelledby="verdict-h">
+            <h2 id="verdict-h">Verdict: <span data-testid="chain-verdict" class=${result.valid ? 'pass' : 'fail'}>${result.valid ? 'VALID' : 'INVALID'}</span></h2>
+            <p>Issuance ${result.issuance_id}${result.token_id ? `, token ${result.token_id}` : ''}.</p>
+            <ul class="tree" data-testid="chain-tree">${result.links.map((l) => html`<${LinkNode} link=${l} onDocument=${setShown} />`)}</ul>
+          </section>`
+        : null
+    }
+    ${
+      doc
+        ? html`<section aria-labelledby="doc-h" class="card"><h2 id="doc-h">Document ${shown}</h2>
+            <p>Anchored in anchor ${doc.anchor}. The device's signature is the <code>signature</code> member.</p>
+            <pre class="mono" data-testid="chain-document">${JSON.stringify(doc.document, null, 2)}</pre></section>`
+        : null
+    }`;
+}
