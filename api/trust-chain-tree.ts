@@ -1,3 +1,5 @@
+import { shortDid } from '../identity/check-readings.ts';
+import type { AnchoredDocument } from '../identity/trust-chain-bundle.ts';
 import type { TrustChainCheck } from '../identity/trust-chain-check.ts';
 
 /** One link of a verified chain: generic, so any verifier's checks fit (name/status/reason/children). */
@@ -7,49 +9,74 @@ export interface ChainLink {
   reason: string;
   /** Index into the bundle's `documents` when the link is about one anchored document (a reading). */
   document_index?: number;
+  /** The device (DID) when the link is about one device's readings. */
+  device_id?: string;
   children: ChainLink[];
+}
+
+/**
+ * Where a link points in the bundle. The verifier names readings `document:<index>` (inclusion) or
+ * `reading:<short DID>#<seq>` and devices `device:<short DID>`; the console drills down from these.
+ */
+function locator(documents: readonly AnchoredDocument[]) {
+  const readings = new Map<string, number>();
+  const devices = new Map<string, string>();
+  documents.forEach((d, i) => {
+    const doc = d.document as { device_id?: unknown; seq?: unknown } | null;
+    if (typeof doc?.device_id !== 'string' || typeof doc.seq !== 'number') return;
+    const short = shortDid(doc.device_id);
+    if (!readings.has(`${short}#${doc.seq}`)) readings.set(`${short}#${doc.seq}`, i);
+    devices.set(short, doc.device_id);
+  });
+  return (name: string): Pick<ChainLink, 'document_index' | 'device_id'> => {
+    const byIndex = /^document:(\d+)$/.exec(name);
+    if (byIndex && Number(byIndex[1]) < documents.length) return { document_index: Number(byIndex[1]) };
+    const reading = name.startsWith('reading:') ? readings.get(name.slice(8)) : undefined;
+    if (reading !== undefined) return { document_index: reading };
+    const device = name.startsWith('device:') ? devices.get(name.slice(7)) : undefined;
+    return device ? { device_id: device } : {};
+  };
 }
 
 /**
  * Folds a verifier's flat checks (`presentation.signature`, `document:3.inclusion`, …) into a tree by
  * the part before the first dot; a parent fails when any of its checks fails.
  */
-export function chainTree(checks: readonly TrustChainCheck[]): ChainLink[] {
+export function chainTree(
+  checks: readonly TrustChainCheck[],
+  documents: readonly AnchoredDocument[] = [],
+): ChainLink[] {
+  const locate = locator(documents);
   const roots: ChainLink[] = [];
   const byName = new Map<string, ChainLink>();
+  const node = (name: string): ChainLink => {
+    let found = byName.get(name);
+    if (!found) {
+      found = { name, status: 'PASS', reason: '', ...locate(name), children: [] };
+      byName.set(name, found);
+      roots.push(found);
+    }
+    return found;
+  };
   for (const check of checks) {
     const dot = check.link.indexOf('.');
     const status = check.ok ? 'PASS' : 'FAIL';
     if (dot < 0) {
-      const node = byName.get(check.link);
-      if (node) {
-        node.reason = check.detail;
-        if (!check.ok) node.status = 'FAIL';
-      } else {
-        const fresh = { name: check.link, status, reason: check.detail, children: [] } as ChainLink;
-        byName.set(check.link, fresh);
-        roots.push(fresh);
-      }
+      const own = node(check.link);
+      own.reason = check.detail;
+      if (!check.ok) own.status = 'FAIL';
       continue;
     }
-    const parentName = check.link.slice(0, dot);
-    let parent = byName.get(parentName);
-    if (!parent) {
-      parent = { name: parentName, status: 'PASS', reason: '', children: [] };
-      const doc = /^document:(\d+)$/.exec(parentName);
-      if (doc) parent.document_index = Number(doc[1]);
-      byName.set(parentName, parent);
-      roots.push(parent);
-    }
+    const parent = node(check.link.slice(0, dot));
     parent.children.push({ name: check.link.slice(dot + 1), status, reason: check.detail, children: [] });
     if (!check.ok) parent.status = 'FAIL';
   }
-  for (const node of roots) {
-    if (!node.reason && node.children.length > 0) {
-      const failed = node.children.filter((c) => c.status === 'FAIL').length;
-      node.reason = failed
-        ? `${failed} of ${node.children.length} checks failed`
-        : `${node.children.length} checks passed`;
+  for (const root of roots) {
+    if (!root.reason && root.children.length > 0) {
+      const failed = root.children.filter((c) => c.status === 'FAIL').length;
+      root.reason = failed
+        ? `${failed} of ${root.children.length} checks failed`
+        : `${root.children.length} checks passed`;
     }
   }
   return roots;

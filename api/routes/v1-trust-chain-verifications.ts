@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { TrustChainBundle } from '../../identity/trust-chain-bundle.ts';
 import { verifyTrustChain } from '../../identity/verify-trust-chain.ts';
 import { issuanceStore } from '../../store/issuance-store.ts';
 import type { ApiContext } from '../api-context.ts';
@@ -22,6 +23,7 @@ const linkSchema: JsonSchema = {
       type: 'integer',
       description: 'The bundle document (e.g. a reading) the link is about',
     },
+    device_id: { type: 'string', description: 'The device (DID) whose readings the link is about' },
     children: { type: 'array', items: { $ref: '#/properties/links/items' } },
   },
   required: ['name', 'status', 'reason', 'children'],
@@ -108,8 +110,9 @@ export function registerTrustChainVerifications(app: Hono<ApiEnv>, ctx: ApiConte
         throw new ApiError('NOT_FOUND', `no issuance ${body.issuance_id ?? `of token ${body.token_id}`}`);
       if (!issuance.trustChainJson)
         throw new ApiError('INVALID_STATE', 'the trust chain is not complete yet');
+      const bundle = JSON.parse(issuance.trustChainJson) as TrustChainBundle;
       const verdict = await verifyTrustChain({
-        bundle: JSON.parse(issuance.trustChainJson),
+        bundle,
         mirrorUrl: ctx.mirrorUrl,
         fetch: (url) => fetch(url, { signal: AbortSignal.timeout(MIRROR_TIMEOUT_MS) }),
         now: ctx.clock().toISOString(),
@@ -120,7 +123,7 @@ export function registerTrustChainVerifications(app: Hono<ApiEnv>, ctx: ApiConte
         valid: verdict.valid,
         verified_at: ctx.clock().toISOString(),
         mirror_url: ctx.mirrorUrl,
-        links: chainTree(verdict.checks),
+        links: chainTree(verdict.checks, Array.isArray(bundle.documents) ? bundle.documents : []),
       });
     },
   );

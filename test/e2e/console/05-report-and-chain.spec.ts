@@ -66,8 +66,15 @@ test('a verifier approves the monitoring report; an auditor verifies the trust c
   const tree = page.getByTestId('chain-tree');
   await expect(tree).toContainText('presentation');
   await expect(tree.locator('.badge.fail')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Show reading & signature' }).first().click();
+  // Drill down: a device's link → its readings in the bundle → one reading with its signature.
+  await tree.getByRole('button', { name: "Show this device's readings" }).first().click();
+  const documents = page.getByTestId('chain-documents');
+  await expect(documents.locator('tbody tr').first()).toBeVisible();
+  await documents.getByRole('button', { name: 'Show reading & signature' }).first().click();
   await expect(page.getByTestId('chain-document')).toContainText('"signature"');
+  await expect(
+    page.getByTestId('chain-document').getByRole('link', { name: 'on the mirror node' }),
+  ).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, '12-trust-chain');
 

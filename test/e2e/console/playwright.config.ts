@@ -9,6 +9,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  forbidOnly: true,
   timeout: 180_000,
   expect: { timeout: 30_000 },
   reporter: [['list']],

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { html } from '../html.ts';
+import { type Bundle, ChainDocument, ChainDocuments } from '../parts/chain-documents.ts';
 import { Empty, ErrorBox, Loading } from '../parts/states.ts';
 import { useApi } from '../parts/use-api.ts';
 import type { Session } from '../session.ts';
@@ -10,28 +11,34 @@ interface Link {
   status: 'PASS' | 'FAIL';
   reason: string;
   document_index?: number;
+  device_id?: string;
   children: Link[];
 }
 interface Verification {
   issuance_id: string;
   token_id: string | null;
   valid: boolean;
+  mirror_url: string;
   links: Link[];
 }
-interface Bundle {
-  documents: { document: Record<string, unknown>; anchor: number; proof: unknown }[];
+interface Actions {
+  onDocument: (i: number) => void;
+  onDevice: (did: string) => void;
 }
 
-function LinkNode({ link, onDocument }: { link: Link; onDocument: (i: number) => void }) {
+// The drill-down buttons sit in the link's own row, never inside the collapsed <details> of its checks.
+function LinkNode({ link, actions }: { link: Link; actions: Actions }) {
   const badge = html`<span class=${`badge ${link.status === 'PASS' ? 'pass' : 'fail'}`}>${link.status}</span>`;
-  const doc =
+  const drill =
     link.document_index !== undefined
-      ? html` <button type="button" class="small" onClick=${() => onDocument(link.document_index!)}>Show reading & signature</button>`
-      : null;
-  if (link.children.length === 0)
-    return html`<li>${badge} <strong>${link.name}</strong> — ${link.reason}${doc}</li>`;
-  return html`<li><details open=${link.status === 'FAIL'}><summary>${badge} <strong>${link.name}</strong> — ${link.reason}</summary>${doc}
-    <ul>${link.children.map((c) => html`<${LinkNode} link=${c} onDocument=${onDocument} />`)}</ul></details></li>`;
+      ? html` <button type="button" class="small" onClick=${() => actions.onDocument(link.document_index!)}>Show reading & signature</button>`
+      : link.device_id
+        ? html` <button type="button" class="small" onClick=${() => actions.onDevice(link.device_id!)}>Show this device's readings</button>`
+        : null;
+  const row = html`<div class="link-row">${badge} <strong>${link.name}</strong> — ${link.reason}${drill}</div>`;
+  if (link.children.length === 0) return html`<li>${row}</li>`;
+  return html`<li>${row}<details open=${link.status === 'FAIL'}><summary>${link.children.length} check${link.children.length === 1 ? '' : 's'}</summary>
+    <ul>${link.children.map((c) => html`<${LinkNode} link=${c} actions=${actions} />`)}</ul></details></li>`;
 }
 
 /** The auditor's trust-chain explorer: verify an issuance against the mirror node, walk its links. */
@@ -42,6 +49,7 @@ export function AuditorPage(_: { session: Session }) {
   const [result, setResult] = useState<Verification | null>(null);
   const [bundle, setBundle] = useState<Bundle | null>(null);
   const [shown, setShown] = useState<number | null>(null);
+  const [device, setDevice] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const verify = async (body: Record<string, string>) => {
@@ -49,6 +57,7 @@ export function AuditorPage(_: { session: Session }) {
     setError(null);
     setResult(null);
     setShown(null);
+    setDevice('');
     try {
       const r = await api<Verification>('/v1/trust-chain-verifications', { json: body });
       setResult(r);
@@ -60,7 +69,17 @@ export function AuditorPage(_: { session: Session }) {
     }
   };
   const list = (issuances.data?.data ?? []).filter((i) => i.trust_chain_available);
-  const doc = shown !== null ? bundle?.documents[shown] : undefined;
+  const actions: Actions = {
+    onDocument: (i) => {
+      setShown(i);
+      // Moves the reader to what they asked for (the document is drawn below the tree).
+      requestAnimationFrame(() => document.getElementById('doc-h')?.scrollIntoView());
+    },
+    onDevice: (did) => {
+      setDevice(did);
+      requestAnimationFrame(() => document.getElementById('docs-h')?.scrollIntoView());
+    },
+  };
   return html`<h1>Trust chain</h1>
     <p class="hint">Runs the same verifier as <code>mrv chain verify</code>: signatures, schemas, revocation, HCS anchors and running hashes, Merkle inclusion, policy hash and the minted amount, against the mirror node.</p>
     <form class="filters" onSubmit=${(e: Event) => {
@@ -88,15 +107,18 @@ export function AuditorPage(_: { session: Session }) {
         ? html`<section aria-labelledby="verdict-h">
             <h2 id="verdict-h">Verdict: <span data-testid="chain-verdict" class=${result.valid ? 'pass' : 'fail'}>${result.valid ? 'VALID' : 'INVALID'}</span></h2>
             <p>Issuance ${result.issuance_id}${result.token_id ? `, token ${result.token_id}` : ''}.</p>
-            <ul class="tree" data-testid="chain-tree">${result.links.map((l) => html`<${LinkNode} link=${l} onDocument=${setShown} />`)}</ul>
+            <ul class="tree" data-testid="chain-tree">${result.links.map((l) => html`<${LinkNode} link=${l} actions=${actions} />`)}</ul>
           </section>`
         : null
     }
     ${
-      doc
-        ? html`<section aria-labelledby="doc-h" class="card"><h2 id="doc-h">Document ${shown}</h2>
-            <p>Anchored in anchor ${doc.anchor}. The device's signature is the <code>signature</code> member.</p>
-            <pre class="mono" data-testid="chain-document">${JSON.stringify(doc.document, null, 2)}</pre></section>`
+      result && bundle && shown !== null
+        ? html`<${ChainDocument} bundle=${bundle} index=${shown} mirrorUrl=${result.mirror_url} />`
+        : null
+    }
+    ${
+      result && bundle
+        ? html`<${ChainDocuments} bundle=${bundle} device=${device} onDevice=${setDevice} onShow=${actions.onDocument} />`
         : null
     }`;
 }
