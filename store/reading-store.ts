@@ -144,6 +144,21 @@ export function readingStore(db: Db) {
       const sort = filter.order === 'desc' ? -1 : 1;
       return await readings(db).find(query).sort({ _id: sort }).limit(filter.limit).toArray();
     },
+    /**
+     * A device's readings next to one of its own, by the device's sequence number (its measuring
+     * order: arrival order differs when a gateway replays its buffer), nearest first; `org_did_seq`.
+     */
+    async besideSeq(
+      scope: TenantScope,
+      at: { did: string; seq: number; side: 'before' | 'after'; limit: number },
+    ): Promise<Reading[]> {
+      const before = at.side === 'before';
+      return await readings(db)
+        .find({ orgId: scope.orgId, did: at.did, seq: before ? { $lt: at.seq } : { $gt: at.seq } })
+        .sort({ seq: before ? -1 : 1 })
+        .limit(at.limit)
+        .toArray();
+    },
     /** How many readings match (the review queue's total), cursor ignored. */
     async count(scope: TenantScope, filter: Omit<ReadingFilter, 'limit' | 'after'>): Promise<number> {
       return await readings(db).countDocuments(readingQuery(scope, filter));

@@ -103,14 +103,13 @@ export function registerReadingsEvidence(app: Hono<ApiEnv>, ctx: ApiContext): vo
     async (c, { params, query, principal }) => {
       const reading = await readings.get(principal.tenant, params.readingId!);
       if (!reading) throw new ApiError('NOT_FOUND', `no reading ${params.readingId}`);
-      const window = query.window as number;
-      const around = { deviceId: reading.deviceId, after: reading._id, limit: window };
+      const around = { did: reading.did, seq: reading.seq, limit: query.window as number };
       const [before, after, device] = await Promise.all([
-        readings.list(principal.tenant, { ...around, order: 'desc' }),
-        readings.list(principal.tenant, around),
+        readings.besideSeq(principal.tenant, { ...around, side: 'before' }),
+        readings.besideSeq(principal.tenant, { ...around, side: 'after' }),
         devices.get(principal.tenant, reading.deviceId),
       ]);
-      // Charted in time order (ids sort by arrival, which a replaying gateway may not keep in time order).
+      // The device's neighbours by sequence number; charted in time order, which a sound device keeps.
       const series = [...before.reverse(), reading, ...after]
         .map(evidencePoint)
         .sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));

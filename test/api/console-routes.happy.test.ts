@@ -163,6 +163,16 @@ describe('routes added for the web console', () => {
       efficiency: null,
     });
     expect(ev.json.device).toMatchObject({ id: setup.device.id });
+    // A gateway replaying its buffer delivers seq 7 before 6: the neighbours are still by seq.
+    const late: string[] = [];
+    for (const seq of [7, 6]) {
+      late.push(
+        (await call(app, 'POST', '/v1/telemetry', { key: org.key, body: telemetry(setup.device, seq) })).json
+          .reading_id,
+      );
+    }
+    const replayed = await call(app, 'GET', `/v1/readings/${ids[4]}/evidence?window=1`, { key: org.key });
+    expect(replayed.json.series.map((p: { id: string }) => p.id)).toEqual([ids[3], ids[4], late[1]]);
     expect(ev.json.reading.document.signature).toBeDefined();
     expect(
       (await call(app, 'GET', `/v1/readings/${ids[2]}/evidence?window=0`, { key: org.key })).status,

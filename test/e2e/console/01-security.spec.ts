@@ -33,6 +33,43 @@ test('the console is served with a strict CSP and has no inline script', async (
   expect(violations.some((v) => v.startsWith('script-src'))).toBe(true);
 });
 
+test('every page of the console runs under the same strict CSP without a violation', async ({ page }) => {
+  const f = fixture();
+  const violations = await watchCsp(page);
+  const documents: string[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'document')
+      documents.push(r.headers()['content-security-policy'] ?? '');
+  });
+  await signIn(page, f.keys.admin);
+  const routes: [string, RegExp][] = [
+    ['reviews', /Review queue/],
+    [`reviews/${encodeURIComponent(f.flagged[0]!)}`, /Reading /],
+    ['reports', /Monitoring reports/],
+    [`reports/${f.projectId}/${f.period}`, /Monitoring report /],
+    ['author', /Policy workspace/],
+    ['operator', /Projects & devices/],
+    ['keys', /API keys/],
+    ['audit', /Audit log/],
+    ['auditor', /Trust chain/],
+  ];
+  for (const [route, heading] of routes) {
+    // A fresh document each time, so each page is loaded (and its CSP checked) on its own.
+    await page.goto(`${f.url}/console/?page=${encodeURIComponent(route)}#/${route}`);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    expect(await page.locator('script:not([src])').count(), route).toBe(0);
+    expect(await page.locator('[onclick], [onload], [onerror]').count(), route).toBe(0);
+  }
+  expect(documents.length).toBeGreaterThanOrEqual(routes.length);
+  for (const csp of documents) {
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+  }
+  // The author page draws no diagram until a policy is loaded, so no Mermaid style is attempted here.
+  expect(violations).toEqual([]);
+});
+
 test('a bad credential is refused in words', async ({ page }) => {
   await page.goto(`${fixture().url}/console/`);
   await page.getByLabel('API key', { exact: true }).fill('mrv_live_nope');
