@@ -147,6 +147,22 @@ try {
     return { context, page: await context.newPage() };
   };
 
+  // The same API calls the queue page makes, straight from Node (median of 3): what the page cannot
+  // be faster than, so the console's own share is the difference, whatever the machine's load.
+  const timeGet = async (path: string) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      await json(`${base}${path}`, { key });
+      runs.push(performance.now() - t);
+    }
+    return Math.round(runs.sort((x, y) => x - y)[1]!);
+  };
+  const api = {
+    reviews_page_with_total_ms: await timeGet('/v1/reviews?limit=50'),
+    projects_ms: await timeGet('/v1/projects'),
+  };
+
   // Review queue: from navigation to the first page of 5,000 rendered with its total.
   const q = await fresh();
   const t0 = Date.now();
@@ -215,6 +231,16 @@ try {
           shows: total,
           ...queueBytes,
           ...lazy(queueBytes.js_chunks),
+        },
+        api_alone: {
+          ...api,
+          evidence_ms: await timeGet(`/v1/readings/${target}/evidence`),
+        },
+        ratios: {
+          queue_interactive_to_its_api_calls: Number(
+            (queueMs / (api.reviews_page_with_total_ms + api.projects_ms)).toFixed(2),
+          ),
+          queue_interactive_to_target: Number((queueMs / 1500).toFixed(2)),
         },
         evidence_view: { render_ms: evidenceMs, ...evidenceBytes, ...lazy(evidenceBytes.js_chunks) },
         policy_workspace: { ...authorBytes, ...lazy(authorBytes.js_chunks) },

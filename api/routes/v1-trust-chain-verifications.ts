@@ -12,6 +12,15 @@ import { chainTree } from '../trust-chain-tree.ts';
 
 const MIRROR_TIMEOUT_MS = 15_000;
 
+/** The auditor's own choice of whom to trust to name registries and verifiers (never the issuer's). */
+const authorities: JsonSchema = {
+  type: 'array',
+  items: { type: 'string', pattern: '^did:[a-z0-9]+:[A-Za-z0-9._:%-]{1,200}$' },
+  maxItems: 10,
+  uniqueItems: true,
+  description: 'DIDs of accreditation authorities the auditor trusts (`mrv chain verify --authority`)',
+};
+
 const linkSchema: JsonSchema = {
   title: 'ChainLink',
   type: 'object',
@@ -67,7 +76,7 @@ const verificationSchema: JsonSchema = {
  */
 export function registerTrustChainVerifications(app: Hono<ApiEnv>, ctx: ApiContext): void {
   const issuances = issuanceStore(ctx.db);
-  mountRoute<{ issuance_id?: string; token_id?: string }>(
+  mountRoute<{ issuance_id?: string; token_id?: string; authorities?: string[] }>(
     app,
     ctx,
     {
@@ -84,18 +93,26 @@ export function registerTrustChainVerifications(app: Hono<ApiEnv>, ctx: ApiConte
           oneOf: [
             {
               type: 'object',
-              properties: { issuance_id: issuanceIdSchema },
+              properties: { issuance_id: issuanceIdSchema, authorities },
               required: ['issuance_id'],
               additionalProperties: false,
             },
             {
               type: 'object',
-              properties: { token_id: { type: 'string', pattern: '^\\d{1,10}\\.\\d{1,10}\\.\\d{1,19}$' } },
+              properties: {
+                token_id: { type: 'string', pattern: '^\\d{1,10}\\.\\d{1,10}\\.\\d{1,19}$' },
+                authorities,
+              },
               required: ['token_id'],
               additionalProperties: false,
             },
           ],
-          examples: [{ token_id: '0.0.1001' }],
+          examples: [
+            {
+              token_id: '0.0.1001',
+              authorities: ['did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK'],
+            },
+          ],
         },
       },
       responses: { 200: { description: 'The verification result', schema: verificationSchema } },
@@ -116,6 +133,7 @@ export function registerTrustChainVerifications(app: Hono<ApiEnv>, ctx: ApiConte
         mirrorUrl: ctx.mirrorUrl,
         fetch: (url) => fetch(url, { signal: AbortSignal.timeout(MIRROR_TIMEOUT_MS) }),
         now: ctx.clock().toISOString(),
+        ...(body.authorities ? { authorities: body.authorities } : {}),
       });
       return c.json({
         issuance_id: issuance._id,

@@ -46,7 +46,6 @@ test('every page of the console runs under the same strict CSP without a violati
     ['reviews', /Review queue/],
     [`reviews/${encodeURIComponent(f.flagged[0]!)}`, /Reading /],
     ['reports', /Monitoring reports/],
-    [`reports/${f.projectId}/${f.period}`, /Monitoring report /],
     ['author', /Policy workspace/],
     ['operator', /Projects & devices/],
     ['keys', /API keys/],
@@ -66,7 +65,8 @@ test('every page of the console runs under the same strict CSP without a violati
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
   }
-  // The author page draws no diagram until a policy is loaded, so no Mermaid style is attempted here.
+  // The author page draws no diagram until a policy is loaded, so no Mermaid style is attempted here;
+  // the report page of the period is checked in 05-report-and-chain.spec.ts once the period is closed.
   expect(violations).toEqual([]);
 });
 

@@ -41,6 +41,22 @@ function LinkNode({ link, actions }: { link: Link; actions: Actions }) {
     <ul>${link.children.map((c) => html`<${LinkNode} link=${c} actions=${actions} />`)}</ul></details></li>`;
 }
 
+/** What broke, first: every failing check with its reason, so nobody has to unfold the tree to learn why. */
+function FailedLinks({ links }: { links: Link[] }) {
+  const failed = links.flatMap((l) =>
+    l.status !== 'FAIL'
+      ? []
+      : l.children.length === 0
+        ? [{ name: l.name, reason: l.reason }]
+        : l.children
+            .filter((c) => c.status === 'FAIL')
+            .map((c) => ({ name: `${l.name}.${c.name}`, reason: c.reason })),
+  );
+  if (failed.length === 0) return null;
+  return html`<div class="state error" role="alert" data-testid="chain-failures"><p>${failed.length} check${failed.length === 1 ? '' : 's'} failed:</p>
+    <ul>${failed.map((f) => html`<li><strong>${f.name}</strong> — ${f.reason}</li>`)}</ul></div>`;
+}
+
 /** The auditor's trust-chain explorer: verify an issuance against the mirror node, walk its links. */
 export function AuditorPage(_: { session: Session }) {
   const issuances = useApi<{
@@ -52,7 +68,10 @@ export function AuditorPage(_: { session: Session }) {
   const [device, setDevice] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const verify = async (body: Record<string, string>) => {
+  const [trusted, setTrusted] = useState('');
+  const verify = async (which: { issuance_id: string } | { token_id: string }) => {
+    const authorities = [...new Set(trusted.split(/[\s,]+/).filter(Boolean))];
+    const body = authorities.length > 0 ? { ...which, authorities } : which;
     setBusy(true);
     setError(null);
     setResult(null);
@@ -81,12 +100,15 @@ export function AuditorPage(_: { session: Session }) {
     },
   };
   return html`<h1>Trust chain</h1>
-    <p class="hint">Runs the same verifier as <code>mrv chain verify</code>: signatures, schemas, revocation, HCS anchors and running hashes, Merkle inclusion, policy hash and the minted amount, against the mirror node.</p>
+    <p class="hint">Runs the same verifier as <code>mrv chain verify</code>: signatures, schemas, revocation, HCS anchors and running hashes, Merkle inclusion, policy hash and the minted amount, against the mirror node. It trusts the issuer for nothing: who may act as registry or verifier comes only from the accreditation authorities you name.</p>
     <form class="filters" onSubmit=${(e: Event) => {
       e.preventDefault();
       const token = String(new FormData(e.target as HTMLFormElement).get('token_id') ?? '').trim();
       if (token) verify({ token_id: token });
     }}>
+      <label class="wide">Accreditation authorities you trust (DIDs, optional)
+        <input name="authorities" value=${trusted} placeholder="did:key:z6Mk… did:hedera:…" onInput=${(e: Event) => setTrusted((e.target as HTMLInputElement).value)} />
+      </label>
       <label>Token id <input name="token_id" placeholder="0.0.1234" pattern="\\d+\\.\\d+\\.\\d+" /></label>
       <button type="submit" disabled=${busy}>Verify token</button>
       <label>or pick an issuance
@@ -107,6 +129,7 @@ export function AuditorPage(_: { session: Session }) {
         ? html`<section aria-labelledby="verdict-h">
             <h2 id="verdict-h">Verdict: <span data-testid="chain-verdict" class=${result.valid ? 'pass' : 'fail'}>${result.valid ? 'VALID' : 'INVALID'}</span></h2>
             <p>Issuance ${result.issuance_id}${result.token_id ? `, token ${result.token_id}` : ''}.</p>
+            <${FailedLinks} links=${result.links} />
             <ul class="tree" data-testid="chain-tree">${result.links.map((l) => html`<${LinkNode} link=${l} actions=${actions} />`)}</ul>
           </section>`
         : null
