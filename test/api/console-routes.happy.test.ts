@@ -227,6 +227,11 @@ describe('routes added for the web console', () => {
     expect(
       (await call(withMirror, 'POST', '/v1/trust-chain-verifications', { key: org.key, body })).status,
     ).toBe(404);
+    const trusting = { ...body, authorities: ['did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK'] };
+    expect(
+      (await call(withMirror, 'POST', '/v1/trust-chain-verifications', { key: org.key, body: trusting }))
+        .status,
+    ).toBe(404);
     expect(
       (
         await call(withMirror, 'POST', '/v1/trust-chain-verifications', {
@@ -240,6 +245,10 @@ describe('routes added for the web console', () => {
       { issuance_id: 'x' },
       { token_id: '1.2' },
       { issuance_id: body.issuance_id, token_id: '0.0.1' },
+      { ...body, authorities: 'did:key:z6Mk' },
+      { ...body, authorities: ['not a did'] },
+      { ...body, authorities: ['did:key:z6Mk', 'did:key:z6Mk'] },
+      { ...body, authorities: Array.from({ length: 11 }, (_, i) => `did:key:z${i}`) },
     ]) {
       expect(
         (await call(withMirror, 'POST', '/v1/trust-chain-verifications', { key: org.key, body: bad })).status,
