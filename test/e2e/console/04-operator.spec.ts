@@ -42,11 +42,17 @@ test('an operator suspends and reactivates a device', async ({ page }) => {
   await page.goto(`${f.url}/console/#/operator`);
   const table = page.getByRole('region', { name: /Devices of/ }).getByRole('table');
   const row = table.getByRole('row').filter({ hasText: device.id });
-  page.once('dialog', (d) => d.accept('maintenance window'));
+  const region = page.getByRole('region', { name: /Devices of/ });
   await row.getByRole('button', { name: 'Suspend' }).click();
+  // The reason is required: an empty one is not sent.
+  await region.getByRole('button', { name: 'Suspend', exact: true }).last().click();
+  await expect(row).toContainText('active');
+  await region.getByLabel(/Reason to suspend/).fill('maintenance window');
+  await region.getByRole('form').getByRole('button', { name: 'Suspend' }).click();
   await expect(row).toContainText('suspended', { timeout: 30_000 });
-  page.once('dialog', (d) => d.accept('maintenance done'));
   await row.getByRole('button', { name: 'Reactivate' }).click();
+  await region.getByLabel(/Reason to reactivate/).fill('maintenance done');
+  await region.getByRole('form').getByRole('button', { name: 'Reactivate' }).click();
   await expect(row).toContainText('active', { timeout: 30_000 });
 });
 

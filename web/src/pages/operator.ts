@@ -32,15 +32,14 @@ function Devices({ project }: { project: Project }) {
   const { data, error, loading, reload } = useApi<{ data: Device[] }>(`/v1/devices?project_id=${project.id}`);
   const [actionError, setActionError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
-  const run = async (d: Device, command: string) => {
-    const reason = prompt(`Reason to ${command} ${d.name ?? d.id}?`);
-    if (!reason?.trim()) return;
+  // A lifecycle change needs a reason (it goes into the device's history): asked in the page, not by prompt().
+  const [pending, setPending] = useState<{ device: Device; command: string; label: string } | null>(null);
+  const run = async (d: Device, command: string, reason: string) => {
     setActionError(null);
     try {
-      const r = await api<{ status?: string }>(`/v1/devices/${d.id}/${command}`, {
-        json: { reason: reason.trim() },
-      });
+      const r = await api<{ status?: string }>(`/v1/devices/${d.id}/${command}`, { json: { reason } });
       setNotice(`${d.name ?? d.id}: ${command} recorded${r?.status ? ` (${r.status})` : ''}`);
+      setPending(null);
       reload();
     } catch (err) {
       setActionError(err);
@@ -63,9 +62,25 @@ function Devices({ project }: { project: Project }) {
                 .filter(([, , from]) => (from as readonly string[]).includes(d.status))
                 .map(
                   ([c, label]) =>
-                    html`<button type="button" class="small" onClick=${() => run(d, c)}>${label}</button> `,
+                    html`<button type="button" class="small" onClick=${() => setPending({ device: d, command: c as string, label: label as string })}>${label}</button> `,
                 )}</td></tr>`,
           )}</tbody></table>`
+        : null
+    }
+    ${
+      pending
+        ? html`<form class="reason" aria-label=${`${pending.label} ${pending.device.name ?? pending.device.id}`} onSubmit=${(
+            e: Event,
+          ) => {
+            e.preventDefault();
+            const reason = String(new FormData(e.target as HTMLFormElement).get('reason') ?? '').trim();
+            if (reason) run(pending.device, pending.command, reason);
+          }}>
+            <label>Reason to ${pending.label.toLowerCase()} ${pending.device.name ?? pending.device.id} (required)
+              <input name="reason" required maxlength="500" ref=${(el: HTMLInputElement | null) => el?.focus()} /></label>
+            <button type="submit">${pending.label}</button>
+            <button type="button" onClick=${() => setPending(null)}>Cancel</button>
+          </form>`
         : null
     }
   </section>`;
