@@ -39,8 +39,8 @@ function locator(documents: readonly AnchoredDocument[]) {
 }
 
 /**
- * Folds a verifier's flat checks (`presentation.signature`, `document:3.inclusion`, …) into a tree by
- * the part before the first dot; a parent fails when any of its checks fails.
+ * Folds a verifier's flat checks (`presentation.signature`, `anchor:0.0.1001#3.mirror`, …) into a tree
+ * by the part before the last dotted word; a parent fails when any of its checks fails.
  */
 export function chainTree(
   checks: readonly TrustChainCheck[],
@@ -59,16 +59,17 @@ export function chainTree(
     return found;
   };
   for (const check of checks) {
-    const dot = check.link.indexOf('.');
     const status = check.ok ? 'PASS' : 'FAIL';
-    if (dot < 0) {
+    // The check is the last dotted word; entity ids (0.0.1001, did:hedera:…_0.0.7) keep their dots.
+    const split = /^(.+)\.([a-z][\w-]*)$/.exec(check.link);
+    if (!split) {
       const own = node(check.link);
       own.reason = check.detail;
       if (!check.ok) own.status = 'FAIL';
       continue;
     }
-    const parent = node(check.link.slice(0, dot));
-    parent.children.push({ name: check.link.slice(dot + 1), status, reason: check.detail, children: [] });
+    const parent = node(split[1]!);
+    parent.children.push({ name: split[2]!, status, reason: check.detail, children: [] });
     if (!check.ok) parent.status = 'FAIL';
   }
   for (const root of roots) {

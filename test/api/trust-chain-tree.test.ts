@@ -33,6 +33,20 @@ describe('chainTree', () => {
     expect(tree[4]).toMatchObject({ reason: 'as registered', children: [] });
   });
 
+  it('keeps the dots of entity ids in the link name', () => {
+    const tree = chainTree([
+      pass('anchor:0.0.1001#3.mirror', 'as on the mirror node'),
+      pass('anchor:0.0.1001#3.running-hash', 'chains'),
+      fail('anchor:0.0.1001.control', 'not the issuer'),
+      pass('anchor:0.0.1001#4', 'seen'),
+    ]);
+    expect(tree.map((l) => [l.name, l.children.map((c) => c.name)])).toEqual([
+      ['anchor:0.0.1001#3', ['mirror', 'running-hash']],
+      ['anchor:0.0.1001', ['control']],
+      ['anchor:0.0.1001#4', []],
+    ]);
+  });
+
   it('points nowhere for links the bundle does not hold', () => {
     const [link] = chainTree([fail('document:9.inclusion', 'no such anchor')], [doc(1)]);
     expect(link?.document_index).toBeUndefined();

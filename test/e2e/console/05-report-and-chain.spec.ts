@@ -82,9 +82,15 @@ test('a verifier approves the monitoring report; an auditor verifies the trust c
     });
     await expect(row.locator('.badge'), link).toHaveText('PASS');
   }
-  // Drill down: a device's link → its readings in the bundle → one reading with its signature.
-  await tree.getByRole('button', { name: "Show this device's readings" }).first().click();
+  // Drill down: one device's readings in the bundle → one reading with its signature and anchor.
+  // (The tree's device links point there too, once the chain gets as far as the readings: roles
+  // and plant hold; test/api/trust-chain-tree.test.ts.)
+  await expect(tree.getByText(/^anchor:\d+\.\d+\.\d+#\d+$/).first()).toBeVisible();
+  const devicePicker = page.getByRole('region', { name: 'Readings in the bundle' }).getByLabel('Device');
+  const firstDevice = await devicePicker.locator('option').nth(1).getAttribute('value');
+  await devicePicker.selectOption(firstDevice!);
   const documents = page.getByTestId('chain-documents');
+  await expect(documents.locator('tbody tr').first()).toContainText(firstDevice!.slice(0, 20));
   await expect(documents.locator('tbody tr').first()).toBeVisible();
   await documents.getByRole('button', { name: 'Show reading & signature' }).first().click();
   await expect(page.getByTestId('chain-document')).toContainText('"signature"');
