@@ -88,8 +88,8 @@ export function ChainDocument(props: { bundle: Bundle; index: number; mirrorUrl:
         : null
     }; leaf ${item.proof.leafIndex ?? '?'} of ${item.proof.treeSize ?? '?'}.</p>
     <h3>Device signature</h3>
-    <pre class="mono">${JSON.stringify({ signature }, null, 2)}</pre>
+    <pre class="mono" tabindex="0" aria-label="The device signature">${JSON.stringify({ signature }, null, 2)}</pre>
     <h3>Reading</h3>
-    <pre class="mono">${JSON.stringify(reading, null, 2)}</pre>
+    <pre class="mono" tabindex="0" aria-label="The signed reading">${JSON.stringify(reading, null, 2)}</pre>
   </section>`;
 }
