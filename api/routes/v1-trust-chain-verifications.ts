@@ -120,9 +120,11 @@ export function registerTrustChainVerifications(app: Hono<ApiEnv>, ctx: ApiConte
     async (c, { body, principal }) => {
       if (!ctx.mirrorUrl)
         throw new ApiError('MIRROR_UNAVAILABLE', 'no mirror node is configured (HEDERA_MIRROR_URL)');
-      const issuance = body.issuance_id
-        ? await issuances.getIssuance(principal.tenant, body.issuance_id)
-        : (await issuances.listIssuances(principal.tenant)).find((i) => i.tokenId === body.token_id);
+      // The list leaves the (large) bundles out: the token's issuance is then read whole by id.
+      const id =
+        body.issuance_id ??
+        (await issuances.listIssuances(principal.tenant)).find((i) => i.tokenId === body.token_id)?._id;
+      const issuance = id ? await issuances.getIssuance(principal.tenant, id) : null;
       if (!issuance)
         throw new ApiError('NOT_FOUND', `no issuance ${body.issuance_id ?? `of token ${body.token_id}`}`);
       if (!issuance.trustChainJson)
