@@ -39,6 +39,8 @@ export interface ApiContext {
   publicUrl: string;
   /** Gateway certificates: the in-memory cache, the CA (absent without a KeyStore) and the mTLS URL. */
   pki: { cache: PkiCache; ca?: PkiDeps; mtlsUrl: string | null };
+  /** Mirror-node REST base URL the trust-chain verification route reads (absent: that route answers 503). */
+  mirrorUrl?: string;
   /** Every mounted route's definition, in mount order: the OpenAPI document is built from it. */
   routes: RouteSpec[];
 }

@@ -48,6 +48,8 @@ export interface ApiDeps {
   trustedProxies?: readonly string[];
   /** Sees the route context once every route is mounted (the OpenAPI document is built from it). */
   onContext?: (ctx: ApiContext) => void;
+  /** Mirror-node REST base URL (trust-chain verification for the console's auditor view). */
+  mirrorUrl?: string;
 }
 
 /** How long a client should wait before retrying while the data store is unreachable. */
@@ -94,6 +96,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
       ...(deps.keyStore ? { ca: { db: deps.db, keyStore: deps.keyStore, clock } } : {}),
       mtlsUrl: deps.mtlsUrl ?? null,
     },
+    ...(deps.mirrorUrl ? { mirrorUrl: deps.mirrorUrl } : {}),
     routes: [],
   };
 

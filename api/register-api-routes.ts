@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { ApiContext } from './api-context.ts';
 import type { ApiEnv } from './env.ts';
+import { registerConsole } from './routes/console.ts';
 import { registerDocs } from './routes/docs.ts';
 import { registerOauthToken } from './routes/oauth-token.ts';
 import { registerApiKeysCreate } from './routes/v1-api-keys-create.ts';
@@ -9,6 +10,7 @@ import { registerApiKeysList } from './routes/v1-api-keys-list.ts';
 import { registerApiKeysRevoke } from './routes/v1-api-keys-revoke.ts';
 import { registerApiKeysRotate } from './routes/v1-api-keys-rotate.ts';
 import { registerAuditList } from './routes/v1-audit-list.ts';
+import { registerConsoleSession } from './routes/v1-console-session.ts';
 import { registerDevicesApprove } from './routes/v1-devices-approve.ts';
 import { registerDevicesCalibrationsDecide } from './routes/v1-devices-calibrations-decide.ts';
 import { registerDevicesCalibrationsList } from './routes/v1-devices-calibrations-list.ts';
@@ -48,18 +50,23 @@ import { registerPkiCrl } from './routes/v1-pki-crl.ts';
 import { registerPoliciesGet } from './routes/v1-policies-get.ts';
 import { registerPoliciesGraph } from './routes/v1-policies-graph.ts';
 import { registerPoliciesList } from './routes/v1-policies-list.ts';
+import { registerPolicyChecks } from './routes/v1-policy-checks.ts';
 import { registerPolicyDraftsCreate } from './routes/v1-policy-drafts-create.ts';
+import { registerPolicyDraftsDiff } from './routes/v1-policy-drafts-diff.ts';
 import { registerPolicyDraftsGet } from './routes/v1-policy-drafts-get.ts';
 import { registerPolicyDraftsPublish } from './routes/v1-policy-drafts-publish.ts';
+import { registerPolicyDraftsScenarios } from './routes/v1-policy-drafts-scenarios.ts';
 import { registerPolicyDraftsValidate } from './routes/v1-policy-drafts-validate.ts';
 import { registerProjectsCreate } from './routes/v1-projects-create.ts';
 import { registerProjectsGet } from './routes/v1-projects-get.ts';
 import { registerProjectsList } from './routes/v1-projects-list.ts';
+import { registerReadingsEvidence } from './routes/v1-readings-evidence.ts';
 import { registerReadingsGet } from './routes/v1-readings-get.ts';
 import { registerReadingsList } from './routes/v1-readings-list.ts';
 import { registerReviewsDecide } from './routes/v1-reviews-decide.ts';
 import { registerReviewsList } from './routes/v1-reviews-list.ts';
 import { registerTelemetrySubmit } from './routes/v1-telemetry-submit.ts';
+import { registerTrustChainVerifications } from './routes/v1-trust-chain-verifications.ts';
 import { registerWellKnownJwks } from './routes/well-known-jwks.ts';
 
 /** Every API route, in the order the OpenAPI document lists them. The only wiring of routes. */
@@ -78,6 +85,9 @@ export function registerApiRoutes(app: Hono<ApiEnv>, ctx: ApiContext): void {
     registerPolicyDraftsGet,
     registerPolicyDraftsValidate,
     registerPolicyDraftsPublish,
+    registerPolicyChecks,
+    registerPolicyDraftsScenarios,
+    registerPolicyDraftsDiff,
     registerPoliciesList,
     registerPoliciesGet,
     registerPoliciesGraph,
@@ -111,6 +121,7 @@ export function registerApiRoutes(app: Hono<ApiEnv>, ctx: ApiContext): void {
     registerTelemetrySubmit,
     registerReadingsList,
     registerReadingsGet,
+    registerReadingsEvidence,
     registerReviewsList,
     registerReviewsDecide,
     registerPeriodsList,
@@ -121,11 +132,14 @@ export function registerApiRoutes(app: Hono<ApiEnv>, ctx: ApiContext): void {
     registerIssuancesList,
     registerIssuancesGet,
     registerIssuancesTrustChain,
+    registerTrustChainVerifications,
     registerMintsList,
     registerMintsGet,
     registerAuditList,
+    registerConsoleSession,
   ]) {
     register(app, ctx);
   }
   registerDocs(app, ctx);
+  registerConsole(app, ctx);
 }

@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { Scope } from '../store/api-key-store.ts';
 import { allowedMethods } from './allowed-methods.ts';
 import type { ApiContext } from './api-context.ts';
+import { requireCsrf, sessionTokenOf } from './auth/console-session.ts';
 import type { ApiEnv, Principal } from './env.ts';
 import { ApiError } from './errors.ts';
 import { withIdempotency } from './middleware/idempotency.ts';
@@ -113,12 +114,18 @@ export function mountRoute<Body = unknown>(
     let principal: Principal | undefined;
     let response: Response | undefined;
     try {
+      const authorization = c.req.header('authorization');
+      const apiKey = c.req.header('x-api-key');
+      // The console's cookie counts only when no explicit credential is sent (API clients never rely on it).
+      const session = authorization || apiKey ? undefined : sessionTokenOf(c);
       principal = await ctx.auth.authenticate({
-        authorization: c.req.header('authorization'),
-        apiKey: c.req.header('x-api-key'),
+        authorization,
+        apiKey,
+        session,
         certificate: c.get('clientCertificate'),
       });
       c.set('principal', principal);
+      if (session && MUTATING.has(spec.method)) requireCsrf(c, session);
       await enforceRateLimit(c, ctx, principal);
       requireScope(principal, spec.auth);
       const p = principal;

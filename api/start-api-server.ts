@@ -31,6 +31,7 @@ export async function startApiServer(options: {
     logger,
     jwtKeys: loadOrCreateJwtKeys(config.api.jwtKeyFile),
     publicUrl: config.api.publicUrl,
+    ...(config.hedera.mirrorUrl ? { mirrorUrl: config.hedera.mirrorUrl } : {}),
     limits: {
       bodyBytes: config.api.bodyLimitBytes,
       ratePerHour: config.api.rateLimitPerHour,

@@ -50,7 +50,9 @@ export interface ReadingCheckResult {
   summary: { checked: number; counted: number; approved: number; flagged: number; rejected: number };
 }
 
-const short = (did: string) => (did.length > 40 ? `${did.slice(0, 20)}…${did.slice(-8)}` : did);
+/** How check links name a device (`device:<short>`, `reading:<short>#<seq>`): long DIDs abridged. */
+export const shortDid = (did: string) => (did.length > 40 ? `${did.slice(0, 20)}…${did.slice(-8)}` : did);
+const short = shortDid;
 
 /**
  * Which anchored readings may count, decided only from what devices, the registry and verifiers

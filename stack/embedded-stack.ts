@@ -174,6 +174,7 @@ export async function startEmbeddedStack(options: { config: Config; logger: Logg
       logger,
       jwtKeys: loadOrCreateJwtKeys(config.api.jwtKeyFile),
       publicUrl: config.api.publicUrl,
+      mirrorUrl: workerServices.mirrorUrl,
       limits: {
         bodyBytes: config.api.bodyLimitBytes,
         ratePerHour: config.api.rateLimitPerHour,

@@ -103,9 +103,16 @@ export function auditLogStore(db: Db) {
       if (!q.flushing) void flush(scope.orgId, q);
       return done;
     },
-    async list(scope: TenantScope, input: { afterSeq?: number; limit: number }): Promise<AuditRecord[]> {
+    async list(
+      scope: TenantScope,
+      input: { afterSeq?: number; limit: number; action?: string; actor?: string; failedOnly?: boolean },
+    ): Promise<AuditRecord[]> {
+      const query: Record<string, unknown> = { orgId: scope.orgId, seq: { $gt: input.afterSeq ?? 0 } };
+      if (input.action) query.action = input.action;
+      if (input.actor) query.actor = input.actor;
+      if (input.failedOnly) query.status = { $gte: 400 };
       return await records(db)
-        .find({ orgId: scope.orgId, seq: { $gt: input.afterSeq ?? 0 } }, { projection: { _id: 0 } })
+        .find(query, { projection: { _id: 0 } })
         .sort({ seq: 1 })
         .limit(input.limit)
         .toArray();

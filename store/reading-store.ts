@@ -49,9 +49,26 @@ export interface ReadingFilter {
   status?: ReadingStatus;
   deviceId?: string;
   projectId?: string;
-  /** Return readings with an id after this one (ids sort by arrival). */
+  /** Readings with a finding of this rule id. */
+  rule?: string;
+  /** Readings received before this instant (the review queue's age filter). */
+  receivedBefore?: Date;
+  /** Return readings with an id after this one (ids sort by arrival; before it when `order` is desc). */
   after?: string;
+  /** Arrival order, oldest first by default. */
+  order?: 'asc' | 'desc';
   limit: number;
+}
+
+function readingQuery(scope: TenantScope, filter: Omit<ReadingFilter, 'limit'>): Filter<Reading> {
+  const query: Filter<Reading> = { orgId: scope.orgId };
+  if (filter.status) query.status = filter.status;
+  if (filter.deviceId) query.deviceId = filter.deviceId;
+  if (filter.projectId) query.projectId = filter.projectId;
+  if (filter.rule) query['findings.rule'] = filter.rule;
+  if (filter.receivedBefore) query.receivedAt = { $lt: filter.receivedBefore };
+  if (filter.after) query._id = filter.order === 'desc' ? { $lt: filter.after } : { $gt: filter.after };
+  return query;
 }
 
 export function readingStore(db: Db) {
@@ -123,12 +140,28 @@ export function readingStore(db: Db) {
       return await findOwned(readings(db), scope, id);
     },
     async list(scope: TenantScope, filter: ReadingFilter): Promise<Reading[]> {
-      const query: Filter<Reading> = { orgId: scope.orgId };
-      if (filter.status) query.status = filter.status;
-      if (filter.deviceId) query.deviceId = filter.deviceId;
-      if (filter.projectId) query.projectId = filter.projectId;
-      if (filter.after) query._id = { $gt: filter.after };
-      return await readings(db).find(query).sort({ _id: 1 }).limit(filter.limit).toArray();
+      const query = readingQuery(scope, filter);
+      const sort = filter.order === 'desc' ? -1 : 1;
+      return await readings(db).find(query).sort({ _id: sort }).limit(filter.limit).toArray();
+    },
+    /**
+     * A device's readings next to one of its own, by the device's sequence number (its measuring
+     * order: arrival order differs when a gateway replays its buffer), nearest first; `org_did_seq`.
+     */
+    async besideSeq(
+      scope: TenantScope,
+      at: { did: string; seq: number; side: 'before' | 'after'; limit: number },
+    ): Promise<Reading[]> {
+      const before = at.side === 'before';
+      return await readings(db)
+        .find({ orgId: scope.orgId, did: at.did, seq: before ? { $lt: at.seq } : { $gt: at.seq } })
+        .sort({ seq: before ? -1 : 1 })
+        .limit(at.limit)
+        .toArray();
+    },
+    /** How many readings match (the review queue's total), cursor ignored. */
+    async count(scope: TenantScope, filter: Omit<ReadingFilter, 'limit' | 'after'>): Promise<number> {
+      return await readings(db).countDocuments(readingQuery(scope, filter));
     },
     /** For the workflows' activities: records a verdict (idempotent). */
     /** The verifier's verdicts on a batch: one unordered bulk write per 100 readings (owned-by-id.ts). */

@@ -152,9 +152,11 @@ export function createAuthenticator(options: {
       authorization?: string;
       apiKey?: string;
       certificate?: PresentedCertificate;
+      /** A console session cookie's value (an access token this API issued): api/auth/console-session.ts. */
+      session?: string;
     }): Promise<Principal> {
       const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header.authorization ?? '')?.[1];
-      const credential = bearer ?? header.apiKey?.trim();
+      const credential = bearer ?? header.apiKey?.trim() ?? header.session;
       const cert = header.certificate ? await certificateIdentity(header.certificate) : undefined;
       if (!credential && cert) {
         return {
@@ -214,6 +216,8 @@ export function createAuthenticator(options: {
       certificateSha256?: string;
       /** The certificate's organization: it must be the key's. */
       certificateOrgId?: string;
+      /** Lifetime in seconds (default 15 minutes; console sessions ask for longer). */
+      ttlS?: number;
     }) {
       const parsed = parseApiKey(input.clientSecret);
       const principal =
@@ -240,6 +244,7 @@ export function createAuthenticator(options: {
       }
       const now = Math.floor(options.clock().getTime() / 1000);
       const scope = requested.join(' ');
+      const ttl = input.ttlS ?? ACCESS_TOKEN_TTL_S;
       const cnf = input.certificateSha256 ? { cnf: { 'x5t#S256': x5tS256(input.certificateSha256) } } : {};
       const accessToken = await new SignJWT({ org: principal.tenant.orgId, scope, ...cnf })
         .setProtectedHeader({ alg: 'EdDSA', kid: options.jwt.kid, typ: 'at+jwt' })
@@ -247,10 +252,10 @@ export function createAuthenticator(options: {
         .setAudience(AUDIENCE)
         .setSubject(principal.keyId)
         .setIssuedAt(now)
-        .setExpirationTime(now + ACCESS_TOKEN_TTL_S)
+        .setExpirationTime(now + ttl)
         .setJti(randomUUID())
         .sign(options.jwt.privateKey);
-      return { access_token: accessToken, token_type: 'Bearer', expires_in: ACCESS_TOKEN_TTL_S, scope };
+      return { access_token: accessToken, token_type: 'Bearer', expires_in: ttl, scope };
     },
 
     /** Drops a key from the lookup cache (after revoking or rotating it). */

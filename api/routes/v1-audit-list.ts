@@ -22,6 +22,13 @@ export function registerAuditList(app: Hono<ApiEnv>, ctx: ApiContext): void {
         properties: {
           after_seq: { type: 'integer', minimum: 0, default: 0 },
           limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+          action: {
+            type: 'string',
+            pattern: '^\\w{1,100}$',
+            description: 'An operationId, e.g. createApiKey',
+          },
+          actor: { type: 'string', pattern: '^key:key_[0-9A-Za-z]{22}$', description: 'e.g. key:key_…' },
+          failed: { type: 'boolean', description: 'Only requests answered with 4xx/5xx' },
         },
         additionalProperties: false,
       },
@@ -44,7 +51,13 @@ export function registerAuditList(app: Hono<ApiEnv>, ctx: ApiContext): void {
     },
     async (c, { query, principal }) => {
       const limit = query.limit as number;
-      const data = await ctx.audit.list(principal.tenant, { afterSeq: query.after_seq as number, limit });
+      const data = await ctx.audit.list(principal.tenant, {
+        afterSeq: query.after_seq as number,
+        limit,
+        ...(query.action ? { action: query.action as string } : {}),
+        ...(query.actor ? { actor: query.actor as string } : {}),
+        ...(query.failed === true ? { failedOnly: true } : {}),
+      });
       const last = data.at(-1);
       return c.json({ data, next_after_seq: data.length === limit && last ? last.seq : null });
     },

@@ -1,12 +1,58 @@
 import type { Hono } from 'hono';
-import { readingStore } from '../../store/reading-store.ts';
+import { projectStore } from '../../store/project-store.ts';
+import { type Reading, readingStore } from '../../store/reading-store.ts';
 import type { ApiContext } from '../api-context.ts';
-import { idSchema, pageQuerySchema, pageSchema } from '../api-schemas.ts';
-import type { ApiEnv } from '../env.ts';
+import { idSchema, pageQuerySchema } from '../api-schemas.ts';
+import type { ApiEnv, Principal } from '../env.ts';
+import { namedSchema } from '../openapi/named-schema.ts';
+import { policyOfProject } from '../policy-of-project.ts';
 import { readingJson, readingSchema } from '../reading-view.ts';
+import { reviewEscalationOf } from '../review-escalation.ts';
 import { mountRoute } from '../route.ts';
 
-/** `GET /v1/reviews`: the queue of FLAGGED readings waiting for a verifier, oldest first. */
+/** A flagged reading (as `GET /v1/readings/{readingId}`) with its escalation deadline. */
+const reviewSchema = namedSchema('Review', {
+  ...readingSchema,
+  description: 'A flagged reading (as GET /v1/readings/{readingId}) with its escalation deadline',
+  properties: {
+    ...(readingSchema.properties as Record<string, unknown>),
+    escalates_at: {
+      type: ['string', 'null'],
+      format: 'date-time',
+      description: "When the policy's review timer escalates the review (null: the policy has none)",
+    },
+    escalation_after: { type: ['string', 'null'], description: 'The timer, an ISO 8601 duration' },
+  },
+});
+
+const reviewPageSchema = namedSchema('ReviewPage', {
+  type: 'object',
+  properties: {
+    data: { type: 'array', items: reviewSchema },
+    total: { type: 'integer', description: 'Flagged readings matching the filters (all pages)' },
+    next_cursor: { type: ['string', 'null'], description: 'The `cursor` of the next page; null on the last' },
+  },
+  required: ['data', 'total', 'next_cursor'],
+});
+
+/** Each project's review timer, looked up once per page. */
+async function escalations(ctx: ApiContext, principal: Principal, page: Reading[]) {
+  const projects = projectStore(ctx.db);
+  const byProject = new Map<string, { after: string; ms: number } | null>();
+  for (const projectId of new Set(page.map((r) => r.projectId))) {
+    const project = await projects.get(principal.tenant, projectId);
+    byProject.set(
+      projectId,
+      project ? reviewEscalationOf(await policyOfProject(ctx, principal.tenant, project)) : null,
+    );
+  }
+  return byProject;
+}
+
+/**
+ * `GET /v1/reviews`: the queue of FLAGGED readings waiting for a verifier, oldest first (or newest,
+ * `order=desc`), filtered by project, device, rule and age, each with its escalation deadline.
+ */
 export function registerReviewsList(app: Hono<ApiEnv>, ctx: ApiContext): void {
   const readings = readingStore(ctx.db);
   mountRoute(
@@ -16,24 +62,57 @@ export function registerReviewsList(app: Hono<ApiEnv>, ctx: ApiContext): void {
       method: 'get',
       path: '/v1/reviews',
       operationId: 'listReviews',
-      summary: 'The review queue: FLAGGED readings',
+      summary: 'The review queue: FLAGGED readings (filters, escalation deadlines)',
       tag: 'Reviews',
       auth: 'readings:read',
-      query: pageQuerySchema({ project_id: idSchema('prj'), cursor: idSchema('rdg') }),
-      responses: {
-        200: { description: 'A page of flagged readings', schema: pageSchema('ReviewPage', readingSchema) },
-      },
+      query: pageQuerySchema({
+        project_id: idSchema('prj'),
+        device_id: idSchema('dev'),
+        rule: { type: 'string', pattern: '^[\\w.:-]{1,100}$', description: 'A finding rule id' },
+        older_than_hours: {
+          type: 'number',
+          minimum: 0,
+          maximum: 87_600,
+          description: 'Only readings received at least this many hours ago',
+        },
+        order: { enum: ['asc', 'desc'], default: 'asc', description: 'Arrival order' },
+        cursor: idSchema('rdg'),
+      }),
+      responses: { 200: { description: 'A page of flagged readings', schema: reviewPageSchema } },
     },
     async (c, { query, principal }) => {
       const limit = query.limit as number;
-      const page = await readings.list(principal.tenant, {
-        status: 'FLAGGED',
-        limit,
+      const hours = query.older_than_hours as number | undefined;
+      const filter = {
+        status: 'FLAGGED' as const,
+        order: query.order as 'asc' | 'desc',
         ...(query.project_id ? { projectId: query.project_id as string } : {}),
-        ...(query.cursor ? { after: query.cursor as string } : {}),
-      });
+        ...(query.device_id ? { deviceId: query.device_id as string } : {}),
+        ...(query.rule ? { rule: query.rule as string } : {}),
+        ...(hours !== undefined
+          ? { receivedBefore: new Date(ctx.clock().getTime() - hours * 3_600_000) }
+          : {}),
+      };
+      const [page, total] = await Promise.all([
+        readings.list(principal.tenant, {
+          ...filter,
+          limit,
+          ...(query.cursor ? { after: query.cursor as string } : {}),
+        }),
+        readings.count(principal.tenant, filter),
+      ]);
+      const timers = await escalations(ctx, principal, page);
       const next = page.length === limit ? page.at(-1)?._id : undefined;
-      return c.json({ data: page.map((r) => readingJson(r)), next_cursor: next ?? null });
+      const data = page.map((r) => {
+        const timer = timers.get(r.projectId) ?? null;
+        const since = (r.verifiedAt ?? r.receivedAt).getTime();
+        return {
+          ...readingJson(r),
+          escalates_at: timer ? new Date(since + timer.ms).toISOString() : null,
+          escalation_after: timer?.after ?? null,
+        };
+      });
+      return c.json({ data, total, next_cursor: next ?? null });
     },
   );
 }

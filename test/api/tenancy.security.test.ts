@@ -34,7 +34,14 @@ const systemRoutes = new Set([
   // The operator's Prometheus scrape: it names every organization, so it is served without tenant
   // auth and must be blocked at the ingress (docs/api/README.md, docs/observability.md).
   'GET /metrics',
+  // The web console's built files: the same for everyone, no tenant data.
+  'GET /console/assets/:file',
 ]);
+
+/** A valid query where a route requires one (again so that a 400 cannot hide the 404). */
+const validQueries: Record<string, (ids: Record<string, string>) => string> = {
+  '/v1/policy-drafts/:draftId/diff': (ids) => `?against=${encodeURIComponent(ids.policyVersionId!)}`,
+};
 
 /** A valid body where a route requires one, so the 404 cannot hide behind a 400. */
 const validBodies: Record<string, unknown> = {
@@ -175,7 +182,9 @@ describe('tenant isolation over every route', () => {
         failures.push(`${name}: no fixture for ${missing.join(', ')}`);
         continue;
       }
-      const path = route.path.replace(/:(\w+)/g, (_, p: string) => encodeURIComponent(ids[p]!));
+      const path =
+        route.path.replace(/:(\w+)/g, (_, p: string) => encodeURIComponent(ids[p]!)) +
+        (validQueries[route.path]?.(ids) ?? '');
       const body = route.method === 'POST' ? (validBodies[route.path] ?? {}) : undefined;
       const res = await call(app, route.method, path, { key: b.key, body });
       if (params.length > 0) {

@@ -1,17 +1,28 @@
 import type { ScenarioExpectation, ScenarioOutcome } from './scenario.ts';
 
+/** One stated expectation of a scenario and whether the run met it. */
+export interface ExpectationResult {
+  what: string;
+  expected: unknown;
+  actual: unknown;
+  passed: boolean;
+}
+
 /**
- * Differences between what a scenario expects and what happened, one message each; empty means the
- * scenario passes. Only the keys the scenario states are compared.
+ * Every expectation a scenario states, checked against what happened (only the stated keys), so a
+ * report can show pass/fail per expectation.
  */
-export function compareOutcome(expect: ScenarioExpectation, outcome: ScenarioOutcome): string[] {
-  const failures: string[] = [];
-  const same = (what: string, want: unknown, got: unknown) => {
-    const equal =
-      typeof want === 'number' && typeof got === 'number'
-        ? Math.abs(want - got) <= 1e-9 * Math.max(1, Math.abs(want))
-        : want === got;
-    if (!equal) failures.push(`${what}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+export function checkExpectations(
+  expect: ScenarioExpectation,
+  outcome: ScenarioOutcome,
+): ExpectationResult[] {
+  const results: ExpectationResult[] = [];
+  const same = (what: string, expected: unknown, actual: unknown) => {
+    const passed =
+      typeof expected === 'number' && typeof actual === 'number'
+        ? Math.abs(expected - actual) <= 1e-9 * Math.max(1, Math.abs(expected))
+        : expected === actual;
+    results.push({ what, expected, actual, passed });
   };
   for (const [key, status] of Object.entries(expect.statuses ?? {}))
     same(`status of reading ${key}`, status, outcome.statuses[key]);
@@ -30,5 +41,15 @@ export function compareOutcome(expect: ScenarioExpectation, outcome: ScenarioOut
   if (expect.eligible !== undefined) same('eligible', expect.eligible, outcome.eligible);
   if (expect.eg_mwh !== undefined) same('EG (MWh)', expect.eg_mwh, outcome.eg_mwh);
   if (expect.refused !== undefined) same('refused events', expect.refused, outcome.refused);
-  return failures;
+  return results;
+}
+
+/**
+ * Differences between what a scenario expects and what happened, one message each; empty means the
+ * scenario passes. Only the keys the scenario states are compared.
+ */
+export function compareOutcome(expect: ScenarioExpectation, outcome: ScenarioOutcome): string[] {
+  return checkExpectations(expect, outcome)
+    .filter((r) => !r.passed)
+    .map((r) => `${r.what}: expected ${JSON.stringify(r.expected)}, got ${JSON.stringify(r.actual)}`);
 }

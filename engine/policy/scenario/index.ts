@@ -1,4 +1,4 @@
-export { compareOutcome } from './compare-outcome.ts';
+export { checkExpectations, compareOutcome, type ExpectationResult } from './compare-outcome.ts';
 export { parseScenario } from './parse-scenario.ts';
 export { runScenario } from './run-scenario.ts';
 export type { Scenario, ScenarioExpectation, ScenarioOutcome } from './scenario.ts';

@@ -42,9 +42,11 @@ export async function seedProject(
     faultRate?: number;
     /** Policy YAML to publish instead of the shipped AMS-I.D policy (e.g. a fixture with short timers). */
     policySource?: string;
+    /** An organization that exists already (e.g. registered through the API); a fresh id otherwise. */
+    orgId?: string;
   },
 ): Promise<SeededProject> {
-  const orgId = newId('org');
+  const orgId = options.orgId ?? newId('org');
   const scope = issueTenantScope(orgId);
   const source = options.policySource ?? readFileSync('policies/hydro-ams-i-d.yaml', 'utf8');
   const parsed = parsePolicy(source, 'hydro-ams-i-d.yaml');
