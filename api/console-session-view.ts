@@ -2,20 +2,20 @@ import { organizationStore } from '../store/organization-store.ts';
 import type { ApiContext } from './api-context.ts';
 import { idSchema, roleSchema, scopeSchema } from './api-schemas.ts';
 import type { Principal } from './env.ts';
+import { namedSchema } from './openapi/named-schema.ts';
 import type { JsonSchema } from './schema-validator.ts';
 
-export const consoleSignInSchema: JsonSchema = {
-  title: 'ConsoleSignIn',
+export const consoleSignInSchema: JsonSchema = namedSchema('ConsoleSignIn', {
   description:
     'An API key, or OAuth client credentials (client_id = the key prefix, client_secret = the key).',
   oneOf: [
-    {
+    namedSchema('ConsoleSignInWithApiKey', {
       type: 'object',
       properties: { api_key: { type: 'string', minLength: 1, maxLength: 512 } },
       required: ['api_key'],
       additionalProperties: false,
-    },
-    {
+    }),
+    namedSchema('ConsoleSignInWithClientCredentials', {
       type: 'object',
       properties: {
         client_id: { type: 'string', minLength: 1, maxLength: 512 },
@@ -23,20 +23,19 @@ export const consoleSignInSchema: JsonSchema = {
       },
       required: ['client_id', 'client_secret'],
       additionalProperties: false,
-    },
+    }),
   ],
   examples: [{ api_key: 'mrv_live_org_4fQ8GZc1Xk3mRr0pLs9TbW_key_…' }],
-};
+});
 
-export const consoleSessionSchema: JsonSchema = {
-  title: 'ConsoleSession',
+export const consoleSessionSchema: JsonSchema = namedSchema('ConsoleSession', {
   type: 'object',
   properties: {
-    organization: {
+    organization: namedSchema('ConsoleOrganization', {
       type: 'object',
       properties: { id: idSchema('org'), name: { type: 'string' } },
       required: ['id', 'name'],
-    },
+    }),
     key_id: idSchema('key'),
     scopes: { type: 'array', items: scopeSchema },
     roles: { type: 'array', items: roleSchema },
@@ -60,7 +59,7 @@ export const consoleSessionSchema: JsonSchema = {
       mirror_url: 'https://testnet.mirrornode.hedera.com',
     },
   ],
-};
+});
 
 export async function consoleSessionJson(ctx: ApiContext, principal: Principal, csrfToken: string | null) {
   const org = await organizationStore(ctx.db).get(principal.tenant);

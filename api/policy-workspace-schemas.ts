@@ -1,20 +1,13 @@
 import { idSchema } from './api-schemas.ts';
+import { namedSchema } from './openapi/named-schema.ts';
+import { policyProblemSchema } from './resource-schemas.ts';
 import type { JsonSchema } from './schema-validator.ts';
 
 /** Response shapes of the methodology author's workspace routes (policy checks, scenario runs, diffs). */
-const problemView: JsonSchema = {
-  type: 'object',
-  properties: {
-    line: { type: 'integer' },
-    col: { type: 'integer' },
-    code: { type: 'string' },
-    message: { type: 'string' },
-  },
-  required: ['line', 'col', 'code', 'message'],
-};
+// The same problem shape as a stored draft's (GET /v1/policy-drafts/{id}).
+const problemView = policyProblemSchema;
 
-export const policyCheckSchema: JsonSchema = {
-  title: 'PolicyCheck',
+export const policyCheckSchema: JsonSchema = namedSchema('PolicyCheck', {
   type: 'object',
   properties: {
     valid: { type: 'boolean' },
@@ -39,10 +32,9 @@ export const policyCheckSchema: JsonSchema = {
       workflows: {},
     },
   ],
-};
+});
 
-export const scenarioRunsSchema: JsonSchema = {
-  title: 'ScenarioRuns',
+export const scenarioRunsSchema: JsonSchema = namedSchema('ScenarioRuns', {
   type: 'object',
   properties: {
     draft_id: idSchema('pdr'),
@@ -50,7 +42,7 @@ export const scenarioRunsSchema: JsonSchema = {
     passed: { type: 'boolean' },
     scenarios: {
       type: 'array',
-      items: {
+      items: namedSchema('ScenarioRun', {
         type: 'object',
         properties: {
           file: { type: 'string' },
@@ -59,15 +51,15 @@ export const scenarioRunsSchema: JsonSchema = {
           error: { type: ['string', 'null'] },
           expectations: {
             type: 'array',
-            items: {
+            items: namedSchema('ScenarioExpectation', {
               type: 'object',
               properties: { what: { type: 'string' }, expected: {}, actual: {}, passed: { type: 'boolean' } },
               required: ['what', 'passed'],
-            },
+            }),
           },
         },
         required: ['file', 'name', 'passed', 'error', 'expectations'],
-      },
+      }),
     },
   },
   required: ['draft_id', 'policy_id', 'passed', 'scenarios'],
@@ -87,17 +79,16 @@ export const scenarioRunsSchema: JsonSchema = {
       ],
     },
   ],
-};
+});
 
-export const policyDiffSchema: JsonSchema = {
-  title: 'PolicyDiff',
+export const policyDiffSchema: JsonSchema = namedSchema('PolicyDiff', {
   type: 'object',
   properties: {
     from: { type: 'object', description: 'The published version compared against' },
     to: { type: 'object', description: 'The draft' },
     differences: {
       type: 'array',
-      items: {
+      items: namedSchema('PolicyDifference', {
         type: 'object',
         properties: {
           path: { type: 'string' },
@@ -106,7 +97,7 @@ export const policyDiffSchema: JsonSchema = {
           after: {},
         },
         required: ['path', 'kind'],
-      },
+      }),
     },
   },
   required: ['from', 'to', 'differences'],
@@ -117,4 +108,4 @@ export const policyDiffSchema: JsonSchema = {
       differences: [{ path: 'version', kind: 'changed', before: '1.0.0', after: '1.1.0' }],
     },
   ],
-};
+});

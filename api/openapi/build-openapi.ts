@@ -71,7 +71,9 @@ function operation(spec: RouteSpec, components: Components): Record<string, unkn
     for (const alt of r.also ?? []) {
       content[alt.contentType] = alt.schema ? { schema: components.use(alt.schema) } : {};
     }
-    responses[status] = { description: r.description, content };
+    // 204 No Content has no body to describe (generators would otherwise expect one).
+    responses[status] =
+      status === '204' ? { description: r.description } : { description: r.description, content };
   }
   for (const status of sharedStatuses(spec))
     responses[status] ??= { $ref: `#/components/responses/${status}` };

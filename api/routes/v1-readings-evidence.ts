@@ -8,12 +8,12 @@ import { deviceJson } from '../device-view.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { evidencePoint } from '../evidence-series.ts';
+import { namedSchema } from '../openapi/named-schema.ts';
 import { readingJson } from '../reading-view.ts';
 import { mountRoute } from '../route.ts';
 import type { JsonSchema } from '../schema-validator.ts';
 
-const pointSchema: JsonSchema = {
-  title: 'EvidencePoint',
+const pointSchema: JsonSchema = namedSchema('EvidencePoint', {
   type: 'object',
   properties: {
     id: idSchema('rdg'),
@@ -26,19 +26,23 @@ const pointSchema: JsonSchema = {
     efficiency: { type: ['number', 'null'], description: 'Electrical over hydraulic power (ρ·g·Q·H)' },
   },
   required: ['id', 'timestamp', 'status', 'flow_m3s', 'head_m', 'energy_kwh', 'power_kw', 'efficiency'],
-};
+});
 
-const evidenceSchema: JsonSchema = {
-  title: 'ReadingEvidence',
+const evidenceSchema: JsonSchema = namedSchema('ReadingEvidence', {
   type: 'object',
   properties: {
     reading: { type: 'object', description: 'As GET /v1/readings/{readingId}, with its signed document' },
     series: { type: 'array', items: pointSchema, description: "The device's readings around it, by arrival" },
     device: { type: ['object', 'null'] },
     registration: {
-      type: ['object', 'null'],
-      description: "The device's registration credential, when issued",
-      properties: { id: { type: 'string' }, issued_at: { type: 'string', format: 'date-time' } },
+      oneOf: [
+        namedSchema('EvidenceRegistration', {
+          type: 'object',
+          description: "The device's registration credential, when issued",
+          properties: { id: { type: 'string' }, issued_at: { type: 'string', format: 'date-time' } },
+        }),
+        { type: 'null' },
+      ],
     },
     calibration: { type: ['object', 'null'], description: 'Calibration on record (none is kept yet)' },
   },
@@ -63,7 +67,7 @@ const evidenceSchema: JsonSchema = {
       calibration: null,
     },
   ],
-};
+});
 
 /**
  * `GET /v1/readings/{readingId}/evidence`: what a verifier looks at before deciding — the reading,
