@@ -102,7 +102,11 @@ export async function createMrvWorker(
     // Ledger calls mostly wait on the network; the adapter's circuit breaker bounds the pressure.
     if (concerns.has('ledger')) {
       created.push(
-        await activityWorker('ledger', createLedgerActivities({ db, ledger: services.ledger }), 50),
+        await activityWorker(
+          'ledger',
+          createLedgerActivities({ db, ledger: services.ledger, keyStore: services.keyStore }),
+          50,
+        ),
       );
     }
   } catch (error) {
