@@ -10,6 +10,7 @@ import { createLedgerActivities } from './activities/ledger-activities.ts';
 import { createPeriodActivities } from './activities/period-activities.ts';
 import { createPolicyActivities } from './activities/policy-activities.ts';
 import { createReadingActivities } from './activities/reading-activities.ts';
+import { createReviewCredentialActivities } from './activities/review-credential-activities.ts';
 import { createStoreActivities } from './activities/store-activities.ts';
 import { createTaskActivities } from './activities/task-activities.ts';
 import { createTrustChainActivities } from './activities/trust-chain-activities.ts';
@@ -77,6 +78,7 @@ export async function createMrvWorker(
             ...readingActivities,
             ...createTaskActivities({ db }),
             ...createCredentialActivities({ db, keyStore: services.keyStore }),
+            ...createReviewCredentialActivities({ db, keyStore: services.keyStore }),
             ...createPeriodActivities({ db }),
             ...createTrustChainActivities({ db, keyStore: services.keyStore, mirrorUrl: services.mirrorUrl }),
           },
