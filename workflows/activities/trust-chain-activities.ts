@@ -113,9 +113,12 @@ export function createTrustChainActivities(deps: {
       }
     }
     // Verifier-signed reviews of the anchored readings: what lets a flagged reading count.
-    const evidence = (await credentials.list(scope, { type: 'ReviewDecision', projectId: input.projectId }))
-      .filter((r) => leaves.has(r.subjectId))
-      .map((r) => r.credential as VerifiableCredential);
+    // and the authority's accreditations of the organization's registries and verifiers.
+    const reviews = await credentials.list(scope, { type: 'ReviewDecision', projectId: input.projectId });
+    const evidence = [
+      ...(await credentials.list(scope, { type: 'RoleAccreditation' })),
+      ...reviews.filter((r) => leaves.has(r.subjectId)),
+    ].map((r) => r.credential as VerifiableCredential);
     progress.step = 'assemble';
     const ctx = await loadProjectContext(deps.db, scope, input.projectId);
     const issuer = await orgIssuer({ db: deps.db, keyStore: deps.keyStore, now }, scope);
