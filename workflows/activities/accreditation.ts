@@ -3,12 +3,11 @@ import { createDidResolver } from '../../identity/create-did-resolver.ts';
 import type { CredentialSigner } from '../../identity/credential-signer.ts';
 import { createDocumentLoader } from '../../identity/document-loader.ts';
 import { evidenceSubjectSchemas } from '../../identity/evidence-subject-schemas.ts';
-import { IdentityError } from '../../identity/identity-error.ts';
 import { issueCredential } from '../../identity/issue-credential.ts';
 import type { KeyStore } from '../../identity/key-store.ts';
 import { credentialStore } from '../../store/credential-store.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
-import { actorParty } from './actor-party.ts';
+import { actorParty, signingParty } from './actor-party.ts';
 import { credentialIdFor } from './org-issuer.ts';
 
 /**
@@ -24,17 +23,7 @@ export async function platformAuthority(deps: {
   keyStore: KeyStore;
   now: () => Date;
 }): Promise<{ did: string; signer: CredentialSigner }> {
-  let key = await deps.keyStore.getKey(AUTHORITY);
-  if (!key) {
-    try {
-      key = await deps.keyStore.createIssuerKey({ ...AUTHORITY, createdAt: deps.now().toISOString() });
-    } catch (error) {
-      if (!(error instanceof IdentityError && error.code === 'KEY_EXISTS')) throw error;
-      key = await deps.keyStore.getKey(AUTHORITY);
-    }
-  }
-  if (!key) throw new Error('the accreditation authority key vanished');
-  return { did: key.did, signer: await deps.keyStore.signer(AUTHORITY) };
+  return await signingParty(deps, AUTHORITY);
 }
 
 /**

@@ -20,16 +20,24 @@ export async function actorParty(
 ): Promise<ActorParty> {
   // Principal ids are free-form; the key id is a fixed-alphabet digest of it.
   const keyId = `actor.${createHash('sha256').update(input.actorId).digest('hex').slice(0, 40)}`;
-  const ref = { orgId: input.orgId, keyId };
+  return await signingParty(deps, { orgId: input.orgId, keyId });
+}
+
+/** An Ed25519 signing key of the key store as a DID and its signer, created on first use. */
+export async function signingParty(
+  deps: { keyStore: KeyStore; now: () => Date },
+  ref: { orgId: string; keyId: string },
+): Promise<ActorParty> {
   let key = await deps.keyStore.getKey(ref);
   if (!key) {
     try {
       key = await deps.keyStore.createIssuerKey({ ...ref, createdAt: deps.now().toISOString() });
     } catch (error) {
+      // Another activity created it first.
       if (!(error instanceof IdentityError && error.code === 'KEY_EXISTS')) throw error;
       key = await deps.keyStore.getKey(ref);
     }
   }
-  if (!key) throw new Error(`actor key of ${input.actorId} vanished`);
+  if (!key) throw new Error(`key ${ref.keyId} of ${ref.orgId} vanished`);
   return { did: key.did, signer: await deps.keyStore.signer(ref) };
 }
