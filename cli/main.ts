@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   ledger: () => import('./commands/ledger.ts'),
   logs: () => import('./commands/logs.ts'),
   pki: () => import('./commands/pki.ts'),
+  accredit: () => import('./commands/accredit.ts'),
 };
 
 /** The sub-commands `mrv` knows (docker-compose's commands are checked against it). */

@@ -1,6 +1,7 @@
 import { type AccountId, Timestamp, TransactionId } from '@hashgraph/sdk';
 import type { IntentAttempt, LedgerIntent } from './intent-store.ts';
-import { type OperationContext, operations } from './ledger-operations.ts';
+import { LedgerError } from './ledger-error.ts';
+import { controlKeyOf, type OperationContext, operations } from './ledger-operations.ts';
 
 /**
  * Builds, freezes and signs the one transaction of a new attempt. The caller stores the returned
@@ -31,6 +32,13 @@ export async function buildAttempt(o: {
     .setTransactionMemo(o.intent.memo)
     .freezeWith(ctx.client);
   await tx.sign(ctx.operatorKey);
+  const control = controlKeyOf(o.intent.request);
+  if (control) {
+    const cosign = ctx.cosign;
+    if (!cosign) throw new LedgerError('INVALID_REQUEST', 'a controlKey request needs a cosigner');
+    const publicKeyHex = Buffer.from(control.toBytesRaw()).toString('hex');
+    await tx.signWith(control, (bytes) => cosign({ orgId: o.intent.orgId, publicKeyHex, bytes }));
+  }
   const validStartMs = Number(o.validStartNs / 1_000_000n);
   return {
     transactionId: transactionId.toString(),

@@ -8,7 +8,7 @@ import { ExactlyOnceExecutor, type ExecutorOptions } from './exactly-once-execut
 import { HederaGateway, type ReceiptOutcome } from './hedera-gateway.ts';
 import type { IntentStore, LedgerIntent, LedgerOperationName } from './intent-store.ts';
 import { LedgerError } from './ledger-error.ts';
-import type { MessageResult, MintResult, TokenResult, TopicResult } from './ledger-operations.ts';
+import type { Cosigner, MessageResult, MintResult, TokenResult, TopicResult } from './ledger-operations.ts';
 import type { MirrorClient } from './mirror-client.ts';
 import { validStartClock } from './transaction-id.ts';
 import { check } from './validate-request.ts';
@@ -59,6 +59,8 @@ export function createHederaLedger(o: {
   sleep?: (ms: number) => Promise<void>;
   observe?: ExecutorOptions['observe'];
   onBreakerState?: BreakerOptions['onStateChange'];
+  /** Signs requests that carry a `controlKey` (an organization's key, from the key store). */
+  cosign?: Cosigner;
 }) {
   const tuning = { ...defaultTuning, ...o.tuning };
   const now = o.now ?? Date.now;
@@ -75,7 +77,12 @@ export function createHederaLedger(o: {
   const executor = new ExactlyOnceExecutor({
     ...tuning,
     gateway,
-    ctx: { client: hedera.client, operatorKey: hedera.operatorKey, mirror: hedera.mirror },
+    ctx: {
+      client: hedera.client,
+      operatorKey: hedera.operatorKey,
+      mirror: hedera.mirror,
+      ...(o.cosign ? { cosign: o.cosign } : {}),
+    },
     store,
     breaker,
     nodes: Object.values(hedera.client.network).map((id) =>
@@ -139,17 +146,26 @@ export function createHederaLedger(o: {
   }
 
   return {
-    /** Creates a topic once per key (admin key = operator; `restrictSubmit` adds the operator as submit key). */
+    /**
+     * Creates a topic once per key (admin key = operator; `restrictSubmit` adds the operator as submit
+     * key). With `controlKey`, that key is admin and submit key instead, and co-signs.
+     */
     async ensureTopic(
-      i: LedgerScope & { topicMemo?: string; restrictSubmit?: boolean },
+      i: LedgerScope & { topicMemo?: string; restrictSubmit?: boolean; controlKey?: string },
     ): Promise<TopicResult> {
       check.optionalText('topicMemo', i.topicMemo, MEMO_BYTES);
-      const request = { topicMemo: i.topicMemo, restrictSubmit: i.restrictSubmit === true };
+      const request = {
+        topicMemo: i.topicMemo,
+        restrictSubmit: i.restrictSubmit === true,
+        controlKey: check.controlKey(i.controlKey),
+      };
       return (await perform('ensureTopic', i, stripUndefined(request))) as unknown as TopicResult;
     },
 
-    /** Submits one message (≤ 1024 bytes) once per key. */
-    async submitMessage(i: LedgerScope & { topicId: string; message: Uint8Array }): Promise<MessageResult> {
+    /** Submits one message (≤ 1024 bytes) once per key; `controlKey` co-signs (the topic's submit key). */
+    async submitMessage(
+      i: LedgerScope & { topicId: string; message: Uint8Array; controlKey?: string },
+    ): Promise<MessageResult> {
       check.entityId('topicId', i.topicId);
       if (
         !(i.message instanceof Uint8Array) ||
@@ -158,11 +174,18 @@ export function createHederaLedger(o: {
       ) {
         throw new LedgerError('INVALID_REQUEST', 'message must be 1 to 1024 bytes');
       }
-      const request = { topicId: i.topicId, message: Buffer.from(i.message).toString('base64') };
-      return (await perform('submitMessage', i, request)) as unknown as MessageResult;
+      const request = {
+        topicId: i.topicId,
+        message: Buffer.from(i.message).toString('base64'),
+        controlKey: check.controlKey(i.controlKey),
+      };
+      return (await perform('submitMessage', i, stripUndefined(request))) as unknown as MessageResult;
     },
 
-    /** Creates a fungible token once per key; treasury, admin and supply key are the operator. */
+    /**
+     * Creates a fungible token once per key; treasury, admin and supply key are the operator, or
+     * admin and supply key are `controlKey` (which then co-signs).
+     */
     async createToken(
       i: LedgerScope & {
         name: string;
@@ -171,6 +194,7 @@ export function createHederaLedger(o: {
         initialSupply?: string | bigint;
         maxSupply?: string | bigint;
         tokenMemo?: string;
+        controlKey?: string;
       },
     ): Promise<TokenResult> {
       check.text('name', i.name, 100);
@@ -184,18 +208,31 @@ export function createHederaLedger(o: {
         initialSupply: check.amount('initialSupply', i.initialSupply ?? '0', true),
         maxSupply: i.maxSupply === undefined ? undefined : check.amount('maxSupply', i.maxSupply),
         tokenMemo: i.tokenMemo,
+        controlKey: check.controlKey(i.controlKey),
       };
       return (await perform('createToken', i, stripUndefined(request))) as unknown as TokenResult;
     },
 
-    /** Mints `amount` smallest units once per key; `memo` (≤ 63 bytes) is prepended to the intent tag. */
+    /**
+     * Mints `amount` smallest units once per key; `memo` (≤ 63 bytes) is prepended to the intent tag;
+     * `controlKey` co-signs (the token's supply key).
+     */
     async mint(
-      i: LedgerScope & { tokenId: string; amount: string | bigint | number; memo?: string },
+      i: LedgerScope & {
+        tokenId: string;
+        amount: string | bigint | number;
+        memo?: string;
+        controlKey?: string;
+      },
     ): Promise<MintResult> {
       check.entityId('tokenId', i.tokenId);
       check.optionalText('memo', i.memo, 63);
-      const request = { tokenId: i.tokenId, amount: check.amount('amount', i.amount) };
-      return (await perform('mint', i, request, i.memo)) as unknown as MintResult;
+      const request = {
+        tokenId: i.tokenId,
+        amount: check.amount('amount', i.amount),
+        controlKey: check.controlKey(i.controlKey),
+      };
+      return (await perform('mint', i, stripUndefined(request), i.memo)) as unknown as MintResult;
     },
 
     /** Reads a receipt (no side effect, no key). */

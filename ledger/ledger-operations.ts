@@ -1,6 +1,7 @@
 import {
   type Client,
   type PrivateKey,
+  PublicKey,
   TokenCreateTransaction,
   TokenMintTransaction,
   TokenSupplyType,
@@ -13,17 +14,27 @@ import {
 import type { LedgerOperationName } from './intent-store.ts';
 import type { MirrorClient, MirrorTransaction } from './mirror-client.ts';
 
-export interface EnsureTopicRequest {
+/**
+ * `controlKey` (hex of a raw Ed25519 public key): the key that controls the entity instead of the
+ * operator — admin and submit key of a topic, admin and supply key of a token — and that co-signs
+ * every transaction of the request (see `Cosigner`). An auditor then sees on the mirror node that only
+ * the key's holder (an organization's issuer DID) can have anchored or minted.
+ */
+export interface Controlled {
+  controlKey?: string;
+}
+
+export interface EnsureTopicRequest extends Controlled {
   topicMemo?: string;
   /** When true only the operator may submit to the topic (the usual choice for anchor topics). */
   restrictSubmit?: boolean;
 }
-export interface SubmitMessageRequest {
+export interface SubmitMessageRequest extends Controlled {
   topicId: string;
   /** Base64 of the message (≤ 1024 bytes: one chunk, one transaction). */
   message: string;
 }
-export interface CreateTokenRequest {
+export interface CreateTokenRequest extends Controlled {
   name: string;
   symbol: string;
   decimals: number;
@@ -32,7 +43,7 @@ export interface CreateTokenRequest {
   maxSupply?: string;
   tokenMemo?: string;
 }
-export interface MintRequest {
+export interface MintRequest extends Controlled {
   tokenId: string;
   /** Smallest units, decimal string. */
   amount: string;
@@ -63,10 +74,25 @@ export interface MintResult {
   transactionId: string;
 }
 
+/** Signs a frozen transaction's body bytes with an organization's key (held by the key store, not here). */
+export type Cosigner = (input: {
+  orgId: string;
+  publicKeyHex: string;
+  bytes: Uint8Array;
+}) => Promise<Uint8Array>;
+
 export interface OperationContext {
   client: Client;
   operatorKey: PrivateKey;
   mirror: MirrorClient;
+  /** Needed only for requests with a `controlKey`. */
+  cosign?: Cosigner;
+}
+
+/** The Hedera key of a request's `controlKey`, when it has one. */
+export function controlKeyOf(request: Record<string, unknown>): PublicKey | undefined {
+  const hex = (request as Controlled).controlKey;
+  return hex === undefined ? undefined : PublicKey.fromBytesED25519(Buffer.from(hex, 'hex'));
 }
 
 /** How one kind of operation is turned into a transaction and how its outcome is read back. */
@@ -92,9 +118,11 @@ export const operations: Record<LedgerOperationName, OperationSpec> = {
   ensureTopic: {
     build(request, { operatorKey }) {
       const r = request as unknown as EnsureTopicRequest;
-      const tx = new TopicCreateTransaction().setAdminKey(operatorKey.publicKey);
+      const control = controlKeyOf(request);
+      const tx = new TopicCreateTransaction().setAdminKey(control ?? operatorKey.publicKey);
       if (r.topicMemo) tx.setTopicMemo(r.topicMemo);
-      if (r.restrictSubmit) tx.setSubmitKey(operatorKey.publicKey);
+      if (control) tx.setSubmitKey(control);
+      else if (r.restrictSubmit) tx.setSubmitKey(operatorKey.publicKey);
       return tx;
     },
     fromRecord: ({ transactionId, receipt }) =>
@@ -137,14 +165,15 @@ export const operations: Record<LedgerOperationName, OperationSpec> = {
   createToken: {
     build(request, { client, operatorKey }) {
       const r = request as unknown as CreateTokenRequest;
+      const control = controlKeyOf(request) ?? operatorKey.publicKey;
       const tx = new TokenCreateTransaction()
         .setTokenName(r.name)
         .setTokenSymbol(r.symbol)
         .setDecimals(r.decimals)
         .setInitialSupply(BigInt(r.initialSupply))
         .setTreasuryAccountId(client.operatorAccountId!)
-        .setAdminKey(operatorKey.publicKey)
-        .setSupplyKey(operatorKey.publicKey)
+        .setAdminKey(control)
+        .setSupplyKey(control)
         .setAutoRenewAccountId(client.operatorAccountId!);
       if (r.maxSupply !== undefined) {
         tx.setSupplyType(TokenSupplyType.Finite).setMaxSupply(BigInt(r.maxSupply));

@@ -35,6 +35,13 @@ export const check = {
   optionalText(name: string, value: unknown, maxBytes: number): void {
     if (value !== undefined) text(name, value, maxBytes);
   },
+  /** Hex of a raw 32-byte Ed25519 public key, or absent; returns it lower-cased. */
+  controlKey(value: unknown): string | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || !/^[0-9a-fA-F]{64}$/.test(value))
+      invalid('controlKey must be the hex of a raw Ed25519 public key (64 hex digits)');
+    return value.toLowerCase();
+  },
   integer(name: string, value: unknown, min: number, max: number): void {
     if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
       invalid(`${name} must be an integer from ${min} to ${max}`);

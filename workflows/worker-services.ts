@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from 'mongodb';
 import type { Config } from '../config/index.ts';
 import { createEncryptedKeyStore } from '../identity/encrypted-key-store.ts';
+import { createIssuerCosigner } from '../identity/issuer-ledger-key.ts';
 import type { KeyStore } from '../identity/key-store.ts';
 import { masterKeyFromBase64 } from '../identity/master-key.ts';
 import { createHederaClient, type HederaConnection } from '../ledger/create-hedera-client.ts';
@@ -43,7 +44,13 @@ export async function createWorkerServices(options: {
   });
   return {
     hedera,
-    ledger: createHederaLedger({ hedera, store: intents, ...ledgerMetrics() }),
+    // The organization's issuer key co-signs what it controls: its anchor topic and its tokens.
+    ledger: createHederaLedger({
+      hedera,
+      store: intents,
+      cosign: createIssuerCosigner(keyStore),
+      ...ledgerMetrics(),
+    }),
     keyStore,
     mirrorUrl: hedera.mirror.baseUrl,
     close: () => hedera.close(),

@@ -11,6 +11,7 @@ import { createLedgerActivities } from './activities/ledger-activities.ts';
 import { createPeriodActivities } from './activities/period-activities.ts';
 import { createPolicyActivities } from './activities/policy-activities.ts';
 import { createReadingActivities } from './activities/reading-activities.ts';
+import { createReviewCredentialActivities } from './activities/review-credential-activities.ts';
 import { createDeviceCertificateRevoker } from './activities/revoke-device-certificates.ts';
 import { createStoreActivities } from './activities/store-activities.ts';
 import { createTaskActivities } from './activities/task-activities.ts';
@@ -87,6 +88,7 @@ export async function createMrvWorker(
               }),
             }),
             ...createCredentialActivities({ db, keyStore: services.keyStore }),
+            ...createReviewCredentialActivities({ db, keyStore: services.keyStore }),
             ...createPeriodActivities({ db }),
             ...createTrustChainActivities({ db, keyStore: services.keyStore, mirrorUrl: services.mirrorUrl }),
           },
@@ -112,7 +114,11 @@ export async function createMrvWorker(
     // Ledger calls mostly wait on the network; the adapter's circuit breaker bounds the pressure.
     if (concerns.has('ledger')) {
       created.push(
-        await activityWorker('ledger', createLedgerActivities({ db, ledger: services.ledger }), 50),
+        await activityWorker(
+          'ledger',
+          createLedgerActivities({ db, ledger: services.ledger, keyStore: services.keyStore }),
+          50,
+        ),
       );
     }
   } catch (error) {

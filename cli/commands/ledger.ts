@@ -1,7 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../config/index.ts';
+import { createEncryptedKeyStore } from '../../identity/encrypted-key-store.ts';
+import { createIssuerCosigner } from '../../identity/issuer-ledger-key.ts';
+import { masterKeyFromBase64 } from '../../identity/master-key.ts';
 import { createHederaClient } from '../../ledger/create-hedera-client.ts';
 import { createHederaLedger } from '../../ledger/hedera-ledger.ts';
 import type { LedgerIntent } from '../../ledger/intent-store.ts';
+import { createMongoKeyRecords } from '../../store/key-store.ts';
 import { ledgerIntentStore } from '../../store/ledger-intent-store.ts';
 import { connectMongo } from '../../store/mongo.ts';
 import { CliUsageError } from '../cli-error.ts';
@@ -50,9 +55,23 @@ export async function run(args: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify(withoutBytes(intent), null, 2)}\n`);
       return 0;
     }
+    // An anchor or mint on an organization's topic or token is co-signed by its issuer key.
+    const controlled = intent.request.controlKey !== undefined;
+    if (controlled && !config.masterKey) {
+      throw new CliUsageError('MRV_MASTER_KEY is not set: this intent is co-signed by an issuer key');
+    }
+    const cosign = controlled
+      ? createIssuerCosigner(
+          createEncryptedKeyStore({
+            masterKey: masterKeyFromBase64(config.masterKey!, 'MRV_MASTER_KEY'),
+            records: await createMongoKeyRecords({ db: mongo.db }),
+            randomBytes: (n) => randomBytes(n),
+          }),
+        )
+      : undefined;
     const hedera = createHederaClient({ ...config.hedera, local: config.hedera.local });
     try {
-      const ledger = createHederaLedger({ hedera, store });
+      const ledger = createHederaLedger({ hedera, store, ...(cosign ? { cosign } : {}) });
       const result = await ledger.replay(options.id);
       process.stdout.write(`${JSON.stringify(result)}\n`);
       return 0;

@@ -76,6 +76,7 @@ describe('docs/api walkthrough against a live API server and worker', () => {
       API: api,
       MIRROR: h.network.mirrorRestUrl,
       REPO: root,
+      ...h.operatorEnv,
     });
     const done = [...out.matchAll(/^::done (\d+)$/gm)].map((m) => Number(m[1]));
     const failed = steps[done.length];

@@ -26,6 +26,8 @@ export interface PipelineHarness {
   /** A Temporal client for what the gateway does not offer (histories, describe, raw signals). */
   client: Client;
   taskQueue: string;
+  /** What an operator's `mrv` command needs to reach this harness's database and keys. */
+  operatorEnv: { MONGODB_DB: string; MRV_MASTER_KEY: string };
   app(): Hono<ApiEnv>;
   /**
    * A worker on the harness's task queues; `ledger` swaps the ledger adapter (e.g. a crashing
@@ -46,8 +48,10 @@ export async function startPipelineHarness(
 ): Promise<PipelineHarness> {
   const temporal = options.temporalAddress ?? temporalAddress();
   const network = await startLocalNetwork({ grpcPort: 0, mirrorGrpcPort: 0, mirrorRestPort: 0 });
-  const mongo = await connectMongo({ uri: mongoUri(), dbName: uniqueDbName(name) });
+  const dbName = uniqueDbName(name);
+  const mongo = await connectMongo({ uri: mongoUri(), dbName });
   await ensureTenantIndexes(mongo.db);
+  const masterKey = randomBytes(32).toString('base64');
   const [host, port] = network.grpcEndpoint.split(':') as [string, string];
   const services = await createWorkerServices({
     db: mongo.db,
@@ -56,7 +60,7 @@ export async function startPipelineHarness(
       mirrorUrl: network.mirrorRestUrl,
       local: { host, grpcPort: Number(port), mirrorGrpcPort: 0, mirrorRestPort: 0 },
     },
-    masterKey: randomBytes(32).toString('base64'),
+    masterKey,
   });
   const taskQueue = `${name}-${process.pid}-${Date.now()}`;
   const gateway = await connectWorkflowGateway({ address: temporal, taskQueue });
@@ -74,6 +78,7 @@ export async function startPipelineHarness(
     gateway,
     client: new Client({ connection }),
     taskQueue,
+    operatorEnv: { MONGODB_DB: dbName, MRV_MASTER_KEY: masterKey },
     app: () => createApp({ db: mongo.db, workflows: gateway, logger, checks: [] }),
     async startWorker(workerOptions = {}) {
       const { worker, close } = await createMrvWorker({

@@ -63,6 +63,7 @@ describe('a ledger worker process killed with SIGKILL in the middle of an anchor
       taskQueue: harness.taskQueue,
       mongoUri: mongoUri(),
       dbName: harness.mongo.db.databaseName,
+      masterKey: harness.operatorEnv.MRV_MASTER_KEY,
       grpcEndpoint: harness.network.grpcEndpoint,
       mirrorRestUrl: harness.network.mirrorRestUrl,
     });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIssuerCosigner } from '../../identity/issuer-ledger-key.ts';
 import { createHederaLedger } from '../../ledger/hedera-ledger.ts';
 import { issuanceStore } from '../../store/issuance-store.ts';
 import { ledgerIntentStore } from '../../store/ledger-intent-store.ts';
@@ -37,6 +38,7 @@ describe('the mint activity when its ledger call is dead-lettered during a Heder
       hedera: harness.services.hedera,
       store: ledgerIntentStore(harness.mongo.db),
       tuning: { maxRetries: 2, maxElapsedMs: 4_000, backoffMaxMs: 500 },
+      cosign: createIssuerCosigner(harness.services.keyStore),
     });
     await harness.startWorker({ concerns: ['workflows', 'verification'] });
     await harness.startWorker({ concerns: ['ledger'], ledger: impatient });

@@ -4,6 +4,7 @@ import { credentialStore } from '../../store/credential-store.ts';
 import { issuanceStore } from '../../store/issuance-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
+import { accreditActor } from '../../workflows/activities/accreditation.ts';
 import { workflowIds } from '../../workflows/shared.ts';
 import { type PipelineHarness, startPipelineHarness } from '../support/pipeline-harness.ts';
 import { approvedAllAnchored, expectedMintAmount } from './support/drive-pipeline.ts';
@@ -33,6 +34,13 @@ describe('the pipeline from device registration to a minted, provable issuance',
     const { orgId, projectId, devices } = seeded;
     const scope = issueTenantScope(orgId);
     const db = harness.mongo.db;
+    // The deployment's accreditation authority names the registry and the verifier (mrv accredit).
+    const trust = { db, keyStore: harness.services.keyStore, now: () => new Date() };
+    const verifierAccreditation = await accreditActor(trust, scope, {
+      actorId: verifier.id,
+      role: 'verifier',
+    });
+    const { authority } = await accreditActor(trust, scope, { actorId: registry.id, role: 'registry' });
 
     // Registration: the device workflows start; the registry approves each device (policy: registry role).
     for (const d of devices) {
@@ -170,26 +178,35 @@ describe('the pipeline from device registration to a minted, provable issuance',
     expect((await harness.gateway.status(periodId))?.status).toBe('issued');
 
     // Every credential the chain needs was issued, and the bundle verifies against the mirror node:
-    // signatures, anchors, inclusion, the published policy text and the amount all hold. What the
-    // service does not yet do (issue 13, service side) is give the registry role, the plant
-    // attestation and the token and topic keys to parties the organization does not control, so
-    // the hostile-issuer verifier refuses exactly those links, and nothing else.
+    // signatures, anchors, inclusion, the published policy text, the amount, the roles from the
+    // authority, and the token and anchor topic controlled by the issuer's key. What the service does
+    // not yet do (issue 13, service side) is have the plant attested by the registry, so the
+    // hostile-issuer verifier refuses exactly that link, and nothing else.
     const types = (await credentialStore(db).list(scope, { projectId })).map((c) => c.type);
     expect(types).toContain('DeviceRegistration');
     expect(types).toContain('VerifiedReadingBatch');
     expect(types).toContain('MonitoringReport');
     expect(types).toContain('Issuance');
+    // Both decisions are credentials the reviewing verifier signed, not the organization.
+    const reviews = await credentialStore(db).list(scope, { type: 'ReviewDecision', projectId });
+    expect(reviews.map((r) => r.credential.issuer)).toEqual([
+      verifierAccreditation.did,
+      verifierAccreditation.did,
+    ]);
     const verdict = await verifyTrustChain({
       bundle: JSON.parse(issuance.trustChainJson!),
       mirrorUrl: harness.network.mirrorRestUrl,
       fetch: (url) => fetch(url),
       now: new Date().toISOString(),
+      authorities: [authority],
     });
     const failed = verdict.checks
       .filter((c) => !c.ok)
       .map((c) => c.link.replace(/^anchor:.*\.control$/, 'anchor:*.control'));
-    expect([...new Set(failed)].sort()).toEqual(['anchor:*.control', 'mint:token-control', 'plant', 'roles']);
+    expect([...new Set(failed)].sort()).toEqual(['plant']);
     for (const link of [
+      'roles.registry',
+      'mint:token-control',
       'presentation.signature',
       'policy',
       'policy.document',
@@ -200,6 +217,9 @@ describe('the pipeline from device registration to a minted, provable issuance',
     ]) {
       expect(verdict.checks.find((c) => c.link === link)?.ok, link).toBe(true);
     }
+    const topicControl = verdict.checks.filter((c) => /^anchor:.*\.control$/.test(c.link));
+    expect(topicControl.length).toBeGreaterThan(0);
+    expect(topicControl.every((c) => c.ok)).toBe(true);
     expect(verdict.valid).toBe(false);
   }, 600_000);
 });

@@ -1,5 +1,7 @@
 import type { Db } from 'mongodb';
 import { anchorBatch } from '../../engine/anchoring/anchor-batch.ts';
+import { ledgerKeyOfDid } from '../../identity/issuer-ledger-key.ts';
+import type { KeyStore } from '../../identity/key-store.ts';
 import type { HederaLedger } from '../../ledger/hedera-ledger.ts';
 import { anchorBatchStore } from '../../store/anchor-batch-store.ts';
 import { credentialStore } from '../../store/credential-store.ts';
@@ -8,6 +10,7 @@ import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { issueTenantScope, type TenantScope } from '../../store/tenant-scope.ts';
 import { heartbeatWhile } from './heartbeat.ts';
 import { ledgerCall } from './ledger-failure.ts';
+import { orgIssuer } from './org-issuer.ts';
 import { loadProjectContext } from './project-context.ts';
 
 export interface AnchorRef {
@@ -27,8 +30,13 @@ function ledgerStep<T>(details: Record<string, unknown>, call: () => Promise<T>)
   );
 }
 
-/** Ledger keys are per organization (the adapter scopes them by orgId). */
-const ANCHOR_TOPIC_KEY = 'topic/anchors';
+/**
+ * Ledger keys are per organization (the adapter scopes them by orgId). The anchor topic and the
+ * tokens are controlled by the issuer key, and their keys name it: an organization whose topic or
+ * token predates that (operator-controlled) gets a new one on first use.
+ */
+const anchorTopicKey = (controlKey: string) => `topic/anchors/${controlKey.slice(0, 16)}`;
+const tokenKey = (projectId: string, controlKey: string) => `token/${projectId}/${controlKey.slice(0, 16)}`;
 
 /**
  * Activities with a Hedera side effect: anchoring (one HCS message per Merkle batch) and minting.
@@ -37,8 +45,16 @@ const ANCHOR_TOPIC_KEY = 'topic/anchors';
  * works (it may retry and reconcile for minutes), and report final ledger outcomes as
  * non-retryable failures (see ledger-failure.ts).
  */
-export function createLedgerActivities(deps: { db: Db; ledger: HederaLedger; now?: () => Date }) {
+export function createLedgerActivities(deps: {
+  db: Db;
+  ledger: HederaLedger;
+  keyStore: KeyStore;
+  now?: () => Date;
+}) {
   const now = deps.now ?? (() => new Date());
+  /** The issuer DID's key: submit key of the anchor topic, supply key of the tokens, co-signer of both. */
+  const controlKeyOf = async (scope: TenantScope) =>
+    ledgerKeyOfDid((await orgIssuer({ db: deps.db, keyStore: deps.keyStore, now }, scope)).did);
   const batches = anchorBatchStore(deps.db);
   const readings = readingPipelineStore(deps.db);
   const credentials = credentialStore(deps.db);
@@ -63,12 +79,14 @@ export function createLedgerActivities(deps: { db: Db; ledger: HederaLedger; now
       policyHash: input.policyHash,
       period: input.period,
     });
+    const controlKey = await controlKeyOf(scope);
     const { topicId } = await ledgerStep({ step: 'ensureTopic', batchId: input.batchId }, () =>
       deps.ledger.ensureTopic({
         orgId: scope.orgId,
-        idempotencyKey: ANCHOR_TOPIC_KEY,
+        idempotencyKey: anchorTopicKey(controlKey),
         topicMemo: 'hydro-mrv anchors',
         restrictSubmit: true,
+        controlKey,
       }),
     );
     const message = await ledgerStep({ step: 'submitMessage', batchId: input.batchId }, () =>
@@ -77,6 +95,7 @@ export function createLedgerActivities(deps: { db: Db; ledger: HederaLedger; now
         idempotencyKey: `anchor/${input.batchId}`,
         topicId,
         message: batch.message,
+        controlKey,
       }),
     );
     const stored = await batches.insertOnce(scope, {
@@ -168,10 +187,12 @@ export function createLedgerActivities(deps: { db: Db; ledger: HederaLedger; now
       const scope = issueTenantScope(input.orgId);
       const project = await loadProjectContext(deps.db, scope, input.projectId);
       const token = project.policy.document.methodology.token;
+      const controlKey = await controlKeyOf(scope);
       const { tokenId } = await ledgerStep({ step: 'createToken', key: input.key }, () =>
         deps.ledger.createToken({
           orgId: input.orgId,
-          idempotencyKey: `token/${input.projectId}`,
+          idempotencyKey: tokenKey(input.projectId, controlKey),
+          controlKey,
           name: `${token.name} ${project.project.plantId}`.slice(0, 100),
           symbol: token.symbol,
           decimals: token.decimals,
@@ -186,6 +207,7 @@ export function createLedgerActivities(deps: { db: Db; ledger: HederaLedger; now
           tokenId,
           amount: input.amount,
           memo: input.memo,
+          controlKey,
         }),
       );
       await issuanceStore(deps.db).recordMint(scope, {

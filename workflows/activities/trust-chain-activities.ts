@@ -77,6 +77,7 @@ export function createTrustChainActivities(deps: {
     }[] = [];
     const readingBatches: VerifiableCredential[] = [];
     const devices = new Set<string>();
+    const leaves = new Set<string>();
     for (const batchId of [...input.batchIds, input.reportBatchId]) {
       const batch = await batches.get(scope, batchId);
       if (!batch) throw new Error(`anchor batch ${batchId} not found`);
@@ -90,6 +91,7 @@ export function createTrustChainActivities(deps: {
           const reading = members.get(id);
           if (!reading) return;
           devices.add(reading.did);
+          leaves.add(String(batch.proofs[i]?.leafHash));
           documents.push({
             document: JSON.parse(reading.documentJson),
             proof: batch.proofs[i] as unknown as InclusionProof,
@@ -116,6 +118,13 @@ export function createTrustChainActivities(deps: {
         calibrations.push(c.credential as VerifiableCredential);
       }
     }
+    // Verifier-signed reviews of the anchored readings: what lets a flagged reading count.
+    // and the authority's accreditations of the organization's registries and verifiers.
+    const reviews = await credentials.list(scope, { type: 'ReviewDecision', projectId: input.projectId });
+    const evidence = [
+      ...(await credentials.list(scope, { type: 'RoleAccreditation' })),
+      ...reviews.filter((r) => leaves.has(r.subjectId)),
+    ].map((r) => r.credential as VerifiableCredential);
     progress.step = 'assemble';
     const ctx = await loadProjectContext(deps.db, scope, input.projectId);
     const issuer = await orgIssuer({ db: deps.db, keyStore: deps.keyStore, now }, scope);
@@ -131,7 +140,7 @@ export function createTrustChainActivities(deps: {
       monitoringReport: await credential(input.reportCredentialId),
       readingBatches,
       deviceRegistrations: registrations,
-      ...(calibrations.length > 0 ? { evidence: calibrations } : {}),
+      evidence: [...evidence, ...calibrations],
       statusLists: statusList?.credential ? [statusList.credential as VerifiableCredential] : [],
       anchors,
       documents,

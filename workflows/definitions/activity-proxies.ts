@@ -5,6 +5,7 @@ import type { createLedgerActivities } from '../activities/ledger-activities.ts'
 import type { createPeriodActivities } from '../activities/period-activities.ts';
 import type { createPolicyActivities } from '../activities/policy-activities.ts';
 import type { createReadingActivities } from '../activities/reading-activities.ts';
+import type { createReviewCredentialActivities } from '../activities/review-credential-activities.ts';
 import type { createTaskActivities } from '../activities/task-activities.ts';
 import type { createTrustChainActivities } from '../activities/trust-chain-activities.ts';
 import { businessFailureTypes, ledgerFailureTypes } from '../failure-types.ts';
@@ -15,6 +16,7 @@ type Store = ReturnType<typeof createPolicyActivities> &
   Omit<Reading, 'verifyReadings'> &
   ReturnType<typeof createTaskActivities> &
   ReturnType<typeof createCredentialActivities> &
+  ReturnType<typeof createReviewCredentialActivities> &
   ReturnType<typeof createPeriodActivities> &
   ReturnType<typeof createCalibrationActivities>;
 type Ledger = ReturnType<typeof createLedgerActivities>;

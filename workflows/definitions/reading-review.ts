@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
+  patched,
   setHandler,
 } from '@temporalio/workflow';
 import type { PolicyEvent } from '../../engine/policy/guard-function.ts';
@@ -93,14 +94,28 @@ export async function readingReviewWorkflow(input: ReadingReviewInput): Promise<
         }
       }
       if (entry.decision) {
+        const decidedAtMs = Date.now();
         await storeActivities.recordReviewDecision({
           orgId,
           readingId,
           decision: entry.decision.decision,
           reason: entry.decision.reason,
           reviewer: `${entry.decision.reviewer.role}:${entry.decision.reviewer.id}`,
-          decidedAtMs: Date.now(),
+          decidedAtMs,
         });
+        // The decision as evidence: a credential the reviewer signs (issue 13); before the patch,
+        // reviews were recorded only, so histories from then replay without the activity.
+        if (patched('review-decision-credential')) {
+          await storeActivities.issueReviewDecision({
+            orgId,
+            projectId: input.projectId,
+            readingId,
+            decision: entry.decision.decision,
+            reason: entry.decision.reason,
+            reviewer: entry.decision.reviewer,
+            decidedAtMs,
+          });
+        }
         await storeActivities.closeReviews({ orgId, subject });
       }
       for (const s of sink.statuses) status = s.status;

@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import { createHederaClient, type HederaConnection } from '../../../ledger/create-hedera-client.ts';
 import { createHederaLedger, type HederaLedger, type LedgerTuning } from '../../../ledger/hedera-ledger.ts';
+import type { Cosigner } from '../../../ledger/ledger-operations.ts';
 import {
   type FaultConfig,
   type LocalNetwork,
@@ -34,8 +35,8 @@ export interface LedgerFixture {
   mongo: MongoHandle;
   db: Db;
   ledger: HederaLedger;
-  /** A second adapter over the same store and network: another worker process. */
-  newLedger(tuning?: Partial<LedgerTuning>): HederaLedger;
+  /** A second adapter over the same store and network: another worker process (optionally a co-signer). */
+  newLedger(tuning?: Partial<LedgerTuning>, cosign?: Cosigner): HederaLedger;
   close(): Promise<void>;
 }
 
@@ -69,8 +70,13 @@ export async function startLedgerFixture(o: {
     return c;
   };
   const hedera = connect();
-  const newLedger = (tuning?: Partial<LedgerTuning>) =>
-    createHederaLedger({ hedera: connect(), store, tuning: { ...fastTuning, ...o.tuning, ...tuning } });
+  const newLedger = (tuning?: Partial<LedgerTuning>, cosign?: Cosigner) =>
+    createHederaLedger({
+      hedera: connect(),
+      store,
+      tuning: { ...fastTuning, ...o.tuning, ...tuning },
+      ...(cosign ? { cosign } : {}),
+    });
   return {
     network,
     hedera,

@@ -7,7 +7,6 @@
  * `ready`, then `crashed <idempotency key>` once the first reading-batch anchor's HCS message reached
  * consensus; after that the call never returns (the process keeps heartbeating until it is killed).
  */
-import { randomBytes } from 'node:crypto';
 import type { HederaLedger } from '../../../ledger/hedera-ledger.ts';
 import { connectMongo } from '../../../store/mongo.ts';
 import { createMrvWorker } from '../../../workflows/worker.ts';
@@ -18,6 +17,8 @@ export interface LedgerWorkerProcessConfig {
   taskQueue: string;
   mongoUri: string;
   dbName: string;
+  /** The parent worker's: the issuer keys this process co-signs anchors with are sealed under it. */
+  masterKey: string;
   grpcEndpoint: string;
   mirrorRestUrl: string;
 }
@@ -32,7 +33,7 @@ const services = await createWorkerServices({
     mirrorUrl: config.mirrorRestUrl,
     local: { host, grpcPort: Number(port), mirrorGrpcPort: 0, mirrorRestPort: 0 },
   },
-  masterKey: randomBytes(32).toString('base64'),
+  masterKey: config.masterKey,
 });
 const real = services.ledger;
 let crashed = false;
