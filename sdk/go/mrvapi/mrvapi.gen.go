@@ -47,6 +47,36 @@ func (e ApiKeyScopes) Valid() bool {
 	}
 }
 
+// Defines values for ConsoleSessionScopes.
+const (
+	ConsoleSessionScopesAdmin          ConsoleSessionScopes = "admin"
+	ConsoleSessionScopesPolicyWrite    ConsoleSessionScopes = "policy:write"
+	ConsoleSessionScopesReadingsRead   ConsoleSessionScopes = "readings:read"
+	ConsoleSessionScopesReviewWrite    ConsoleSessionScopes = "review:write"
+	ConsoleSessionScopesTelemetryWrite ConsoleSessionScopes = "telemetry:write"
+	ConsoleSessionScopesTokenMint      ConsoleSessionScopes = "token:mint"
+)
+
+// Valid indicates whether the value is a known member of the ConsoleSessionScopes enum.
+func (e ConsoleSessionScopes) Valid() bool {
+	switch e {
+	case ConsoleSessionScopesAdmin:
+		return true
+	case ConsoleSessionScopesPolicyWrite:
+		return true
+	case ConsoleSessionScopesReadingsRead:
+		return true
+	case ConsoleSessionScopesReviewWrite:
+		return true
+	case ConsoleSessionScopesTelemetryWrite:
+		return true
+	case ConsoleSessionScopesTokenMint:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CreateApiKeyRequestScopes.
 const (
 	CreateApiKeyRequestScopesAdmin          CreateApiKeyRequestScopes = "admin"
@@ -189,6 +219,74 @@ type AuditRecord struct {
 	Status   int       `json:"status"`
 }
 
+// Calibration defines model for Calibration.
+type Calibration struct {
+	AccuracyClass float32 `json:"accuracy_class"`
+
+	// ActedAs The policy role the decision was taken as (decision answers)
+	ActedAs     *string                `json:"acted_as,omitempty"`
+	Certificate CalibrationCertificate `json:"certificate"`
+
+	// CredentialId The MeterCalibration credential, once approved
+	CredentialId *string                    `json:"credential_id,omitempty"`
+	Decision     *CalibrationDecisionRecord `json:"decision,omitempty"`
+	DeviceDid    string                     `json:"device_did"`
+	DeviceId     string                     `json:"device_id"`
+	Document     CalibrationDocumentHash    `json:"document"`
+	Id           string                     `json:"id"`
+	MeterType    interface{}                `json:"meter_type"`
+	SensorId     *string                    `json:"sensor_id,omitempty"`
+	Status       interface{}                `json:"status"`
+	SubmittedAt  time.Time                  `json:"submitted_at"`
+}
+
+// CalibrationCertificate defines model for CalibrationCertificate.
+type CalibrationCertificate struct {
+	CalibratedOn  string   `json:"calibrated_on"`
+	CertificateId string   `json:"certificate_id"`
+	DeviceId      *string  `json:"device_id,omitempty"`
+	ErrorPercent  *float32 `json:"error_percent,omitempty"`
+	Laboratory    string   `json:"laboratory"`
+	NextDue       string   `json:"next_due"`
+}
+
+// CalibrationDecisionRecord defines model for CalibrationDecisionRecord.
+type CalibrationDecisionRecord struct {
+	DecidedAt time.Time   `json:"decided_at"`
+	Decision  interface{} `json:"decision"`
+	Reason    string      `json:"reason"`
+
+	// Reviewer The deciding principal
+	Reviewer string `json:"reviewer"`
+}
+
+// CalibrationDocument defines model for CalibrationDocument.
+type CalibrationDocument struct {
+	ContentBase64 string      `json:"content_base64"`
+	MediaType     interface{} `json:"media_type"`
+	Sha256        string      `json:"sha256"`
+}
+
+// CalibrationDocumentHash defines model for CalibrationDocumentHash.
+type CalibrationDocumentHash struct {
+	MediaType string `json:"media_type"`
+	Sha256    string `json:"sha256"`
+}
+
+// CalibrationList defines model for CalibrationList.
+type CalibrationList struct {
+	Data []Calibration `json:"data"`
+}
+
+// CalibrationSubmission defines model for CalibrationSubmission.
+type CalibrationSubmission struct {
+	AccuracyClass float32                `json:"accuracy_class"`
+	Certificate   CalibrationCertificate `json:"certificate"`
+	Document      CalibrationDocument    `json:"document"`
+	MeterType     interface{}            `json:"meter_type"`
+	SensorId      *string                `json:"sensor_id,omitempty"`
+}
+
 // CertificateRevocation defines model for CertificateRevocation.
 type CertificateRevocation struct {
 	Reason string `json:"reason"`
@@ -198,6 +296,62 @@ type CertificateRevocation struct {
 type CertificateSigningRequest struct {
 	// Csr PKCS#10, PEM
 	Csr string `json:"csr"`
+}
+
+// ChainLink defines model for ChainLink.
+type ChainLink struct {
+	// Children The checks this link is made of, as links
+	Children []ChainLink `json:"children"`
+
+	// DeviceId The device (DID) whose readings the link is about
+	DeviceId *string `json:"device_id,omitempty"`
+
+	// DocumentIndex The bundle document (e.g. a reading) the link is about
+	DocumentIndex *int        `json:"document_index,omitempty"`
+	Name          string      `json:"name"`
+	Reason        string      `json:"reason"`
+	Status        interface{} `json:"status"`
+}
+
+// ConsoleOrganization defines model for ConsoleOrganization.
+type ConsoleOrganization struct {
+	// Id Example: org_4fQ8GZc1Xk3mRr0pLs9TbW
+	Id   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// ConsoleSession defines model for ConsoleSession.
+type ConsoleSession struct {
+	// CsrfToken Send as X-CSRF-Token on every state change made with the session cookie.
+	CsrfToken *string `json:"csrf_token"`
+
+	// KeyId Example: key_4fQ8GZc1Xk3mRr0pLs9TbW
+	KeyId string `json:"key_id"`
+
+	// MirrorUrl The mirror node the API reads, for links to anchors and mints
+	MirrorUrl    *string                `json:"mirror_url"`
+	Organization ConsoleOrganization    `json:"organization"`
+	Roles        []string               `json:"roles"`
+	Scopes       []ConsoleSessionScopes `json:"scopes"`
+}
+
+// ConsoleSessionScopes defines model for ConsoleSession.Scopes.
+type ConsoleSessionScopes string
+
+// ConsoleSignIn An API key, or OAuth client credentials (client_id = the key prefix, client_secret = the key).
+type ConsoleSignIn struct {
+	union json.RawMessage
+}
+
+// ConsoleSignInWithApiKey defines model for ConsoleSignInWithApiKey.
+type ConsoleSignInWithApiKey struct {
+	ApiKey string `json:"api_key"`
+}
+
+// ConsoleSignInWithClientCredentials defines model for ConsoleSignInWithClientCredentials.
+type ConsoleSignInWithClientCredentials struct {
+	ClientId     string `json:"client_id"`
+	ClientSecret string `json:"client_secret"`
 }
 
 // CreateApiKeyRequest defines model for CreateApiKeyRequest.
@@ -329,6 +483,27 @@ type Ed25519PrivateJwk struct {
 	X   string      `json:"x"`
 }
 
+// EvidencePoint defines model for EvidencePoint.
+type EvidencePoint struct {
+	// Efficiency Electrical over hydraulic power (ρ·g·Q·H)
+	Efficiency *float32 `json:"efficiency"`
+	EnergyKwh  *float32 `json:"energy_kwh"`
+	FlowM3s    *float32 `json:"flow_m3s"`
+	HeadM      *float32 `json:"head_m"`
+
+	// Id Example: rdg_4fQ8GZc1Xk3mRr0pLs9TbW
+	Id        string      `json:"id"`
+	PowerKw   *float32    `json:"power_kw"`
+	Status    interface{} `json:"status"`
+	Timestamp time.Time   `json:"timestamp"`
+}
+
+// EvidenceRegistration The device's registration credential, when issued
+type EvidenceRegistration struct {
+	Id       *string    `json:"id,omitempty"`
+	IssuedAt *time.Time `json:"issued_at,omitempty"`
+}
+
 // FieldError One failing field: `pointer` is a JSON Pointer into the request part named by `in`
 type FieldError struct {
 	In      interface{} `json:"in"`
@@ -348,14 +523,35 @@ type Finding struct {
 
 // Gateway defines model for Gateway.
 type Gateway struct {
-	CreatedAt time.Time `json:"created_at"`
-	DeviceIds []string  `json:"device_ids"`
+	// Agent The edge agent's reading plan: which meters feed which of the gateway's devices.
+	Agent     *GatewayAgent `json:"agent,omitempty"`
+	CreatedAt time.Time     `json:"created_at"`
+	DeviceIds []string      `json:"device_ids"`
 
 	// Id Example: gw_4fQ8GZc1Xk3mRr0pLs9TbW
 	Id              string      `json:"id"`
 	Name            string      `json:"name"`
 	Status          interface{} `json:"status"`
 	StatusChangedAt time.Time   `json:"status_changed_at"`
+}
+
+// GatewayAgent The edge agent's reading plan: which meters feed which of the gateway's devices.
+type GatewayAgent struct {
+	Devices   []GatewayAgentDevice `json:"devices"`
+	IntervalS *int                 `json:"interval_s,omitempty"`
+}
+
+// GatewayAgentDevice defines model for GatewayAgentDevice.
+type GatewayAgentDevice struct {
+	// DeviceId Example: dev_4fQ8GZc1Xk3mRr0pLs9TbW
+	DeviceId      string `json:"device_id"`
+	IntervalS     *int   `json:"interval_s,omitempty"`
+	PollS         *int   `json:"poll_s,omitempty"`
+	ReadTimeoutMs *int   `json:"read_timeout_ms,omitempty"`
+
+	// Ref The device's name on the gateway
+	Ref     *string         `json:"ref,omitempty"`
+	Sources []GatewaySource `json:"sources"`
 }
 
 // GatewayCertificate defines model for GatewayCertificate.
@@ -390,11 +586,71 @@ type GatewayCertificateList struct {
 	Certificates []GatewayCertificate `json:"certificates"`
 }
 
+// GatewayConnection How the gateway reaches one meter (edge/collectors). Fields apply per protocol.
+type GatewayConnection struct {
+	Authorization  *string     `json:"authorization,omitempty"`
+	BaseUrl        *string     `json:"base_url,omitempty"`
+	BaudRate       interface{} `json:"baud_rate,omitempty"`
+	Directory      *string     `json:"directory,omitempty"`
+	Endpoint       *string     `json:"endpoint,omitempty"`
+	Host           *string     `json:"host,omitempty"`
+	Parity         interface{} `json:"parity,omitempty"`
+	Password       *string     `json:"password,omitempty"`
+	Path           *string     `json:"path,omitempty"`
+	Port           *int        `json:"port,omitempty"`
+	Protocol       interface{} `json:"protocol"`
+	SecurityMode   interface{} `json:"security_mode,omitempty"`
+	SecurityPolicy interface{} `json:"security_policy,omitempty"`
+	StaleS         *int        `json:"stale_s,omitempty"`
+	StopBits       interface{} `json:"stop_bits,omitempty"`
+	TimeColumn     *string     `json:"time_column,omitempty"`
+	UnitId         *int        `json:"unit_id,omitempty"`
+	Url            *string     `json:"url,omitempty"`
+	Username       *string     `json:"username,omitempty"`
+}
+
 // GatewayCreate defines model for GatewayCreate.
 type GatewayCreate struct {
-	DeviceIds []string `json:"device_ids"`
-	Name      string   `json:"name"`
+	// Agent The edge agent's reading plan: which meters feed which of the gateway's devices.
+	Agent     *GatewayAgent `json:"agent,omitempty"`
+	DeviceIds []string      `json:"device_ids"`
+	Name      string        `json:"name"`
 }
+
+// GatewayEdgeConfig What `mrv-edge run` runs (edge/agent/gateway-config.ts); the device keys stay on the gateway.
+type GatewayEdgeConfig struct {
+	Devices []GatewayEdgeDevice `json:"devices"`
+
+	// GatewayId Example: gw_4fQ8GZc1Xk3mRr0pLs9TbW
+	GatewayId string `json:"gateway_id"`
+	IntervalS int    `json:"interval_s"`
+
+	// OrgId Example: org_4fQ8GZc1Xk3mRr0pLs9TbW
+	OrgId string `json:"org_id"`
+
+	// Plant The project's plant file without its device list (schemas/plant)
+	Plant GatewayEdgePlant `json:"plant"`
+
+	// ProjectId Example: prj_4fQ8GZc1Xk3mRr0pLs9TbW
+	ProjectId string      `json:"project_id"`
+	Version   interface{} `json:"version"`
+}
+
+// GatewayEdgeDevice defines model for GatewayEdgeDevice.
+type GatewayEdgeDevice struct {
+	// DeviceId Example: dev_4fQ8GZc1Xk3mRr0pLs9TbW
+	DeviceId      string          `json:"device_id"`
+	Did           string          `json:"did"`
+	IntervalS     *int            `json:"interval_s,omitempty"`
+	PollS         *int            `json:"poll_s,omitempty"`
+	ReadTimeoutMs *int            `json:"read_timeout_ms,omitempty"`
+	Ref           string          `json:"ref"`
+	Scope         string          `json:"scope"`
+	Sources       []GatewaySource `json:"sources"`
+}
+
+// GatewayEdgePlant The project's plant file without its device list (schemas/plant)
+type GatewayEdgePlant = map[string]interface{}
 
 // GatewayEnrollment defines model for GatewayEnrollment.
 type GatewayEnrollment struct {
@@ -430,6 +686,15 @@ type GatewayPairing struct {
 	// OrgId Example: org_4fQ8GZc1Xk3mRr0pLs9TbW
 	OrgId string      `json:"org_id"`
 	V     interface{} `json:"v"`
+}
+
+// GatewaySource defines model for GatewaySource.
+type GatewaySource struct {
+	// Connection How the gateway reaches one meter (edge/collectors). Fields apply per protocol.
+	Connection GatewayConnection `json:"connection"`
+
+	// Template edge/templates name
+	Template string `json:"template"`
 }
 
 // GatewayStatusChange defines model for GatewayStatusChange.
@@ -656,6 +921,9 @@ type Plant struct {
 		Active   *bool  `json:"active,omitempty"`
 		DeviceId string `json:"device_id"`
 
+		// Meters The device's meters: accuracy class and calibration record (docs/verification.md, Calibration).
+		Meters *[]PlantMeter `json:"meters,omitempty"`
+
 		// Scope `plant` or a unit_id.
 		Scope string `json:"scope"`
 	} `json:"devices,omitempty"`
@@ -689,6 +957,46 @@ type Plant struct {
 		// UnitId Unique among the units; `plant` is the plant scope's name.
 		UnitId string `json:"unit_id"`
 	} `json:"units"`
+}
+
+// PlantCalibration defines model for PlantCalibration.
+type PlantCalibration struct {
+	// CalibratedOn A calendar date, YYYY-MM-DD (UTC).
+	//
+	// Example: 2026-05-02
+	CalibratedOn  PlantDate `json:"calibrated_on"`
+	CertificateId string    `json:"certificate_id"`
+	CredentialId  *string   `json:"credential_id,omitempty"`
+
+	// DeviceId The device the certificate names.
+	DeviceId     *string  `json:"device_id,omitempty"`
+	ErrorPercent *float32 `json:"error_percent,omitempty"`
+	Laboratory   string   `json:"laboratory"`
+
+	// NextDue A calendar date, YYYY-MM-DD (UTC).
+	//
+	// Example: 2026-05-02
+	NextDue PlantDate `json:"next_due"`
+
+	// Sha256 sha256 of the certificate document (PDF or JSON).
+	Sha256 *string `json:"sha256,omitempty"`
+}
+
+// PlantDate A calendar date, YYYY-MM-DD (UTC).
+//
+// Example: 2026-05-02
+type PlantDate = string
+
+// PlantMeter defines model for PlantMeter.
+type PlantMeter struct {
+	// AccuracyClass Accuracy class in percent of reading.
+	AccuracyClass float32           `json:"accuracy_class"`
+	Calibration   *PlantCalibration `json:"calibration,omitempty"`
+
+	// FullScale Full-scale value in the canonical unit (m3/s, m, kPa, kWh, kW).
+	FullScale *float32    `json:"full_scale,omitempty"`
+	SensorId  *string     `json:"sensor_id,omitempty"`
+	Type      interface{} `json:"type"`
 }
 
 // Policy A declarative MRV policy: metadata, roles, parameters, credential subjects, verification, workflows as state machines, methodology and anchoring. Cross-references, expressions and units are checked by `mrv policy validate` beyond this schema.
@@ -746,11 +1054,44 @@ type PolicyBand struct {
 	Min PolicyNumberOrParameter `json:"min"`
 }
 
+// PolicyCheck defines model for PolicyCheck.
+type PolicyCheck struct {
+	Hash     *string `json:"hash"`
+	PolicyId *string `json:"policy_id"`
+
+	// Problems Every problem, at line:col (first 200)
+	Problems []PolicyProblem `json:"problems"`
+	Valid    bool            `json:"valid"`
+	Version  *string         `json:"version"`
+
+	// Workflows Mermaid state-diagram source per workflow (valid policies only)
+	Workflows map[string]string `json:"workflows"`
+}
+
 // PolicyCredential defines model for PolicyCredential.
 type PolicyCredential struct {
 	Description *string             `json:"description,omitempty"`
 	Fields      PolicyFields        `json:"fields"`
 	Required    *[]PolicyIdentifier `json:"required,omitempty"`
+}
+
+// PolicyDiff defines model for PolicyDiff.
+type PolicyDiff struct {
+	Differences []PolicyDifference `json:"differences"`
+
+	// From The published version compared against
+	From map[string]interface{} `json:"from"`
+
+	// To The draft
+	To map[string]interface{} `json:"to"`
+}
+
+// PolicyDifference defines model for PolicyDifference.
+type PolicyDifference struct {
+	After  interface{} `json:"after,omitempty"`
+	Before interface{} `json:"before,omitempty"`
+	Kind   interface{} `json:"kind"`
+	Path   string      `json:"path"`
 }
 
 // PolicyDraft defines model for PolicyDraft.
@@ -935,6 +1276,13 @@ type PolicyUnit = string
 
 // PolicyVerification defines model for PolicyVerification.
 type PolicyVerification struct {
+	// Calibration Meter calibration: the longest interval between calibrations per meter type, what happens to readings when one lapses (FLAGGED with calibration.overdue, or REJECTED), and the role that approves uploaded certificates.
+	Calibration *struct {
+		ApproverRole PolicyIdentifier          `json:"approver_role"`
+		Intervals    map[string]PolicyDuration `json:"intervals"`
+		OnLapse      interface{}               `json:"on_lapse"`
+		OnMissing    interface{}               `json:"on_missing,omitempty"`
+	} `json:"calibration,omitempty"`
 	EfficiencyBands struct {
 		Crossflow PolicyBand `json:"crossflow"`
 		Francis   PolicyBand `json:"francis"`
@@ -1028,7 +1376,9 @@ type ProjectList struct {
 
 // ProvisionDeviceRequest defines model for ProvisionDeviceRequest.
 type ProvisionDeviceRequest struct {
-	Name *string `json:"name,omitempty"`
+	// Meters The device's meters: accuracy class, full scale, calibration record (as in the plant file)
+	Meters *[]PlantMeter `json:"meters,omitempty"`
+	Name   *string       `json:"name,omitempty"`
 
 	// ProjectId Example: prj_4fQ8GZc1Xk3mRr0pLs9TbW
 	ProjectId string `json:"project_id"`
@@ -1083,6 +1433,20 @@ type ReadingCounts struct {
 	Rejected int `json:"rejected"`
 }
 
+// ReadingEvidence defines model for ReadingEvidence.
+type ReadingEvidence struct {
+	// Calibration Calibration on record (none is kept yet)
+	Calibration *map[string]interface{} `json:"calibration"`
+	Device      *map[string]interface{} `json:"device"`
+
+	// Reading As GET /v1/readings/{readingId}, with its signed document
+	Reading      map[string]interface{} `json:"reading"`
+	Registration EvidenceRegistration   `json:"registration"`
+
+	// Series The device's readings around it, by arrival
+	Series []EvidencePoint `json:"series"`
+}
+
 // ReadingPage defines model for ReadingPage.
 type ReadingPage struct {
 	Data []Reading `json:"data"`
@@ -1107,8 +1471,11 @@ type RegisterDeviceRequest struct {
 	// Did An Ed25519 did:key (multicodec 0xed01, base58btc)
 	//
 	// Example: did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK
-	Did  string  `json:"did"`
-	Name *string `json:"name,omitempty"`
+	Did string `json:"did"`
+
+	// Meters The device's meters: accuracy class, full scale, calibration record (as in the plant file)
+	Meters *[]PlantMeter `json:"meters,omitempty"`
+	Name   *string       `json:"name,omitempty"`
 
 	// ProjectId Example: prj_4fQ8GZc1Xk3mRr0pLs9TbW
 	ProjectId string `json:"project_id"`
@@ -1133,6 +1500,35 @@ type RejectDeviceRequest struct {
 	Reason string `json:"reason"`
 }
 
+// Review A flagged reading (as GET /v1/readings/{readingId}) with its escalation deadline
+type Review struct {
+	// DeviceId Example: dev_4fQ8GZc1Xk3mRr0pLs9TbW
+	DeviceId string `json:"device_id"`
+	Did      string `json:"did"`
+
+	// Document The signed telemetry document as received (single reading only)
+	Document *map[string]interface{} `json:"document,omitempty"`
+
+	// EscalatesAt When the policy's review timer escalates the review (null: the policy has none)
+	EscalatesAt *time.Time `json:"escalates_at,omitempty"`
+
+	// EscalationAfter The timer, an ISO 8601 duration
+	EscalationAfter *string   `json:"escalation_after,omitempty"`
+	Findings        []Finding `json:"findings"`
+
+	// Id Example: rdg_4fQ8GZc1Xk3mRr0pLs9TbW
+	Id string `json:"id"`
+
+	// ProjectId Example: prj_4fQ8GZc1Xk3mRr0pLs9TbW
+	ProjectId  string         `json:"project_id"`
+	ReceivedAt time.Time      `json:"received_at"`
+	Review     *ReadingReview `json:"review,omitempty"`
+	Seq        int            `json:"seq"`
+	Status     ReadingStatus  `json:"status"`
+	Timestamp  string         `json:"timestamp"`
+	TrustScore *float32       `json:"trust_score,omitempty"`
+}
+
 // ReviewDecisionResult defines model for ReviewDecisionResult.
 type ReviewDecisionResult struct {
 	ActedAs  string      `json:"acted_as"`
@@ -1147,16 +1543,45 @@ type ReviewDecisionResult struct {
 
 // ReviewPage defines model for ReviewPage.
 type ReviewPage struct {
-	Data []Reading `json:"data"`
+	Data []Review `json:"data"`
 
 	// NextCursor The `cursor` of the next page; null on the last
 	NextCursor *string `json:"next_cursor"`
+
+	// Total Flagged readings matching the filters (all pages)
+	Total int `json:"total"`
 }
 
 // RevocationResult defines model for RevocationResult.
 type RevocationResult struct {
 	CrlNumber *int `json:"crl_number,omitempty"`
 	Revoked   int  `json:"revoked"`
+}
+
+// ScenarioExpectation defines model for ScenarioExpectation.
+type ScenarioExpectation struct {
+	Actual   interface{} `json:"actual,omitempty"`
+	Expected interface{} `json:"expected,omitempty"`
+	Passed   bool        `json:"passed"`
+	What     string      `json:"what"`
+}
+
+// ScenarioRun defines model for ScenarioRun.
+type ScenarioRun struct {
+	Error        *string               `json:"error"`
+	Expectations []ScenarioExpectation `json:"expectations"`
+	File         string                `json:"file"`
+	Name         string                `json:"name"`
+	Passed       bool                  `json:"passed"`
+}
+
+// ScenarioRuns defines model for ScenarioRuns.
+type ScenarioRuns struct {
+	// DraftId Example: pdr_4fQ8GZc1Xk3mRr0pLs9TbW
+	DraftId   string        `json:"draft_id"`
+	Passed    bool          `json:"passed"`
+	PolicyId  string        `json:"policy_id"`
+	Scenarios []ScenarioRun `json:"scenarios"`
 }
 
 // SuspendDeviceRequest defines model for SuspendDeviceRequest.
@@ -1166,12 +1591,15 @@ type SuspendDeviceRequest struct {
 
 // Telemetry One signed interval from one device. Normative text: shared/specs/telemetry-v1.md. Unknown top-level members are rejected; `metadata` is free-form.
 type Telemetry struct {
-	DeviceId      string                  `json:"device_id"`
-	IntervalS     int                     `json:"interval_s"`
-	Metadata      *map[string]interface{} `json:"metadata,omitempty"`
-	Readings      []TelemetryReading      `json:"readings"`
-	SchemaVersion string                  `json:"schema_version"`
-	Seq           int                     `json:"seq"`
+	DeviceId  string                  `json:"device_id"`
+	IntervalS int                     `json:"interval_s"`
+	Metadata  *map[string]interface{} `json:"metadata,omitempty"`
+
+	// PrevHash Lowercase hex SHA-256 of the JCS form of this device's previous signed document (signature included). Optional; when present the verifier checks the chain.
+	PrevHash      *string            `json:"prev_hash,omitempty"`
+	Readings      []TelemetryReading `json:"readings"`
+	SchemaVersion string             `json:"schema_version"`
+	Seq           int                `json:"seq"`
 
 	// Signature base64url (no padding) Ed25519 signature over the JCS form of the document without this member.
 	Signature string `json:"signature"`
@@ -1232,6 +1660,39 @@ type TelemetrySubmission struct {
 // TrustChainBundle Everything an auditor needs to check an issuance offline (docs/specs): credentials, anchors, inclusion proofs, device signatures, the plant and the policy. Verify it with `mrv verify-chain` or the SDKs.
 type TrustChainBundle map[string]interface{}
 
+// TrustChainVerification defines model for TrustChainVerification.
+type TrustChainVerification struct {
+	IssuanceId string      `json:"issuance_id"`
+	Links      []ChainLink `json:"links"`
+	MirrorUrl  string      `json:"mirror_url"`
+	TokenId    *string     `json:"token_id"`
+	Valid      bool        `json:"valid"`
+	VerifiedAt time.Time   `json:"verified_at"`
+}
+
+// TrustChainVerificationByIssuance defines model for TrustChainVerificationByIssuance.
+type TrustChainVerificationByIssuance struct {
+	// Authorities DIDs of accreditation authorities the auditor trusts (`mrv chain verify --authority`)
+	Authorities *[]string `json:"authorities,omitempty"`
+
+	// IssuanceId project id and period; percent-encode the slash in a path (%2F)
+	//
+	// Example: prj_4fQ8GZc1Xk3mRr0pLs9TbW/2026-03
+	IssuanceId string `json:"issuance_id"`
+}
+
+// TrustChainVerificationByToken defines model for TrustChainVerificationByToken.
+type TrustChainVerificationByToken struct {
+	// Authorities DIDs of accreditation authorities the auditor trusts (`mrv chain verify --authority`)
+	Authorities *[]string `json:"authorities,omitempty"`
+	TokenId     string    `json:"token_id"`
+}
+
+// VerifyTrustChainRequest defines model for VerifyTrustChainRequest.
+type VerifyTrustChainRequest struct {
+	union json.RawMessage
+}
+
 // IdempotencyKey defines model for IdempotencyKey.
 type IdempotencyKey = string
 
@@ -1282,8 +1743,11 @@ type RotateApiKeyParams struct {
 
 // ListAuditRecordsParams defines parameters for ListAuditRecords.
 type ListAuditRecordsParams struct {
-	AfterSeq *int `form:"after_seq,omitempty" json:"after_seq,omitempty"`
-	Limit    *int `form:"limit,omitempty" json:"limit,omitempty"`
+	AfterSeq *int    `form:"after_seq,omitempty" json:"after_seq,omitempty"`
+	Limit    *int    `form:"limit,omitempty" json:"limit,omitempty"`
+	Action   *string `form:"action,omitempty" json:"action,omitempty"`
+	Actor    *string `form:"actor,omitempty" json:"actor,omitempty"`
+	Failed   *bool   `form:"failed,omitempty" json:"failed,omitempty"`
 }
 
 // ListDevicesParams defines parameters for ListDevices.
@@ -1305,6 +1769,18 @@ type ProvisionDeviceParams struct {
 
 // ApproveDeviceParams defines parameters for ApproveDevice.
 type ApproveDeviceParams struct {
+	// IdempotencyKey Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// SubmitCalibrationParams defines parameters for SubmitCalibration.
+type SubmitCalibrationParams struct {
+	// IdempotencyKey Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// DecideCalibrationParams defines parameters for DecideCalibration.
+type DecideCalibrationParams struct {
 	// IdempotencyKey Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
@@ -1393,6 +1869,12 @@ type GetPkiCrlParams struct {
 	Org string `form:"org" json:"org"`
 }
 
+// CheckPolicySourceParams defines parameters for CheckPolicySource.
+type CheckPolicySourceParams struct {
+	// IdempotencyKey Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // UploadPolicyDraftParams defines parameters for UploadPolicyDraft.
 type UploadPolicyDraftParams struct {
 	FileName *string `form:"file_name,omitempty" json:"file_name,omitempty"`
@@ -1401,8 +1883,19 @@ type UploadPolicyDraftParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// DiffPolicyDraftParams defines parameters for DiffPolicyDraft.
+type DiffPolicyDraftParams struct {
+	Against string `form:"against" json:"against"`
+}
+
 // PublishPolicyDraftParams defines parameters for PublishPolicyDraft.
 type PublishPolicyDraftParams struct {
+	// IdempotencyKey Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// RunPolicyDraftScenariosParams defines parameters for RunPolicyDraftScenarios.
+type RunPolicyDraftScenariosParams struct {
 	// IdempotencyKey Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
@@ -1440,11 +1933,20 @@ type ListReadingsParams struct {
 	ProjectId *string        `form:"project_id,omitempty" json:"project_id,omitempty"`
 }
 
+// GetReadingEvidenceParams defines parameters for GetReadingEvidence.
+type GetReadingEvidenceParams struct {
+	Window *int `form:"window,omitempty" json:"window,omitempty"`
+}
+
 // ListReviewsParams defines parameters for ListReviews.
 type ListReviewsParams struct {
-	Limit     *int    `form:"limit,omitempty" json:"limit,omitempty"`
-	Cursor    *string `form:"cursor,omitempty" json:"cursor,omitempty"`
-	ProjectId *string `form:"project_id,omitempty" json:"project_id,omitempty"`
+	Limit          *int        `form:"limit,omitempty" json:"limit,omitempty"`
+	Cursor         *string     `form:"cursor,omitempty" json:"cursor,omitempty"`
+	ProjectId      *string     `form:"project_id,omitempty" json:"project_id,omitempty"`
+	DeviceId       *string     `form:"device_id,omitempty" json:"device_id,omitempty"`
+	Rule           *string     `form:"rule,omitempty" json:"rule,omitempty"`
+	OlderThanHours *float32    `form:"older_than_hours,omitempty" json:"older_than_hours,omitempty"`
+	Order          interface{} `form:"order,omitempty" json:"order,omitempty"`
 }
 
 // DecideReviewParams defines parameters for DecideReview.
@@ -1459,11 +1961,20 @@ type SubmitTelemetryParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// VerifyTrustChainParams defines parameters for VerifyTrustChain.
+type VerifyTrustChainParams struct {
+	// IdempotencyKey Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // IssueAccessTokenFormdataRequestBody defines body for IssueAccessToken for application/x-www-form-urlencoded ContentType.
 type IssueAccessTokenFormdataRequestBody = IssueAccessTokenRequest
 
 // CreateApiKeyJSONRequestBody defines body for CreateApiKey for application/json ContentType.
 type CreateApiKeyJSONRequestBody = CreateApiKeyRequest
+
+// CreateConsoleSessionJSONRequestBody defines body for CreateConsoleSession for application/json ContentType.
+type CreateConsoleSessionJSONRequestBody = ConsoleSignIn
 
 // RegisterDeviceJSONRequestBody defines body for RegisterDevice for application/json ContentType.
 type RegisterDeviceJSONRequestBody = RegisterDeviceRequest
@@ -1473,6 +1984,12 @@ type ProvisionDeviceJSONRequestBody = ProvisionDeviceRequest
 
 // ApproveDeviceJSONRequestBody defines body for ApproveDevice for application/json ContentType.
 type ApproveDeviceJSONRequestBody = ApproveDeviceRequest
+
+// SubmitCalibrationJSONRequestBody defines body for SubmitCalibration for application/json ContentType.
+type SubmitCalibrationJSONRequestBody = CalibrationSubmission
+
+// DecideCalibrationJSONRequestBody defines body for DecideCalibration for application/json ContentType.
+type DecideCalibrationJSONRequestBody = Decision
 
 // DecommissionDeviceJSONRequestBody defines body for DecommissionDevice for application/json ContentType.
 type DecommissionDeviceJSONRequestBody = DecommissionDeviceRequest
@@ -1515,6 +2032,71 @@ type DecideReviewJSONRequestBody = Decision
 
 // SubmitTelemetryJSONRequestBody defines body for SubmitTelemetry for application/json ContentType.
 type SubmitTelemetryJSONRequestBody = TelemetrySubmission
+
+// VerifyTrustChainJSONRequestBody defines body for VerifyTrustChain for application/json ContentType.
+type VerifyTrustChainJSONRequestBody = VerifyTrustChainRequest
+
+// AsConsoleSignInWithApiKey returns the union data inside the ConsoleSignIn as a ConsoleSignInWithApiKey
+func (t ConsoleSignIn) AsConsoleSignInWithApiKey() (ConsoleSignInWithApiKey, error) {
+	var body ConsoleSignInWithApiKey
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromConsoleSignInWithApiKey overwrites any union data inside the ConsoleSignIn as the provided ConsoleSignInWithApiKey
+func (t *ConsoleSignIn) FromConsoleSignInWithApiKey(v ConsoleSignInWithApiKey) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeConsoleSignInWithApiKey performs a merge with any union data inside the ConsoleSignIn, using the provided ConsoleSignInWithApiKey
+func (t *ConsoleSignIn) MergeConsoleSignInWithApiKey(v ConsoleSignInWithApiKey) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsConsoleSignInWithClientCredentials returns the union data inside the ConsoleSignIn as a ConsoleSignInWithClientCredentials
+func (t ConsoleSignIn) AsConsoleSignInWithClientCredentials() (ConsoleSignInWithClientCredentials, error) {
+	var body ConsoleSignInWithClientCredentials
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromConsoleSignInWithClientCredentials overwrites any union data inside the ConsoleSignIn as the provided ConsoleSignInWithClientCredentials
+func (t *ConsoleSignIn) FromConsoleSignInWithClientCredentials(v ConsoleSignInWithClientCredentials) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeConsoleSignInWithClientCredentials performs a merge with any union data inside the ConsoleSignIn, using the provided ConsoleSignInWithClientCredentials
+func (t *ConsoleSignIn) MergeConsoleSignInWithClientCredentials(v ConsoleSignInWithClientCredentials) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t ConsoleSignIn) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *ConsoleSignIn) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
 
 // AsPolicyActionName returns the union data inside the PolicyActions_Item as a PolicyActionName
 func (t PolicyActions_Item) AsPolicyActionName() (PolicyActionName, error) {
@@ -1914,6 +2496,68 @@ func (t *TelemetrySubmission) UnmarshalJSON(b []byte) error {
 	return err
 }
 
+// AsTrustChainVerificationByIssuance returns the union data inside the VerifyTrustChainRequest as a TrustChainVerificationByIssuance
+func (t VerifyTrustChainRequest) AsTrustChainVerificationByIssuance() (TrustChainVerificationByIssuance, error) {
+	var body TrustChainVerificationByIssuance
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromTrustChainVerificationByIssuance overwrites any union data inside the VerifyTrustChainRequest as the provided TrustChainVerificationByIssuance
+func (t *VerifyTrustChainRequest) FromTrustChainVerificationByIssuance(v TrustChainVerificationByIssuance) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeTrustChainVerificationByIssuance performs a merge with any union data inside the VerifyTrustChainRequest, using the provided TrustChainVerificationByIssuance
+func (t *VerifyTrustChainRequest) MergeTrustChainVerificationByIssuance(v TrustChainVerificationByIssuance) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsTrustChainVerificationByToken returns the union data inside the VerifyTrustChainRequest as a TrustChainVerificationByToken
+func (t VerifyTrustChainRequest) AsTrustChainVerificationByToken() (TrustChainVerificationByToken, error) {
+	var body TrustChainVerificationByToken
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromTrustChainVerificationByToken overwrites any union data inside the VerifyTrustChainRequest as the provided TrustChainVerificationByToken
+func (t *VerifyTrustChainRequest) FromTrustChainVerificationByToken(v TrustChainVerificationByToken) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeTrustChainVerificationByToken performs a merge with any union data inside the VerifyTrustChainRequest, using the provided TrustChainVerificationByToken
+func (t *VerifyTrustChainRequest) MergeTrustChainVerificationByToken(v TrustChainVerificationByToken) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t VerifyTrustChainRequest) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *VerifyTrustChainRequest) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
 // RequestEditorFn is the function signature for the RequestEditor callback function
 type RequestEditorFn func(ctx context.Context, req *http.Request) error
 
@@ -2050,6 +2694,34 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/audit (the `ListAuditRecords` operationId).
 	ListAuditRecords(ctx context.Context, params *ListAuditRecordsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// DeleteConsoleSession Sign out of the web console (clears the session cookie)
+	//
+	// Corresponds with DELETE /v1/console/session (the `DeleteConsoleSession` operationId).
+	DeleteConsoleSession(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetConsoleSession Who the console is signed in as: organization, scopes, roles and the CSRF token
+	//
+	// Corresponds with GET /v1/console/session (the `GetConsoleSession` operationId).
+	GetConsoleSession(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateConsoleSessionWithBody Sign in to the web console (sets an httpOnly session cookie)
+	//
+	// A JSON body (a cross-site HTML form cannot send one without a CORS preflight, which is never granted).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/console/session (the `CreateConsoleSession` operationId).
+	CreateConsoleSessionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateConsoleSession Sign in to the web console (sets an httpOnly session cookie)
+	//
+	// A JSON body (a cross-site HTML form cannot send one without a CORS preflight, which is never granted).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/console/session (the `CreateConsoleSession` operationId).
+	CreateConsoleSession(ctx context.Context, body CreateConsoleSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListDevices List devices
 	//
 	// Corresponds with GET /v1/devices (the `ListDevices` operationId).
@@ -2105,6 +2777,39 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v1/devices/{deviceId}/approve (the `ApproveDevice` operationId).
 	ApproveDevice(ctx context.Context, deviceId string, params *ApproveDeviceParams, body ApproveDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListCalibrations List a device's calibration certificates
+	//
+	// Corresponds with GET /v1/devices/{deviceId}/calibrations (the `ListCalibrations` operationId).
+	ListCalibrations(ctx context.Context, deviceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SubmitCalibrationWithBody Upload a meter's calibration certificate
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/devices/{deviceId}/calibrations (the `SubmitCalibration` operationId).
+	SubmitCalibrationWithBody(ctx context.Context, deviceId string, params *SubmitCalibrationParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SubmitCalibration Upload a meter's calibration certificate
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/devices/{deviceId}/calibrations (the `SubmitCalibration` operationId).
+	SubmitCalibration(ctx context.Context, deviceId string, params *SubmitCalibrationParams, body SubmitCalibrationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DecideCalibrationWithBody Approve or reject a calibration certificate
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/devices/{deviceId}/calibrations/{calibrationId}/decision (the `DecideCalibration` operationId).
+	DecideCalibrationWithBody(ctx context.Context, deviceId string, calibrationId string, params *DecideCalibrationParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DecideCalibration Approve or reject a calibration certificate
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/devices/{deviceId}/calibrations/{calibrationId}/decision (the `DecideCalibration` operationId).
+	DecideCalibration(ctx context.Context, deviceId string, calibrationId string, params *DecideCalibrationParams, body DecideCalibrationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DecommissionDeviceWithBody Decommission a device (final; its registration is revoked)
 	//
@@ -2197,6 +2902,11 @@ type ClientInterface interface {
 	// Corresponds with POST /v1/gateways (the `CreateGateway` operationId).
 	CreateGateway(ctx context.Context, params *CreateGatewayParams, body CreateGatewayJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetGateway Get a gateway
+	//
+	// Corresponds with GET /v1/gateways/{gatewayId} (the `GetGateway` operationId).
+	GetGateway(ctx context.Context, gatewayId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// IssueGatewayCertificateWithBody Issue a gateway certificate from its CSR (enrollment token, renewal over mTLS, or admin)
 	//
 	// Credential: `Authorization: Bearer <one-time enrollment token>` (docs/api/mtls.md), or the gateway's current certificate over the mTLS listener (renewal; the old certificate stays valid until it expires), or an admin API key. The key must be ECDSA P-256 or Ed25519; the certificate lives 90 days and lists the DIDs the CSR asks for as SAN URIs (all the gateway devices when none).
@@ -2214,6 +2924,11 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v1/gateways/{gatewayId}/certificates (the `IssueGatewayCertificate` operationId).
 	IssueGatewayCertificate(ctx context.Context, gatewayId string, body IssueGatewayCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetGatewayConfig The edge agent's configuration (the gateway's own certificate, or admin)
+	//
+	// Corresponds with GET /v1/gateways/{gatewayId}/config (the `GetGatewayConfig` operationId).
+	GetGatewayConfig(ctx context.Context, gatewayId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DecommissionGatewayWithBody Decommission a gateway for good: its certificates are revoked at once
 	//
@@ -2340,6 +3055,13 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/policies/{policyVersionId}/graph (the `GetPolicyGraph` operationId).
 	GetPolicyGraph(ctx context.Context, policyVersionId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// CheckPolicySourceWithBody Check a policy source without storing it (problems at line:col, workflow diagrams)
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/policy-checks (the `CheckPolicySource` operationId).
+	CheckPolicySourceWithBody(ctx context.Context, params *CheckPolicySourceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// UploadPolicyDraftWithBody Upload a policy draft (YAML); the answer lists every problem found
 	//
 	// The body is a policy file per schemas/policy.schema.json, as YAML.
@@ -2354,10 +3076,20 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/policy-drafts/{draftId} (the `GetPolicyDraft` operationId).
 	GetPolicyDraft(ctx context.Context, draftId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// DiffPolicyDraft Semantic differences between a published policy version and a draft
+	//
+	// Corresponds with GET /v1/policy-drafts/{draftId}/diff (the `DiffPolicyDraft` operationId).
+	DiffPolicyDraft(ctx context.Context, draftId string, params *DiffPolicyDraftParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// PublishPolicyDraft Publish a valid draft as an immutable policy version
 	//
 	// Corresponds with POST /v1/policy-drafts/{draftId}/publish (the `PublishPolicyDraft` operationId).
 	PublishPolicyDraft(ctx context.Context, draftId string, params *PublishPolicyDraftParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RunPolicyDraftScenarios Run the policy's fixture scenarios against a draft (pass/fail per expectation)
+	//
+	// Corresponds with POST /v1/policy-drafts/{draftId}/scenario-runs (the `RunPolicyDraftScenarios` operationId).
+	RunPolicyDraftScenarios(ctx context.Context, draftId string, params *RunPolicyDraftScenariosParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ValidatePolicyDraft Validate a policy draft (every problem, with line and column)
 	//
@@ -2436,7 +3168,12 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/readings/{readingId} (the `GetReading` operationId).
 	GetReading(ctx context.Context, readingId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListReviews The review queue: FLAGGED readings
+	// GetReadingEvidence A reading with the device's readings around it, its device and registration
+	//
+	// Corresponds with GET /v1/readings/{readingId}/evidence (the `GetReadingEvidence` operationId).
+	GetReadingEvidence(ctx context.Context, readingId string, params *GetReadingEvidenceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListReviews The review queue: FLAGGED readings (filters, escalation deadlines)
 	//
 	// Corresponds with GET /v1/reviews (the `ListReviews` operationId).
 	ListReviews(ctx context.Context, params *ListReviewsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2472,6 +3209,20 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v1/telemetry (the `SubmitTelemetry` operationId).
 	SubmitTelemetry(ctx context.Context, params *SubmitTelemetryParams, body SubmitTelemetryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// VerifyTrustChainWithBody Verify an issuance's trust chain against the mirror node (tree of PASS/FAIL links)
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/trust-chain-verifications (the `VerifyTrustChain` operationId).
+	VerifyTrustChainWithBody(ctx context.Context, params *VerifyTrustChainParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// VerifyTrustChain Verify an issuance's trust chain against the mirror node (tree of PASS/FAIL links)
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/trust-chain-verifications (the `VerifyTrustChain` operationId).
+	VerifyTrustChain(ctx context.Context, params *VerifyTrustChainParams, body VerifyTrustChainJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // GetJwks Public keys of the access-token issuer
@@ -2636,6 +3387,74 @@ func (c *Client) ListAuditRecords(ctx context.Context, params *ListAuditRecordsP
 	return c.Client.Do(req)
 }
 
+// DeleteConsoleSession Sign out of the web console (clears the session cookie)
+//
+// Corresponds with DELETE /v1/console/session (the `DeleteConsoleSession` operationId).
+func (c *Client) DeleteConsoleSession(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteConsoleSessionRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetConsoleSession Who the console is signed in as: organization, scopes, roles and the CSRF token
+//
+// Corresponds with GET /v1/console/session (the `GetConsoleSession` operationId).
+func (c *Client) GetConsoleSession(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetConsoleSessionRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateConsoleSessionWithBody Sign in to the web console (sets an httpOnly session cookie)
+//
+// A JSON body (a cross-site HTML form cannot send one without a CORS preflight, which is never granted).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/console/session (the `CreateConsoleSession` operationId).
+func (c *Client) CreateConsoleSessionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateConsoleSessionRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateConsoleSession Sign in to the web console (sets an httpOnly session cookie)
+//
+// A JSON body (a cross-site HTML form cannot send one without a CORS preflight, which is never granted).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/console/session (the `CreateConsoleSession` operationId).
+func (c *Client) CreateConsoleSession(ctx context.Context, body CreateConsoleSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateConsoleSessionRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListDevices List devices
 //
 // Corresponds with GET /v1/devices (the `ListDevices` operationId).
@@ -2762,6 +3581,89 @@ func (c *Client) ApproveDeviceWithBody(ctx context.Context, deviceId string, par
 // Corresponds with POST /v1/devices/{deviceId}/approve (the `ApproveDevice` operationId).
 func (c *Client) ApproveDevice(ctx context.Context, deviceId string, params *ApproveDeviceParams, body ApproveDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewApproveDeviceRequest(c.Server, deviceId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListCalibrations List a device's calibration certificates
+//
+// Corresponds with GET /v1/devices/{deviceId}/calibrations (the `ListCalibrations` operationId).
+func (c *Client) ListCalibrations(ctx context.Context, deviceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCalibrationsRequest(c.Server, deviceId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SubmitCalibrationWithBody Upload a meter's calibration certificate
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/devices/{deviceId}/calibrations (the `SubmitCalibration` operationId).
+func (c *Client) SubmitCalibrationWithBody(ctx context.Context, deviceId string, params *SubmitCalibrationParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSubmitCalibrationRequestWithBody(c.Server, deviceId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SubmitCalibration Upload a meter's calibration certificate
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/devices/{deviceId}/calibrations (the `SubmitCalibration` operationId).
+func (c *Client) SubmitCalibration(ctx context.Context, deviceId string, params *SubmitCalibrationParams, body SubmitCalibrationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSubmitCalibrationRequest(c.Server, deviceId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DecideCalibrationWithBody Approve or reject a calibration certificate
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/devices/{deviceId}/calibrations/{calibrationId}/decision (the `DecideCalibration` operationId).
+func (c *Client) DecideCalibrationWithBody(ctx context.Context, deviceId string, calibrationId string, params *DecideCalibrationParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDecideCalibrationRequestWithBody(c.Server, deviceId, calibrationId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DecideCalibration Approve or reject a calibration certificate
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/devices/{deviceId}/calibrations/{calibrationId}/decision (the `DecideCalibration` operationId).
+func (c *Client) DecideCalibration(ctx context.Context, deviceId string, calibrationId string, params *DecideCalibrationParams, body DecideCalibrationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDecideCalibrationRequest(c.Server, deviceId, calibrationId, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2973,6 +3875,21 @@ func (c *Client) CreateGateway(ctx context.Context, params *CreateGatewayParams,
 	return c.Client.Do(req)
 }
 
+// GetGateway Get a gateway
+//
+// Corresponds with GET /v1/gateways/{gatewayId} (the `GetGateway` operationId).
+func (c *Client) GetGateway(ctx context.Context, gatewayId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetGatewayRequest(c.Server, gatewayId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // IssueGatewayCertificateWithBody Issue a gateway certificate from its CSR (enrollment token, renewal over mTLS, or admin)
 //
 // Credential: `Authorization: Bearer <one-time enrollment token>` (docs/api/mtls.md), or the gateway's current certificate over the mTLS listener (renewal; the old certificate stays valid until it expires), or an admin API key. The key must be ECDSA P-256 or Ed25519; the certificate lives 90 days and lists the DIDs the CSR asks for as SAN URIs (all the gateway devices when none).
@@ -3001,6 +3918,21 @@ func (c *Client) IssueGatewayCertificateWithBody(ctx context.Context, gatewayId 
 // Corresponds with POST /v1/gateways/{gatewayId}/certificates (the `IssueGatewayCertificate` operationId).
 func (c *Client) IssueGatewayCertificate(ctx context.Context, gatewayId string, body IssueGatewayCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewIssueGatewayCertificateRequest(c.Server, gatewayId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetGatewayConfig The edge agent's configuration (the gateway's own certificate, or admin)
+//
+// Corresponds with GET /v1/gateways/{gatewayId}/config (the `GetGatewayConfig` operationId).
+func (c *Client) GetGatewayConfig(ctx context.Context, gatewayId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetGatewayConfigRequest(c.Server, gatewayId)
 	if err != nil {
 		return nil, err
 	}
@@ -3346,6 +4278,23 @@ func (c *Client) GetPolicyGraph(ctx context.Context, policyVersionId string, req
 	return c.Client.Do(req)
 }
 
+// CheckPolicySourceWithBody Check a policy source without storing it (problems at line:col, workflow diagrams)
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/policy-checks (the `CheckPolicySource` operationId).
+func (c *Client) CheckPolicySourceWithBody(ctx context.Context, params *CheckPolicySourceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCheckPolicySourceRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // UploadPolicyDraftWithBody Upload a policy draft (YAML); the answer lists every problem found
 //
 // The body is a policy file per schemas/policy.schema.json, as YAML.
@@ -3380,11 +4329,41 @@ func (c *Client) GetPolicyDraft(ctx context.Context, draftId string, reqEditors 
 	return c.Client.Do(req)
 }
 
+// DiffPolicyDraft Semantic differences between a published policy version and a draft
+//
+// Corresponds with GET /v1/policy-drafts/{draftId}/diff (the `DiffPolicyDraft` operationId).
+func (c *Client) DiffPolicyDraft(ctx context.Context, draftId string, params *DiffPolicyDraftParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDiffPolicyDraftRequest(c.Server, draftId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // PublishPolicyDraft Publish a valid draft as an immutable policy version
 //
 // Corresponds with POST /v1/policy-drafts/{draftId}/publish (the `PublishPolicyDraft` operationId).
 func (c *Client) PublishPolicyDraft(ctx context.Context, draftId string, params *PublishPolicyDraftParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewPublishPolicyDraftRequest(c.Server, draftId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RunPolicyDraftScenarios Run the policy's fixture scenarios against a draft (pass/fail per expectation)
+//
+// Corresponds with POST /v1/policy-drafts/{draftId}/scenario-runs (the `RunPolicyDraftScenarios` operationId).
+func (c *Client) RunPolicyDraftScenarios(ctx context.Context, draftId string, params *RunPolicyDraftScenariosParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRunPolicyDraftScenariosRequest(c.Server, draftId, params)
 	if err != nil {
 		return nil, err
 	}
@@ -3602,7 +4581,22 @@ func (c *Client) GetReading(ctx context.Context, readingId string, reqEditors ..
 	return c.Client.Do(req)
 }
 
-// ListReviews The review queue: FLAGGED readings
+// GetReadingEvidence A reading with the device's readings around it, its device and registration
+//
+// Corresponds with GET /v1/readings/{readingId}/evidence (the `GetReadingEvidence` operationId).
+func (c *Client) GetReadingEvidence(ctx context.Context, readingId string, params *GetReadingEvidenceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetReadingEvidenceRequest(c.Server, readingId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListReviews The review queue: FLAGGED readings (filters, escalation deadlines)
 //
 // Corresponds with GET /v1/reviews (the `ListReviews` operationId).
 func (c *Client) ListReviews(ctx context.Context, params *ListReviewsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -3679,6 +4673,40 @@ func (c *Client) SubmitTelemetryWithBody(ctx context.Context, params *SubmitTele
 // Corresponds with POST /v1/telemetry (the `SubmitTelemetry` operationId).
 func (c *Client) SubmitTelemetry(ctx context.Context, params *SubmitTelemetryParams, body SubmitTelemetryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewSubmitTelemetryRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// VerifyTrustChainWithBody Verify an issuance's trust chain against the mirror node (tree of PASS/FAIL links)
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/trust-chain-verifications (the `VerifyTrustChain` operationId).
+func (c *Client) VerifyTrustChainWithBody(ctx context.Context, params *VerifyTrustChainParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewVerifyTrustChainRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// VerifyTrustChain Verify an issuance's trust chain against the mirror node (tree of PASS/FAIL links)
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/trust-chain-verifications (the `VerifyTrustChain` operationId).
+func (c *Client) VerifyTrustChain(ctx context.Context, params *VerifyTrustChainParams, body VerifyTrustChainJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewVerifyTrustChainRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4022,6 +5050,42 @@ func NewListAuditRecordsRequest(server string, params *ListAuditRecordsParams) (
 
 		}
 
+		if params.Action != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "action", *params.Action, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Actor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "actor", *params.Actor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Failed != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "failed", *params.Failed, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
@@ -4032,6 +5096,100 @@ func NewListAuditRecordsRequest(server string, params *ListAuditRecordsParams) (
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewDeleteConsoleSessionRequest constructs an http.Request for the DeleteConsoleSession method
+func NewDeleteConsoleSessionRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/console/session")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetConsoleSessionRequest constructs an http.Request for the GetConsoleSession method
+func NewGetConsoleSessionRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/console/session")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateConsoleSessionRequest calls the generic CreateConsoleSession builder with application/json body
+func NewCreateConsoleSessionRequest(server string, body CreateConsoleSessionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateConsoleSessionRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateConsoleSessionRequestWithBody constructs an http.Request for the CreateConsoleSession method, with any body, and a specified content type
+func NewCreateConsoleSessionRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/console/session")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -4262,6 +5420,171 @@ func NewApproveDeviceRequestWithBody(server string, deviceId string, params *App
 	}
 
 	operationPath := fmt.Sprintf("/v1/devices/%s/approve", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewListCalibrationsRequest constructs an http.Request for the ListCalibrations method
+func NewListCalibrationsRequest(server string, deviceId string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "deviceId", deviceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/devices/%s/calibrations", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewSubmitCalibrationRequest calls the generic SubmitCalibration builder with application/json body
+func NewSubmitCalibrationRequest(server string, deviceId string, params *SubmitCalibrationParams, body SubmitCalibrationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewSubmitCalibrationRequestWithBody(server, deviceId, params, "application/json", bodyReader)
+}
+
+// NewSubmitCalibrationRequestWithBody constructs an http.Request for the SubmitCalibration method, with any body, and a specified content type
+func NewSubmitCalibrationRequestWithBody(server string, deviceId string, params *SubmitCalibrationParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "deviceId", deviceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/devices/%s/calibrations", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewDecideCalibrationRequest calls the generic DecideCalibration builder with application/json body
+func NewDecideCalibrationRequest(server string, deviceId string, calibrationId string, params *DecideCalibrationParams, body DecideCalibrationJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDecideCalibrationRequestWithBody(server, deviceId, calibrationId, params, "application/json", bodyReader)
+}
+
+// NewDecideCalibrationRequestWithBody constructs an http.Request for the DecideCalibration method, with any body, and a specified content type
+func NewDecideCalibrationRequestWithBody(server string, deviceId string, calibrationId string, params *DecideCalibrationParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "deviceId", deviceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "calibrationId", calibrationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/devices/%s/calibrations/%s/decision", pathParam0, pathParam1)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -4656,6 +5979,40 @@ func NewCreateGatewayRequestWithBody(server string, params *CreateGatewayParams,
 	return req, nil
 }
 
+// NewGetGatewayRequest constructs an http.Request for the GetGateway method
+func NewGetGatewayRequest(server string, gatewayId string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "gatewayId", gatewayId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/gateways/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewIssueGatewayCertificateRequest calls the generic IssueGatewayCertificate builder with application/json body
 func NewIssueGatewayCertificateRequest(server string, gatewayId string, body IssueGatewayCertificateJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -4699,6 +6056,40 @@ func NewIssueGatewayCertificateRequestWithBody(server string, gatewayId string, 
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewGetGatewayConfigRequest constructs an http.Request for the GetGatewayConfig method
+func NewGetGatewayConfigRequest(server string, gatewayId string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "gatewayId", gatewayId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/gateways/%s/config", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -5464,6 +6855,50 @@ func NewGetPolicyGraphRequest(server string, policyVersionId string) (*http.Requ
 	return req, nil
 }
 
+// NewCheckPolicySourceRequestWithBody constructs an http.Request for the CheckPolicySource method, with any body, and a specified content type
+func NewCheckPolicySourceRequestWithBody(server string, params *CheckPolicySourceParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/policy-checks")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
 // NewUploadPolicyDraftRequestWithBody constructs an http.Request for the UploadPolicyDraft method, with any body, and a specified content type
 func NewUploadPolicyDraftRequestWithBody(server string, params *UploadPolicyDraftParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
@@ -5569,6 +7004,63 @@ func NewGetPolicyDraftRequest(server string, draftId string) (*http.Request, err
 	return req, nil
 }
 
+// NewDiffPolicyDraftRequest constructs an http.Request for the DiffPolicyDraft method
+func NewDiffPolicyDraftRequest(server string, draftId string, params *DiffPolicyDraftParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "draftId", draftId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/policy-drafts/%s/diff", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "against", params.Against, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewPublishPolicyDraftRequest constructs an http.Request for the PublishPolicyDraft method
 func NewPublishPolicyDraftRequest(server string, draftId string, params *PublishPolicyDraftParams) (*http.Request, error) {
 	var err error
@@ -5586,6 +7078,55 @@ func NewPublishPolicyDraftRequest(server string, draftId string, params *Publish
 	}
 
 	operationPath := fmt.Sprintf("/v1/policy-drafts/%s/publish", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewRunPolicyDraftScenariosRequest constructs an http.Request for the RunPolicyDraftScenarios method
+func NewRunPolicyDraftScenariosRequest(server string, draftId string, params *RunPolicyDraftScenariosParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "draftId", draftId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/policy-drafts/%s/scenario-runs", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -6160,6 +7701,67 @@ func NewGetReadingRequest(server string, readingId string) (*http.Request, error
 	return req, nil
 }
 
+// NewGetReadingEvidenceRequest constructs an http.Request for the GetReadingEvidence method
+func NewGetReadingEvidenceRequest(server string, readingId string, params *GetReadingEvidenceParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "readingId", readingId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/readings/%s/evidence", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Window != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "window", *params.Window, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListReviewsRequest constructs an http.Request for the ListReviews method
 func NewListReviewsRequest(server string, params *ListReviewsParams) (*http.Request, error) {
 	var err error
@@ -6222,6 +7824,50 @@ func NewListReviewsRequest(server string, params *ListReviewsParams) (*http.Requ
 				}
 			}
 
+		}
+
+		if params.DeviceId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "device_id", *params.DeviceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Rule != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "rule", *params.Rule, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.OlderThanHours != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "older_than_hours", *params.OlderThanHours, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "number", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "order", params.Order, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
 		}
 
 		if encoded := queryValues.Encode(); encoded != "" {
@@ -6321,6 +7967,61 @@ func NewSubmitTelemetryRequestWithBody(server string, params *SubmitTelemetryPar
 	}
 
 	operationPath := fmt.Sprintf("/v1/telemetry")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewVerifyTrustChainRequest calls the generic VerifyTrustChain builder with application/json body
+func NewVerifyTrustChainRequest(server string, params *VerifyTrustChainParams, body VerifyTrustChainJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewVerifyTrustChainRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewVerifyTrustChainRequestWithBody constructs an http.Request for the VerifyTrustChain method, with any body, and a specified content type
+func NewVerifyTrustChainRequestWithBody(server string, params *VerifyTrustChainParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/trust-chain-verifications")
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -6473,6 +8174,38 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/audit (the `ListAuditRecords` operationId).
 	ListAuditRecordsWithResponse(ctx context.Context, params *ListAuditRecordsParams, reqEditors ...RequestEditorFn) (*ListAuditRecordsResponse, error)
 
+	// DeleteConsoleSessionWithResponse Sign out of the web console (clears the session cookie)
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v1/console/session (the `DeleteConsoleSession` operationId).
+	DeleteConsoleSessionWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DeleteConsoleSessionResponse, error)
+
+	// GetConsoleSessionWithResponse Who the console is signed in as: organization, scopes, roles and the CSRF token
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/console/session (the `GetConsoleSession` operationId).
+	GetConsoleSessionWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetConsoleSessionResponse, error)
+
+	// CreateConsoleSessionWithBodyWithResponse Sign in to the web console (sets an httpOnly session cookie)
+	//
+	// A JSON body (a cross-site HTML form cannot send one without a CORS preflight, which is never granted).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/console/session (the `CreateConsoleSession` operationId).
+	CreateConsoleSessionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConsoleSessionResponse, error)
+
+	// CreateConsoleSessionWithResponse Sign in to the web console (sets an httpOnly session cookie)
+	//
+	// A JSON body (a cross-site HTML form cannot send one without a CORS preflight, which is never granted).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/console/session (the `CreateConsoleSession` operationId).
+	CreateConsoleSessionWithResponse(ctx context.Context, body CreateConsoleSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConsoleSessionResponse, error)
+
 	// ListDevicesWithResponse List devices
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -6532,6 +8265,41 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v1/devices/{deviceId}/approve (the `ApproveDevice` operationId).
 	ApproveDeviceWithResponse(ctx context.Context, deviceId string, params *ApproveDeviceParams, body ApproveDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*ApproveDeviceResponse, error)
+
+	// ListCalibrationsWithResponse List a device's calibration certificates
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/devices/{deviceId}/calibrations (the `ListCalibrations` operationId).
+	ListCalibrationsWithResponse(ctx context.Context, deviceId string, reqEditors ...RequestEditorFn) (*ListCalibrationsResponse, error)
+
+	// SubmitCalibrationWithBodyWithResponse Upload a meter's calibration certificate
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/devices/{deviceId}/calibrations (the `SubmitCalibration` operationId).
+	SubmitCalibrationWithBodyWithResponse(ctx context.Context, deviceId string, params *SubmitCalibrationParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SubmitCalibrationResponse, error)
+
+	// SubmitCalibrationWithResponse Upload a meter's calibration certificate
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/devices/{deviceId}/calibrations (the `SubmitCalibration` operationId).
+	SubmitCalibrationWithResponse(ctx context.Context, deviceId string, params *SubmitCalibrationParams, body SubmitCalibrationJSONRequestBody, reqEditors ...RequestEditorFn) (*SubmitCalibrationResponse, error)
+
+	// DecideCalibrationWithBodyWithResponse Approve or reject a calibration certificate
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/devices/{deviceId}/calibrations/{calibrationId}/decision (the `DecideCalibration` operationId).
+	DecideCalibrationWithBodyWithResponse(ctx context.Context, deviceId string, calibrationId string, params *DecideCalibrationParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DecideCalibrationResponse, error)
+
+	// DecideCalibrationWithResponse Approve or reject a calibration certificate
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/devices/{deviceId}/calibrations/{calibrationId}/decision (the `DecideCalibration` operationId).
+	DecideCalibrationWithResponse(ctx context.Context, deviceId string, calibrationId string, params *DecideCalibrationParams, body DecideCalibrationJSONRequestBody, reqEditors ...RequestEditorFn) (*DecideCalibrationResponse, error)
 
 	// DecommissionDeviceWithBodyWithResponse Decommission a device (final; its registration is revoked)
 	//
@@ -6626,6 +8394,13 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v1/gateways (the `CreateGateway` operationId).
 	CreateGatewayWithResponse(ctx context.Context, params *CreateGatewayParams, body CreateGatewayJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateGatewayResponse, error)
 
+	// GetGatewayWithResponse Get a gateway
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/gateways/{gatewayId} (the `GetGateway` operationId).
+	GetGatewayWithResponse(ctx context.Context, gatewayId string, reqEditors ...RequestEditorFn) (*GetGatewayResponse, error)
+
 	// IssueGatewayCertificateWithBodyWithResponse Issue a gateway certificate from its CSR (enrollment token, renewal over mTLS, or admin)
 	//
 	// Credential: `Authorization: Bearer <one-time enrollment token>` (docs/api/mtls.md), or the gateway's current certificate over the mTLS listener (renewal; the old certificate stays valid until it expires), or an admin API key. The key must be ECDSA P-256 or Ed25519; the certificate lives 90 days and lists the DIDs the CSR asks for as SAN URIs (all the gateway devices when none).
@@ -6643,6 +8418,13 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v1/gateways/{gatewayId}/certificates (the `IssueGatewayCertificate` operationId).
 	IssueGatewayCertificateWithResponse(ctx context.Context, gatewayId string, body IssueGatewayCertificateJSONRequestBody, reqEditors ...RequestEditorFn) (*IssueGatewayCertificateResponse, error)
+
+	// GetGatewayConfigWithResponse The edge agent's configuration (the gateway's own certificate, or admin)
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/gateways/{gatewayId}/config (the `GetGatewayConfig` operationId).
+	GetGatewayConfigWithResponse(ctx context.Context, gatewayId string, reqEditors ...RequestEditorFn) (*GetGatewayConfigResponse, error)
 
 	// DecommissionGatewayWithBodyWithResponse Decommission a gateway for good: its certificates are revoked at once
 	//
@@ -6795,6 +8577,13 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/policies/{policyVersionId}/graph (the `GetPolicyGraph` operationId).
 	GetPolicyGraphWithResponse(ctx context.Context, policyVersionId string, reqEditors ...RequestEditorFn) (*GetPolicyGraphResponse, error)
 
+	// CheckPolicySourceWithBodyWithResponse Check a policy source without storing it (problems at line:col, workflow diagrams)
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/policy-checks (the `CheckPolicySource` operationId).
+	CheckPolicySourceWithBodyWithResponse(ctx context.Context, params *CheckPolicySourceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CheckPolicySourceResponse, error)
+
 	// UploadPolicyDraftWithBodyWithResponse Upload a policy draft (YAML); the answer lists every problem found
 	//
 	// The body is a policy file per schemas/policy.schema.json, as YAML.
@@ -6811,12 +8600,26 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/policy-drafts/{draftId} (the `GetPolicyDraft` operationId).
 	GetPolicyDraftWithResponse(ctx context.Context, draftId string, reqEditors ...RequestEditorFn) (*GetPolicyDraftResponse, error)
 
+	// DiffPolicyDraftWithResponse Semantic differences between a published policy version and a draft
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/policy-drafts/{draftId}/diff (the `DiffPolicyDraft` operationId).
+	DiffPolicyDraftWithResponse(ctx context.Context, draftId string, params *DiffPolicyDraftParams, reqEditors ...RequestEditorFn) (*DiffPolicyDraftResponse, error)
+
 	// PublishPolicyDraftWithResponse Publish a valid draft as an immutable policy version
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/policy-drafts/{draftId}/publish (the `PublishPolicyDraft` operationId).
 	PublishPolicyDraftWithResponse(ctx context.Context, draftId string, params *PublishPolicyDraftParams, reqEditors ...RequestEditorFn) (*PublishPolicyDraftResponse, error)
+
+	// RunPolicyDraftScenariosWithResponse Run the policy's fixture scenarios against a draft (pass/fail per expectation)
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/policy-drafts/{draftId}/scenario-runs (the `RunPolicyDraftScenarios` operationId).
+	RunPolicyDraftScenariosWithResponse(ctx context.Context, draftId string, params *RunPolicyDraftScenariosParams, reqEditors ...RequestEditorFn) (*RunPolicyDraftScenariosResponse, error)
 
 	// ValidatePolicyDraftWithResponse Validate a policy draft (every problem, with line and column)
 	//
@@ -6913,7 +8716,14 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/readings/{readingId} (the `GetReading` operationId).
 	GetReadingWithResponse(ctx context.Context, readingId string, reqEditors ...RequestEditorFn) (*GetReadingResponse, error)
 
-	// ListReviewsWithResponse The review queue: FLAGGED readings
+	// GetReadingEvidenceWithResponse A reading with the device's readings around it, its device and registration
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/readings/{readingId}/evidence (the `GetReadingEvidence` operationId).
+	GetReadingEvidenceWithResponse(ctx context.Context, readingId string, params *GetReadingEvidenceParams, reqEditors ...RequestEditorFn) (*GetReadingEvidenceResponse, error)
+
+	// ListReviewsWithResponse The review queue: FLAGGED readings (filters, escalation deadlines)
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -6951,6 +8761,20 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v1/telemetry (the `SubmitTelemetry` operationId).
 	SubmitTelemetryWithResponse(ctx context.Context, params *SubmitTelemetryParams, body SubmitTelemetryJSONRequestBody, reqEditors ...RequestEditorFn) (*SubmitTelemetryResponse, error)
+
+	// VerifyTrustChainWithBodyWithResponse Verify an issuance's trust chain against the mirror node (tree of PASS/FAIL links)
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/trust-chain-verifications (the `VerifyTrustChain` operationId).
+	VerifyTrustChainWithBodyWithResponse(ctx context.Context, params *VerifyTrustChainParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*VerifyTrustChainResponse, error)
+
+	// VerifyTrustChainWithResponse Verify an issuance's trust chain against the mirror node (tree of PASS/FAIL links)
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/trust-chain-verifications (the `VerifyTrustChain` operationId).
+	VerifyTrustChainWithResponse(ctx context.Context, params *VerifyTrustChainParams, body VerifyTrustChainJSONRequestBody, reqEditors ...RequestEditorFn) (*VerifyTrustChainResponse, error)
 }
 
 type GetJwksResponse struct {
@@ -7638,6 +9462,220 @@ func (r ListAuditRecordsResponse) ContentType() string {
 	return ""
 }
 
+// DeleteConsoleSessionResponse429Headers the declared response headers of an HTTP 429 response for DeleteConsoleSession
+type DeleteConsoleSessionResponse429Headers struct {
+	RetryAfter *int
+}
+
+type DeleteConsoleSessionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *DeleteConsoleSessionResponse429Headers
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r DeleteConsoleSessionResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r DeleteConsoleSessionResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r DeleteConsoleSessionResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r DeleteConsoleSessionResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteConsoleSessionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteConsoleSessionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteConsoleSessionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteConsoleSessionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetConsoleSessionResponse429Headers the declared response headers of an HTTP 429 response for GetConsoleSession
+type GetConsoleSessionResponse429Headers struct {
+	RetryAfter *int
+}
+
+type GetConsoleSessionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ConsoleSession
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *GetConsoleSessionResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetConsoleSessionResponse) GetJSON200() *ConsoleSession {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetConsoleSessionResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetConsoleSessionResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r GetConsoleSessionResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r GetConsoleSessionResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetConsoleSessionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetConsoleSessionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetConsoleSessionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetConsoleSessionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateConsoleSessionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ConsoleSession
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *N413
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *N415
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateConsoleSessionResponse) GetJSON201() *ConsoleSession {
+	return r.JSON201
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r CreateConsoleSessionResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r CreateConsoleSessionResponse) GetApplicationproblemJSON413() *N413 {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r CreateConsoleSessionResponse) GetApplicationproblemJSON415() *N415 {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r CreateConsoleSessionResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateConsoleSessionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateConsoleSessionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateConsoleSessionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateConsoleSessionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListDevicesResponse429Headers the declared response headers of an HTTP 429 response for ListDevices
 type ListDevicesResponse429Headers struct {
 	RetryAfter *int
@@ -8152,6 +10190,332 @@ func (r ApproveDeviceResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ApproveDeviceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListCalibrationsResponse429Headers the declared response headers of an HTTP 429 response for ListCalibrations
+type ListCalibrationsResponse429Headers struct {
+	RetryAfter *int
+}
+
+type ListCalibrationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CalibrationList
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ListCalibrationsResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListCalibrationsResponse) GetJSON200() *CalibrationList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListCalibrationsResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListCalibrationsResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListCalibrationsResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ListCalibrationsResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ListCalibrationsResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListCalibrationsResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListCalibrationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListCalibrationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListCalibrationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListCalibrationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// SubmitCalibrationResponse429Headers the declared response headers of an HTTP 429 response for SubmitCalibration
+type SubmitCalibrationResponse429Headers struct {
+	RetryAfter *int
+}
+
+type SubmitCalibrationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *Calibration
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *N409
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *N413
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *N415
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *SubmitCalibrationResponse429Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r SubmitCalibrationResponse) GetJSON201() *Calibration {
+	return r.JSON201
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r SubmitCalibrationResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r SubmitCalibrationResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r SubmitCalibrationResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r SubmitCalibrationResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r SubmitCalibrationResponse) GetApplicationproblemJSON409() *N409 {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r SubmitCalibrationResponse) GetApplicationproblemJSON413() *N413 {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r SubmitCalibrationResponse) GetApplicationproblemJSON415() *N415 {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r SubmitCalibrationResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r SubmitCalibrationResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r SubmitCalibrationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SubmitCalibrationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SubmitCalibrationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SubmitCalibrationResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DecideCalibrationResponse429Headers the declared response headers of an HTTP 429 response for DecideCalibration
+type DecideCalibrationResponse429Headers struct {
+	RetryAfter *int
+}
+
+type DecideCalibrationResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Calibration
+	// JSON202 the response for an HTTP 202 `application/json` response
+	JSON202 *Calibration
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *N409
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *N413
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *N415
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *N422
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *DecideCalibrationResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DecideCalibrationResponse) GetJSON200() *Calibration {
+	return r.JSON200
+}
+
+// GetJSON202 returns the response for an HTTP 202 `application/json` response
+func (r DecideCalibrationResponse) GetJSON202() *Calibration {
+	return r.JSON202
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r DecideCalibrationResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r DecideCalibrationResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r DecideCalibrationResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r DecideCalibrationResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r DecideCalibrationResponse) GetApplicationproblemJSON409() *N409 {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r DecideCalibrationResponse) GetApplicationproblemJSON413() *N413 {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r DecideCalibrationResponse) GetApplicationproblemJSON415() *N415 {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r DecideCalibrationResponse) GetApplicationproblemJSON422() *N422 {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r DecideCalibrationResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r DecideCalibrationResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DecideCalibrationResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DecideCalibrationResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DecideCalibrationResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DecideCalibrationResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -8859,6 +11223,96 @@ func (r CreateGatewayResponse) ContentType() string {
 	return ""
 }
 
+// GetGatewayResponse429Headers the declared response headers of an HTTP 429 response for GetGateway
+type GetGatewayResponse429Headers struct {
+	RetryAfter *int
+}
+
+type GetGatewayResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Gateway
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *GetGatewayResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetGatewayResponse) GetJSON200() *Gateway {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetGatewayResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetGatewayResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetGatewayResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetGatewayResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r GetGatewayResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r GetGatewayResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetGatewayResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetGatewayResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetGatewayResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetGatewayResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type IssueGatewayCertificateResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -8929,6 +11383,96 @@ func (r IssueGatewayCertificateResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r IssueGatewayCertificateResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetGatewayConfigResponse429Headers the declared response headers of an HTTP 429 response for GetGatewayConfig
+type GetGatewayConfigResponse429Headers struct {
+	RetryAfter *int
+}
+
+type GetGatewayConfigResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *GatewayEdgeConfig
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *GetGatewayConfigResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetGatewayConfigResponse) GetJSON200() *GatewayEdgeConfig {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetGatewayConfigResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetGatewayConfigResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetGatewayConfigResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetGatewayConfigResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r GetGatewayConfigResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r GetGatewayConfigResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetGatewayConfigResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetGatewayConfigResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetGatewayConfigResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetGatewayConfigResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -10409,6 +12953,117 @@ func (r GetPolicyGraphResponse) ContentType() string {
 	return ""
 }
 
+// CheckPolicySourceResponse429Headers the declared response headers of an HTTP 429 response for CheckPolicySource
+type CheckPolicySourceResponse429Headers struct {
+	RetryAfter *int
+}
+
+type CheckPolicySourceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PolicyCheck
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *N409
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *N413
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *N415
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *N422
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *CheckPolicySourceResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CheckPolicySourceResponse) GetJSON200() *PolicyCheck {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r CheckPolicySourceResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r CheckPolicySourceResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r CheckPolicySourceResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r CheckPolicySourceResponse) GetApplicationproblemJSON409() *N409 {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r CheckPolicySourceResponse) GetApplicationproblemJSON413() *N413 {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r CheckPolicySourceResponse) GetApplicationproblemJSON415() *N415 {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r CheckPolicySourceResponse) GetApplicationproblemJSON422() *N422 {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r CheckPolicySourceResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r CheckPolicySourceResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r CheckPolicySourceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CheckPolicySourceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CheckPolicySourceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CheckPolicySourceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // UploadPolicyDraftResponse429Headers the declared response headers of an HTTP 429 response for UploadPolicyDraft
 type UploadPolicyDraftResponse429Headers struct {
 	RetryAfter *int
@@ -10610,6 +13265,96 @@ func (r GetPolicyDraftResponse) ContentType() string {
 	return ""
 }
 
+// DiffPolicyDraftResponse429Headers the declared response headers of an HTTP 429 response for DiffPolicyDraft
+type DiffPolicyDraftResponse429Headers struct {
+	RetryAfter *int
+}
+
+type DiffPolicyDraftResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PolicyDiff
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *DiffPolicyDraftResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DiffPolicyDraftResponse) GetJSON200() *PolicyDiff {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r DiffPolicyDraftResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r DiffPolicyDraftResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r DiffPolicyDraftResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r DiffPolicyDraftResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r DiffPolicyDraftResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r DiffPolicyDraftResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r DiffPolicyDraftResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DiffPolicyDraftResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DiffPolicyDraftResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DiffPolicyDraftResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // PublishPolicyDraftResponse429Headers the declared response headers of an HTTP 429 response for PublishPolicyDraft
 type PublishPolicyDraftResponse429Headers struct {
 	RetryAfter *int
@@ -10715,6 +13460,110 @@ func (r PublishPolicyDraftResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r PublishPolicyDraftResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// RunPolicyDraftScenariosResponse429Headers the declared response headers of an HTTP 429 response for RunPolicyDraftScenarios
+type RunPolicyDraftScenariosResponse429Headers struct {
+	RetryAfter *int
+}
+
+type RunPolicyDraftScenariosResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ScenarioRuns
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *N409
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *N422
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *RunPolicyDraftScenariosResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RunPolicyDraftScenariosResponse) GetJSON200() *ScenarioRuns {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r RunPolicyDraftScenariosResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RunPolicyDraftScenariosResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r RunPolicyDraftScenariosResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r RunPolicyDraftScenariosResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r RunPolicyDraftScenariosResponse) GetApplicationproblemJSON409() *N409 {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r RunPolicyDraftScenariosResponse) GetApplicationproblemJSON422() *N422 {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r RunPolicyDraftScenariosResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r RunPolicyDraftScenariosResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r RunPolicyDraftScenariosResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RunPolicyDraftScenariosResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RunPolicyDraftScenariosResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RunPolicyDraftScenariosResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -11774,6 +14623,96 @@ func (r GetReadingResponse) ContentType() string {
 	return ""
 }
 
+// GetReadingEvidenceResponse429Headers the declared response headers of an HTTP 429 response for GetReadingEvidence
+type GetReadingEvidenceResponse429Headers struct {
+	RetryAfter *int
+}
+
+type GetReadingEvidenceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ReadingEvidence
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *GetReadingEvidenceResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetReadingEvidenceResponse) GetJSON200() *ReadingEvidence {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetReadingEvidenceResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetReadingEvidenceResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetReadingEvidenceResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetReadingEvidenceResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r GetReadingEvidenceResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r GetReadingEvidenceResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetReadingEvidenceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetReadingEvidenceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetReadingEvidenceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetReadingEvidenceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListReviewsResponse429Headers the declared response headers of an HTTP 429 response for ListReviews
 type ListReviewsResponse429Headers struct {
 	RetryAfter *int
@@ -12093,6 +15032,117 @@ func (r SubmitTelemetryResponse) ContentType() string {
 	return ""
 }
 
+// VerifyTrustChainResponse429Headers the declared response headers of an HTTP 429 response for VerifyTrustChain
+type VerifyTrustChainResponse429Headers struct {
+	RetryAfter *int
+}
+
+type VerifyTrustChainResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrustChainVerification
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *N409
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *N413
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *N415
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *N422
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *VerifyTrustChainResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r VerifyTrustChainResponse) GetJSON200() *TrustChainVerification {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r VerifyTrustChainResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r VerifyTrustChainResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r VerifyTrustChainResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r VerifyTrustChainResponse) GetApplicationproblemJSON409() *N409 {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r VerifyTrustChainResponse) GetApplicationproblemJSON413() *N413 {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r VerifyTrustChainResponse) GetApplicationproblemJSON415() *N415 {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r VerifyTrustChainResponse) GetApplicationproblemJSON422() *N422 {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r VerifyTrustChainResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r VerifyTrustChainResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r VerifyTrustChainResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r VerifyTrustChainResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r VerifyTrustChainResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r VerifyTrustChainResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // GetJwksWithResponse Public keys of the access-token issuer
 //
 // Returns a wrapper object for the known response body format(s).
@@ -12227,6 +15277,62 @@ func (c *ClientWithResponses) ListAuditRecordsWithResponse(ctx context.Context, 
 	return ParseListAuditRecordsResponse(rsp)
 }
 
+// DeleteConsoleSessionWithResponse Sign out of the web console (clears the session cookie)
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v1/console/session (the `DeleteConsoleSession` operationId).
+func (c *ClientWithResponses) DeleteConsoleSessionWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DeleteConsoleSessionResponse, error) {
+	rsp, err := c.DeleteConsoleSession(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteConsoleSessionResponse(rsp)
+}
+
+// GetConsoleSessionWithResponse Who the console is signed in as: organization, scopes, roles and the CSRF token
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/console/session (the `GetConsoleSession` operationId).
+func (c *ClientWithResponses) GetConsoleSessionWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetConsoleSessionResponse, error) {
+	rsp, err := c.GetConsoleSession(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetConsoleSessionResponse(rsp)
+}
+
+// CreateConsoleSessionWithBodyWithResponse Sign in to the web console (sets an httpOnly session cookie)
+//
+// A JSON body (a cross-site HTML form cannot send one without a CORS preflight, which is never granted).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/console/session (the `CreateConsoleSession` operationId).
+func (c *ClientWithResponses) CreateConsoleSessionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConsoleSessionResponse, error) {
+	rsp, err := c.CreateConsoleSessionWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateConsoleSessionResponse(rsp)
+}
+
+// CreateConsoleSessionWithResponse Sign in to the web console (sets an httpOnly session cookie)
+//
+// A JSON body (a cross-site HTML form cannot send one without a CORS preflight, which is never granted).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/console/session (the `CreateConsoleSession` operationId).
+func (c *ClientWithResponses) CreateConsoleSessionWithResponse(ctx context.Context, body CreateConsoleSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConsoleSessionResponse, error) {
+	rsp, err := c.CreateConsoleSession(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateConsoleSessionResponse(rsp)
+}
+
 // ListDevicesWithResponse List devices
 //
 // Returns a wrapper object for the known response body format(s).
@@ -12333,6 +15439,71 @@ func (c *ClientWithResponses) ApproveDeviceWithResponse(ctx context.Context, dev
 		return nil, err
 	}
 	return ParseApproveDeviceResponse(rsp)
+}
+
+// ListCalibrationsWithResponse List a device's calibration certificates
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/devices/{deviceId}/calibrations (the `ListCalibrations` operationId).
+func (c *ClientWithResponses) ListCalibrationsWithResponse(ctx context.Context, deviceId string, reqEditors ...RequestEditorFn) (*ListCalibrationsResponse, error) {
+	rsp, err := c.ListCalibrations(ctx, deviceId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListCalibrationsResponse(rsp)
+}
+
+// SubmitCalibrationWithBodyWithResponse Upload a meter's calibration certificate
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/devices/{deviceId}/calibrations (the `SubmitCalibration` operationId).
+func (c *ClientWithResponses) SubmitCalibrationWithBodyWithResponse(ctx context.Context, deviceId string, params *SubmitCalibrationParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SubmitCalibrationResponse, error) {
+	rsp, err := c.SubmitCalibrationWithBody(ctx, deviceId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSubmitCalibrationResponse(rsp)
+}
+
+// SubmitCalibrationWithResponse Upload a meter's calibration certificate
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/devices/{deviceId}/calibrations (the `SubmitCalibration` operationId).
+func (c *ClientWithResponses) SubmitCalibrationWithResponse(ctx context.Context, deviceId string, params *SubmitCalibrationParams, body SubmitCalibrationJSONRequestBody, reqEditors ...RequestEditorFn) (*SubmitCalibrationResponse, error) {
+	rsp, err := c.SubmitCalibration(ctx, deviceId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSubmitCalibrationResponse(rsp)
+}
+
+// DecideCalibrationWithBodyWithResponse Approve or reject a calibration certificate
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/devices/{deviceId}/calibrations/{calibrationId}/decision (the `DecideCalibration` operationId).
+func (c *ClientWithResponses) DecideCalibrationWithBodyWithResponse(ctx context.Context, deviceId string, calibrationId string, params *DecideCalibrationParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DecideCalibrationResponse, error) {
+	rsp, err := c.DecideCalibrationWithBody(ctx, deviceId, calibrationId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDecideCalibrationResponse(rsp)
+}
+
+// DecideCalibrationWithResponse Approve or reject a calibration certificate
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/devices/{deviceId}/calibrations/{calibrationId}/decision (the `DecideCalibration` operationId).
+func (c *ClientWithResponses) DecideCalibrationWithResponse(ctx context.Context, deviceId string, calibrationId string, params *DecideCalibrationParams, body DecideCalibrationJSONRequestBody, reqEditors ...RequestEditorFn) (*DecideCalibrationResponse, error) {
+	rsp, err := c.DecideCalibration(ctx, deviceId, calibrationId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDecideCalibrationResponse(rsp)
 }
 
 // DecommissionDeviceWithBodyWithResponse Decommission a device (final; its registration is revoked)
@@ -12494,6 +15665,19 @@ func (c *ClientWithResponses) CreateGatewayWithResponse(ctx context.Context, par
 	return ParseCreateGatewayResponse(rsp)
 }
 
+// GetGatewayWithResponse Get a gateway
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/gateways/{gatewayId} (the `GetGateway` operationId).
+func (c *ClientWithResponses) GetGatewayWithResponse(ctx context.Context, gatewayId string, reqEditors ...RequestEditorFn) (*GetGatewayResponse, error) {
+	rsp, err := c.GetGateway(ctx, gatewayId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetGatewayResponse(rsp)
+}
+
 // IssueGatewayCertificateWithBodyWithResponse Issue a gateway certificate from its CSR (enrollment token, renewal over mTLS, or admin)
 //
 // Credential: `Authorization: Bearer <one-time enrollment token>` (docs/api/mtls.md), or the gateway's current certificate over the mTLS listener (renewal; the old certificate stays valid until it expires), or an admin API key. The key must be ECDSA P-256 or Ed25519; the certificate lives 90 days and lists the DIDs the CSR asks for as SAN URIs (all the gateway devices when none).
@@ -12522,6 +15706,19 @@ func (c *ClientWithResponses) IssueGatewayCertificateWithResponse(ctx context.Co
 		return nil, err
 	}
 	return ParseIssueGatewayCertificateResponse(rsp)
+}
+
+// GetGatewayConfigWithResponse The edge agent's configuration (the gateway's own certificate, or admin)
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/gateways/{gatewayId}/config (the `GetGatewayConfig` operationId).
+func (c *ClientWithResponses) GetGatewayConfigWithResponse(ctx context.Context, gatewayId string, reqEditors ...RequestEditorFn) (*GetGatewayConfigResponse, error) {
+	rsp, err := c.GetGatewayConfig(ctx, gatewayId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetGatewayConfigResponse(rsp)
 }
 
 // DecommissionGatewayWithBodyWithResponse Decommission a gateway for good: its certificates are revoked at once
@@ -12801,6 +15998,19 @@ func (c *ClientWithResponses) GetPolicyGraphWithResponse(ctx context.Context, po
 	return ParseGetPolicyGraphResponse(rsp)
 }
 
+// CheckPolicySourceWithBodyWithResponse Check a policy source without storing it (problems at line:col, workflow diagrams)
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/policy-checks (the `CheckPolicySource` operationId).
+func (c *ClientWithResponses) CheckPolicySourceWithBodyWithResponse(ctx context.Context, params *CheckPolicySourceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CheckPolicySourceResponse, error) {
+	rsp, err := c.CheckPolicySourceWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCheckPolicySourceResponse(rsp)
+}
+
 // UploadPolicyDraftWithBodyWithResponse Upload a policy draft (YAML); the answer lists every problem found
 //
 // The body is a policy file per schemas/policy.schema.json, as YAML.
@@ -12829,6 +16039,19 @@ func (c *ClientWithResponses) GetPolicyDraftWithResponse(ctx context.Context, dr
 	return ParseGetPolicyDraftResponse(rsp)
 }
 
+// DiffPolicyDraftWithResponse Semantic differences between a published policy version and a draft
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/policy-drafts/{draftId}/diff (the `DiffPolicyDraft` operationId).
+func (c *ClientWithResponses) DiffPolicyDraftWithResponse(ctx context.Context, draftId string, params *DiffPolicyDraftParams, reqEditors ...RequestEditorFn) (*DiffPolicyDraftResponse, error) {
+	rsp, err := c.DiffPolicyDraft(ctx, draftId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDiffPolicyDraftResponse(rsp)
+}
+
 // PublishPolicyDraftWithResponse Publish a valid draft as an immutable policy version
 //
 // Returns a wrapper object for the known response body format(s).
@@ -12840,6 +16063,19 @@ func (c *ClientWithResponses) PublishPolicyDraftWithResponse(ctx context.Context
 		return nil, err
 	}
 	return ParsePublishPolicyDraftResponse(rsp)
+}
+
+// RunPolicyDraftScenariosWithResponse Run the policy's fixture scenarios against a draft (pass/fail per expectation)
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/policy-drafts/{draftId}/scenario-runs (the `RunPolicyDraftScenarios` operationId).
+func (c *ClientWithResponses) RunPolicyDraftScenariosWithResponse(ctx context.Context, draftId string, params *RunPolicyDraftScenariosParams, reqEditors ...RequestEditorFn) (*RunPolicyDraftScenariosResponse, error) {
+	rsp, err := c.RunPolicyDraftScenarios(ctx, draftId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRunPolicyDraftScenariosResponse(rsp)
 }
 
 // ValidatePolicyDraftWithResponse Validate a policy draft (every problem, with line and column)
@@ -13015,7 +16251,20 @@ func (c *ClientWithResponses) GetReadingWithResponse(ctx context.Context, readin
 	return ParseGetReadingResponse(rsp)
 }
 
-// ListReviewsWithResponse The review queue: FLAGGED readings
+// GetReadingEvidenceWithResponse A reading with the device's readings around it, its device and registration
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/readings/{readingId}/evidence (the `GetReadingEvidence` operationId).
+func (c *ClientWithResponses) GetReadingEvidenceWithResponse(ctx context.Context, readingId string, params *GetReadingEvidenceParams, reqEditors ...RequestEditorFn) (*GetReadingEvidenceResponse, error) {
+	rsp, err := c.GetReadingEvidence(ctx, readingId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetReadingEvidenceResponse(rsp)
+}
+
+// ListReviewsWithResponse The review queue: FLAGGED readings (filters, escalation deadlines)
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -13082,6 +16331,32 @@ func (c *ClientWithResponses) SubmitTelemetryWithResponse(ctx context.Context, p
 		return nil, err
 	}
 	return ParseSubmitTelemetryResponse(rsp)
+}
+
+// VerifyTrustChainWithBodyWithResponse Verify an issuance's trust chain against the mirror node (tree of PASS/FAIL links)
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/trust-chain-verifications (the `VerifyTrustChain` operationId).
+func (c *ClientWithResponses) VerifyTrustChainWithBodyWithResponse(ctx context.Context, params *VerifyTrustChainParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*VerifyTrustChainResponse, error) {
+	rsp, err := c.VerifyTrustChainWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseVerifyTrustChainResponse(rsp)
+}
+
+// VerifyTrustChainWithResponse Verify an issuance's trust chain against the mirror node (tree of PASS/FAIL links)
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/trust-chain-verifications (the `VerifyTrustChain` operationId).
+func (c *ClientWithResponses) VerifyTrustChainWithResponse(ctx context.Context, params *VerifyTrustChainParams, body VerifyTrustChainJSONRequestBody, reqEditors ...RequestEditorFn) (*VerifyTrustChainResponse, error) {
+	rsp, err := c.VerifyTrustChain(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseVerifyTrustChainResponse(rsp)
 }
 
 // ParseGetJwksResponse parses an HTTP response from a GetJwksWithResponse call
@@ -13685,6 +16960,190 @@ func ParseListAuditRecordsResponse(rsp *http.Response) (*ListAuditRecordsRespons
 	return response, nil
 }
 
+// ParseDeleteConsoleSessionResponse parses an HTTP response from a DeleteConsoleSessionWithResponse call
+func ParseDeleteConsoleSessionResponse(rsp *http.Response) (*DeleteConsoleSessionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteConsoleSessionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers DeleteConsoleSessionResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetConsoleSessionResponse parses an HTTP response from a GetConsoleSessionWithResponse call
+func ParseGetConsoleSessionResponse(rsp *http.Response) (*GetConsoleSessionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetConsoleSessionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ConsoleSession
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers GetConsoleSessionResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateConsoleSessionResponse parses an HTTP response from a CreateConsoleSessionWithResponse call
+func ParseCreateConsoleSessionResponse(rsp *http.Response) (*CreateConsoleSessionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateConsoleSessionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ConsoleSession
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest N413
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest N415
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseListDevicesResponse parses an HTTP response from a ListDevicesWithResponse call
 func ParseListDevicesResponse(rsp *http.Response) (*ListDevicesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -14147,6 +17606,305 @@ func ParseApproveDeviceResponse(rsp *http.Response) (*ApproveDeviceResponse, err
 	switch {
 	case rsp.StatusCode == 429:
 		var headers ApproveDeviceResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListCalibrationsResponse parses an HTTP response from a ListCalibrationsWithResponse call
+func ParseListCalibrationsResponse(rsp *http.Response) (*ListCalibrationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListCalibrationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CalibrationList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ListCalibrationsResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseSubmitCalibrationResponse parses an HTTP response from a SubmitCalibrationWithResponse call
+func ParseSubmitCalibrationResponse(rsp *http.Response) (*SubmitCalibrationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SubmitCalibrationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Calibration
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest N409
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest N413
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest N415
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers SubmitCalibrationResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDecideCalibrationResponse parses an HTTP response from a DecideCalibrationWithResponse call
+func ParseDecideCalibrationResponse(rsp *http.Response) (*DecideCalibrationResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DecideCalibrationResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Calibration
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 202:
+		var dest Calibration
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON202 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest N409
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest N413
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest N415
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest N422
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers DecideCalibrationResponse429Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value int
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
@@ -14810,6 +18568,87 @@ func ParseCreateGatewayResponse(rsp *http.Response) (*CreateGatewayResponse, err
 	return response, nil
 }
 
+// ParseGetGatewayResponse parses an HTTP response from a GetGatewayWithResponse call
+func ParseGetGatewayResponse(rsp *http.Response) (*GetGatewayResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetGatewayResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Gateway
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers GetGatewayResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseIssueGatewayCertificateResponse parses an HTTP response from a IssueGatewayCertificateWithResponse call
 func ParseIssueGatewayCertificateResponse(rsp *http.Response) (*IssueGatewayCertificateResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -14866,6 +18705,87 @@ func ParseIssueGatewayCertificateResponse(rsp *http.Response) (*IssueGatewayCert
 		}
 		response.ApplicationproblemJSONDefault = &dest
 
+	}
+
+	return response, nil
+}
+
+// ParseGetGatewayConfigResponse parses an HTTP response from a GetGatewayConfigWithResponse call
+func ParseGetGatewayConfigResponse(rsp *http.Response) (*GetGatewayConfigResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetGatewayConfigResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest GatewayEdgeConfig
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers GetGatewayConfigResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
 	}
 
 	return response, nil
@@ -16174,6 +20094,108 @@ func ParseGetPolicyGraphResponse(rsp *http.Response) (*GetPolicyGraphResponse, e
 	return response, nil
 }
 
+// ParseCheckPolicySourceResponse parses an HTTP response from a CheckPolicySourceWithResponse call
+func ParseCheckPolicySourceResponse(rsp *http.Response) (*CheckPolicySourceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CheckPolicySourceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PolicyCheck
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest N409
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest N413
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest N415
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest N422
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers CheckPolicySourceResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseUploadPolicyDraftResponse parses an HTTP response from a UploadPolicyDraftWithResponse call
 func ParseUploadPolicyDraftResponse(rsp *http.Response) (*UploadPolicyDraftResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -16357,6 +20379,87 @@ func ParseGetPolicyDraftResponse(rsp *http.Response) (*GetPolicyDraftResponse, e
 	return response, nil
 }
 
+// ParseDiffPolicyDraftResponse parses an HTTP response from a DiffPolicyDraftWithResponse call
+func ParseDiffPolicyDraftResponse(rsp *http.Response) (*DiffPolicyDraftResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DiffPolicyDraftResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PolicyDiff
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers DiffPolicyDraftResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
 // ParsePublishPolicyDraftResponse parses an HTTP response from a PublishPolicyDraftWithResponse call
 func ParsePublishPolicyDraftResponse(rsp *http.Response) (*PublishPolicyDraftResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -16446,6 +20549,101 @@ func ParsePublishPolicyDraftResponse(rsp *http.Response) (*PublishPolicyDraftRes
 	switch {
 	case rsp.StatusCode == 429:
 		var headers PublishPolicyDraftResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseRunPolicyDraftScenariosResponse parses an HTTP response from a RunPolicyDraftScenariosWithResponse call
+func ParseRunPolicyDraftScenariosResponse(rsp *http.Response) (*RunPolicyDraftScenariosResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RunPolicyDraftScenariosResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ScenarioRuns
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest N409
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest N422
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers RunPolicyDraftScenariosResponse429Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value int
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
@@ -17413,6 +21611,87 @@ func ParseGetReadingResponse(rsp *http.Response) (*GetReadingResponse, error) {
 	return response, nil
 }
 
+// ParseGetReadingEvidenceResponse parses an HTTP response from a GetReadingEvidenceWithResponse call
+func ParseGetReadingEvidenceResponse(rsp *http.Response) (*GetReadingEvidenceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetReadingEvidenceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ReadingEvidence
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers GetReadingEvidenceResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseListReviewsResponse parses an HTTP response from a ListReviewsWithResponse call
 func ParseListReviewsResponse(rsp *http.Response) (*ListReviewsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -17692,6 +21971,108 @@ func ParseSubmitTelemetryResponse(rsp *http.Response) (*SubmitTelemetryResponse,
 	switch {
 	case rsp.StatusCode == 429:
 		var headers SubmitTelemetryResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseVerifyTrustChainResponse parses an HTTP response from a VerifyTrustChainWithResponse call
+func ParseVerifyTrustChainResponse(rsp *http.Response) (*VerifyTrustChainResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &VerifyTrustChainResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrustChainVerification
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest N409
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest N413
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest N415
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest N422
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers VerifyTrustChainResponse429Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value int
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {

@@ -123,6 +123,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/console/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the console is signed in as: organization, scopes, roles and the CSRF token */
+        get: operations["getConsoleSession"];
+        put?: never;
+        /**
+         * Sign in to the web console (sets an httpOnly session cookie)
+         * @description A JSON body (a cross-site HTML form cannot send one without a CORS preflight, which is never granted).
+         */
+        post: operations["createConsoleSession"];
+        /** Sign out of the web console (clears the session cookie) */
+        delete: operations["deleteConsoleSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/devices": {
         parameters: {
             query?: never;
@@ -172,6 +194,41 @@ export interface paths {
          * @description Sends the policy's event for 'approve' (the first of approve_registration, approve the policy declares) to the device workflow, as the role the policy requires. 403 when the credential holds none of its roles or the workflow refuses the role; 409 when the device is not in a state that allows it.
          */
         post: operations["approveDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{deviceId}/calibrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a device's calibration certificates */
+        get: operations["listCalibrations"];
+        put?: never;
+        /** Upload a meter's calibration certificate */
+        post: operations["submitCalibration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{deviceId}/calibrations/{calibrationId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject a calibration certificate */
+        post: operations["decideCalibration"];
         delete?: never;
         options?: never;
         head?: never;
@@ -309,6 +366,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/gateways/{gatewayId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a gateway */
+        get: operations["getGateway"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/gateways/{gatewayId}/certificates": {
         parameters: {
             query?: never;
@@ -323,6 +397,23 @@ export interface paths {
          * @description Credential: `Authorization: Bearer <one-time enrollment token>` (docs/api/mtls.md), or the gateway's current certificate over the mTLS listener (renewal; the old certificate stays valid until it expires), or an admin API key. The key must be ECDSA P-256 or Ed25519; the certificate lives 90 days and lists the DIDs the CSR asks for as SAN URIs (all the gateway devices when none).
          */
         post: operations["issueGatewayCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/gateways/{gatewayId}/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The edge agent's configuration (the gateway's own certificate, or admin) */
+        get: operations["getGatewayConfig"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -624,6 +715,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/policy-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a policy source without storing it (problems at line:col, workflow diagrams) */
+        post: operations["checkPolicySource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/policy-drafts": {
         parameters: {
             query?: never;
@@ -661,6 +769,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/policy-drafts/{draftId}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Semantic differences between a published policy version and a draft */
+        get: operations["diffPolicyDraft"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/policy-drafts/{draftId}/publish": {
         parameters: {
             query?: never;
@@ -672,6 +797,23 @@ export interface paths {
         put?: never;
         /** Publish a valid draft as an immutable policy version */
         post: operations["publishPolicyDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy-drafts/{draftId}/scenario-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the policy's fixture scenarios against a draft (pass/fail per expectation) */
+        post: operations["runPolicyDraftScenarios"];
         delete?: never;
         options?: never;
         head?: never;
@@ -852,6 +994,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/readings/{readingId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reading with the device's readings around it, its device and registration */
+        get: operations["getReadingEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reviews": {
         parameters: {
             query?: never;
@@ -859,7 +1018,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The review queue: FLAGGED readings */
+        /** The review queue: FLAGGED readings (filters, escalation deadlines) */
         get: operations["listReviews"];
         put?: never;
         post?: never;
@@ -900,6 +1059,23 @@ export interface paths {
          * @description A single rejected document answers 400 (not telemetry v1), 404 `DEVICE_NOT_ACTIVE` (its `device_id` is no active device of this organization, or not one the client certificate lists) or 422 `TELEMETRY_REJECTED` (the signature does not verify with the device key). A batch answers 202 with one outcome per document.
          */
         post: operations["submitTelemetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trust-chain-verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify an issuance's trust chain against the mirror node (tree of PASS/FAIL links) */
+        post: operations["verifyTrustChain"];
         delete?: never;
         options?: never;
         head?: never;
@@ -949,6 +1125,105 @@ export interface components {
         };
         /**
          * @example {
+         *       "id": "cal_4fQ8GZc1Xk3mRr0pLs9TbW",
+         *       "device_id": "dev_4fQ8GZc1Xk3mRr0pLs9TbW",
+         *       "device_did": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+         *       "meter_type": "energy_export",
+         *       "sensor_id": "exp_01",
+         *       "accuracy_class": 0.2,
+         *       "certificate": {
+         *         "certificate_id": "NABL-CC-2026-0118",
+         *         "laboratory": "ERDA Vadodara",
+         *         "calibrated_on": "2026-05-02",
+         *         "next_due": "2028-05-01"
+         *       },
+         *       "document": {
+         *         "media_type": "application/pdf",
+         *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+         *       },
+         *       "status": "submitted",
+         *       "submitted_at": "2026-05-03T09:00:00.000Z"
+         *     }
+         */
+        Calibration: {
+            accuracy_class: number;
+            /** @description The policy role the decision was taken as (decision answers) */
+            acted_as?: string;
+            certificate: components["schemas"]["CalibrationCertificate"];
+            /** @description The MeterCalibration credential, once approved */
+            credential_id?: string;
+            decision?: components["schemas"]["CalibrationDecisionRecord"];
+            device_did: string;
+            device_id: string;
+            document: components["schemas"]["CalibrationDocumentHash"];
+            id: string;
+            /** @enum {unknown} */
+            meter_type: "flow_rate" | "head" | "pressure" | "energy" | "energy_export" | "energy_register" | "power_output";
+            sensor_id?: string;
+            /** @enum {unknown} */
+            status: "submitted" | "approved" | "rejected";
+            /** Format: date-time */
+            submitted_at: string;
+        };
+        CalibrationCertificate: {
+            calibrated_on: string;
+            certificate_id: string;
+            device_id?: string;
+            error_percent?: number;
+            laboratory: string;
+            next_due: string;
+        };
+        CalibrationDecisionRecord: {
+            /** Format: date-time */
+            decided_at: string;
+            /** @enum {unknown} */
+            decision: "approve" | "reject";
+            reason: string;
+            /** @description The deciding principal */
+            reviewer: string;
+        };
+        CalibrationDocument: {
+            content_base64: string;
+            /** @enum {unknown} */
+            media_type: "application/pdf" | "application/json";
+            sha256: string;
+        };
+        CalibrationDocumentHash: {
+            media_type: string;
+            sha256: string;
+        };
+        CalibrationList: {
+            data: components["schemas"]["Calibration"][];
+        };
+        /**
+         * @example {
+         *       "meter_type": "energy_export",
+         *       "sensor_id": "exp_01",
+         *       "accuracy_class": 0.2,
+         *       "certificate": {
+         *         "certificate_id": "NABL-CC-2026-0118",
+         *         "laboratory": "ERDA Vadodara",
+         *         "calibrated_on": "2026-05-02",
+         *         "next_due": "2028-05-01",
+         *         "error_percent": -0.06
+         *       },
+         *       "document": {
+         *         "media_type": "application/pdf",
+         *         "content_base64": "JVBERi0xLjQK",
+         *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+         *       }
+         *     }
+         */
+        CalibrationSubmission: {
+            accuracy_class: number;
+            certificate: components["schemas"]["CalibrationCertificate"];
+            document: components["schemas"]["CalibrationDocument"];
+            /** @enum {unknown} */
+            meter_type: "flow_rate" | "head" | "pressure" | "energy" | "energy_export" | "energy_register" | "power_output";
+            sensor_id?: string;
+        };
+        /**
+         * @example {
          *       "reason": "gateway stolen"
          *     }
          */
@@ -963,6 +1238,66 @@ export interface components {
         CertificateSigningRequest: {
             /** @description PKCS#10, PEM */
             csr: string;
+        };
+        ChainLink: {
+            /** @description The checks this link is made of, as links */
+            children: components["schemas"]["ChainLink"][];
+            /** @description The device (DID) whose readings the link is about */
+            device_id?: string;
+            /** @description The bundle document (e.g. a reading) the link is about */
+            document_index?: number;
+            name: string;
+            reason: string;
+            /** @enum {unknown} */
+            status: "PASS" | "FAIL";
+        };
+        ConsoleOrganization: {
+            /** @example org_4fQ8GZc1Xk3mRr0pLs9TbW */
+            id: string;
+            name: string;
+        };
+        /**
+         * @example {
+         *       "organization": {
+         *         "id": "org_4fQ8GZc1Xk3mRr0pLs9TbW",
+         *         "name": "Rio Claro Hydro"
+         *       },
+         *       "key_id": "key_4fQ8GZc1Xk3mRr0pLs9TbW",
+         *       "scopes": [
+         *         "readings:read",
+         *         "review:write"
+         *       ],
+         *       "roles": [
+         *         "verifier"
+         *       ],
+         *       "csrf_token": "n3yq0c6mVb2Jt1qPzL8hXWc5sQeR7uYk4aDfGhJkLmN",
+         *       "mirror_url": "https://testnet.mirrornode.hedera.com"
+         *     }
+         */
+        ConsoleSession: {
+            /** @description Send as X-CSRF-Token on every state change made with the session cookie. */
+            csrf_token: string | null;
+            /** @example key_4fQ8GZc1Xk3mRr0pLs9TbW */
+            key_id: string;
+            /** @description The mirror node the API reads, for links to anchors and mints */
+            mirror_url: string | null;
+            organization: components["schemas"]["ConsoleOrganization"];
+            roles: string[];
+            scopes: ("telemetry:write" | "readings:read" | "review:write" | "policy:write" | "token:mint" | "admin")[];
+        };
+        /**
+         * @description An API key, or OAuth client credentials (client_id = the key prefix, client_secret = the key).
+         * @example {
+         *       "api_key": "mrv_live_org_4fQ8GZc1Xk3mRr0pLs9TbW_key_…"
+         *     }
+         */
+        ConsoleSignIn: components["schemas"]["ConsoleSignInWithApiKey"] | components["schemas"]["ConsoleSignInWithClientCredentials"];
+        ConsoleSignInWithApiKey: {
+            api_key: string;
+        };
+        ConsoleSignInWithClientCredentials: {
+            client_id: string;
+            client_secret: string;
         };
         CreateApiKeyRequest: {
             name: string;
@@ -1062,6 +1397,26 @@ export interface components {
             kty: "OKP";
             x: string;
         };
+        EvidencePoint: {
+            /** @description Electrical over hydraulic power (ρ·g·Q·H) */
+            efficiency: number | null;
+            energy_kwh: number | null;
+            flow_m3s: number | null;
+            head_m: number | null;
+            /** @example rdg_4fQ8GZc1Xk3mRr0pLs9TbW */
+            id: string;
+            power_kw: number | null;
+            /** @enum {unknown} */
+            status: "RECEIVED" | "APPROVED" | "FLAGGED" | "REJECTED";
+            /** Format: date-time */
+            timestamp: string;
+        };
+        /** @description The device's registration credential, when issued */
+        EvidenceRegistration: {
+            id?: string;
+            /** Format: date-time */
+            issued_at?: string;
+        };
         /** @description One failing field: `pointer` is a JSON Pointer into the request part named by `in` */
         FieldError: {
             /** @enum {unknown} */
@@ -1079,6 +1434,7 @@ export interface components {
             unit?: string;
         };
         Gateway: {
+            agent?: components["schemas"]["GatewayAgent"];
             /** Format: date-time */
             created_at: string;
             device_ids: string[];
@@ -1089,6 +1445,43 @@ export interface components {
             status: "active" | "suspended" | "decommissioned";
             /** Format: date-time */
             status_changed_at: string;
+        };
+        /**
+         * @description The edge agent's reading plan: which meters feed which of the gateway's devices.
+         * @example {
+         *       "interval_s": 60,
+         *       "devices": [
+         *         {
+         *           "device_id": "dev_4fQ8GZc1Xk3mRr0pLs9TbW",
+         *           "ref": "u1",
+         *           "sources": [
+         *             {
+         *               "template": "abb-a44",
+         *               "connection": {
+         *                 "protocol": "modbus-tcp",
+         *                 "host": "10.0.0.21",
+         *                 "unit_id": 1
+         *               }
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        GatewayAgent: {
+            devices: components["schemas"]["GatewayAgentDevice"][];
+            /** @default 60 */
+            interval_s?: number;
+        };
+        GatewayAgentDevice: {
+            /** @example dev_4fQ8GZc1Xk3mRr0pLs9TbW */
+            device_id: string;
+            interval_s?: number;
+            poll_s?: number;
+            read_timeout_ms?: number;
+            /** @description The device's name on the gateway */
+            ref?: string;
+            sources: components["schemas"]["GatewaySource"][];
         };
         GatewayCertificate: {
             /**
@@ -1124,6 +1517,34 @@ export interface components {
         GatewayCertificateList: {
             certificates: components["schemas"]["GatewayCertificate"][];
         };
+        /** @description How the gateway reaches one meter (edge/collectors). Fields apply per protocol. */
+        GatewayConnection: {
+            authorization?: string;
+            base_url?: string;
+            /** @enum {unknown} */
+            baud_rate?: 1200 | 2400 | 4800 | 9600 | 19200 | 38400 | 57600 | 115200;
+            directory?: string;
+            endpoint?: string;
+            host?: string;
+            /** @enum {unknown} */
+            parity?: "none" | "even" | "odd";
+            password?: string;
+            path?: string;
+            port?: number;
+            /** @enum {unknown} */
+            protocol: "modbus-tcp" | "modbus-rtu" | "opcua" | "mqtt" | "http" | "file";
+            /** @enum {unknown} */
+            security_mode?: "None" | "Sign" | "SignAndEncrypt";
+            /** @enum {unknown} */
+            security_policy?: "None" | "Basic256Sha256" | "Aes128_Sha256_RsaOaep";
+            stale_s?: number;
+            /** @enum {unknown} */
+            stop_bits?: 1 | 2;
+            time_column?: string;
+            unit_id?: number;
+            url?: string;
+            username?: string;
+        };
         /**
          * @example {
          *       "name": "Plant A gateway",
@@ -1133,9 +1554,37 @@ export interface components {
          *     }
          */
         GatewayCreate: {
+            agent?: components["schemas"]["GatewayAgent"];
             device_ids: string[];
             name: string;
         };
+        /** @description What `mrv-edge run` runs (edge/agent/gateway-config.ts); the device keys stay on the gateway. */
+        GatewayEdgeConfig: {
+            devices: components["schemas"]["GatewayEdgeDevice"][];
+            /** @example gw_4fQ8GZc1Xk3mRr0pLs9TbW */
+            gateway_id: string;
+            interval_s: number;
+            /** @example org_4fQ8GZc1Xk3mRr0pLs9TbW */
+            org_id: string;
+            plant: components["schemas"]["GatewayEdgePlant"];
+            /** @example prj_4fQ8GZc1Xk3mRr0pLs9TbW */
+            project_id: string;
+            /** @constant */
+            version: 1;
+        };
+        GatewayEdgeDevice: {
+            /** @example dev_4fQ8GZc1Xk3mRr0pLs9TbW */
+            device_id: string;
+            did: string;
+            interval_s?: number;
+            poll_s?: number;
+            read_timeout_ms?: number;
+            ref: string;
+            scope: string;
+            sources: components["schemas"]["GatewaySource"][];
+        };
+        /** @description The project's plant file without its device list (schemas/plant) */
+        GatewayEdgePlant: Record<string, never>;
         GatewayEnrollment: {
             enrollment: components["schemas"]["GatewayEnrollmentToken"];
             gateway: components["schemas"]["Gateway"];
@@ -1166,6 +1615,11 @@ export interface components {
             org_id: string;
             /** @constant */
             v: 1;
+        };
+        GatewaySource: {
+            connection: components["schemas"]["GatewayConnection"];
+            /** @description edge/templates name */
+            template: string;
         };
         /**
          * @example {
@@ -1371,6 +1825,8 @@ export interface components {
                  */
                 active?: boolean;
                 device_id: string;
+                /** @description The device's meters: accuracy class and calibration record (docs/verification.md, Calibration). */
+                meters?: components["schemas"]["PlantMeter"][];
                 /** @description `plant` or a unit_id. */
                 scope: string;
             }[];
@@ -1403,6 +1859,33 @@ export interface components {
                 /** @description Unique among the units; `plant` is the plant scope's name. */
                 unit_id: string;
             }[];
+        };
+        PlantCalibration: {
+            calibrated_on: components["schemas"]["PlantDate"];
+            certificate_id: string;
+            credential_id?: string;
+            /** @description The device the certificate names. */
+            device_id?: string;
+            error_percent?: number;
+            laboratory: string;
+            next_due: components["schemas"]["PlantDate"];
+            /** @description sha256 of the certificate document (PDF or JSON). */
+            sha256?: string;
+        };
+        /**
+         * @description A calendar date, YYYY-MM-DD (UTC).
+         * @example 2026-05-02
+         */
+        PlantDate: string;
+        PlantMeter: {
+            /** @description Accuracy class in percent of reading. */
+            accuracy_class: number;
+            calibration?: components["schemas"]["PlantCalibration"];
+            /** @description Full-scale value in the canonical unit (m3/s, m, kPa, kWh, kW). */
+            full_scale?: number;
+            sensor_id?: string;
+            /** @enum {unknown} */
+            type: "flow_rate" | "head" | "pressure" | "energy" | "energy_export" | "energy_register" | "power_output";
         };
         /**
          * Hydro MRV policy
@@ -1455,10 +1938,73 @@ export interface components {
             max: components["schemas"]["PolicyNumberOrParameter"];
             min: components["schemas"]["PolicyNumberOrParameter"];
         };
+        /**
+         * @example {
+         *       "valid": false,
+         *       "problems": [
+         *         {
+         *           "line": 12,
+         *           "col": 5,
+         *           "code": "schema",
+         *           "message": "/parameters: must have property 'default'"
+         *         }
+         *       ],
+         *       "policy_id": null,
+         *       "version": null,
+         *       "hash": null,
+         *       "workflows": {}
+         *     }
+         */
+        PolicyCheck: {
+            hash: string | null;
+            policy_id: string | null;
+            /** @description Every problem, at line:col (first 200) */
+            problems: components["schemas"]["PolicyProblem"][];
+            valid: boolean;
+            version: string | null;
+            /** @description Mermaid state-diagram source per workflow (valid policies only) */
+            workflows: {
+                [key: string]: string;
+            };
+        };
         PolicyCredential: {
             description?: string;
             fields: components["schemas"]["PolicyFields"];
             required?: components["schemas"]["PolicyIdentifier"][];
+        };
+        /**
+         * @example {
+         *       "from": {
+         *         "id": "pol_4fQ8GZc1Xk3mRr0pLs9TbW",
+         *         "version": "1.0.0"
+         *       },
+         *       "to": {
+         *         "id": "pdr_4fQ8GZc1Xk3mRr0pLs9TbW",
+         *         "version": "1.1.0"
+         *       },
+         *       "differences": [
+         *         {
+         *           "path": "version",
+         *           "kind": "changed",
+         *           "before": "1.0.0",
+         *           "after": "1.1.0"
+         *         }
+         *       ]
+         *     }
+         */
+        PolicyDiff: {
+            differences: components["schemas"]["PolicyDifference"][];
+            /** @description The published version compared against */
+            from: Record<string, never>;
+            /** @description The draft */
+            to: Record<string, never>;
+        };
+        PolicyDifference: {
+            after?: unknown;
+            before?: unknown;
+            /** @enum {unknown} */
+            kind: "added" | "removed" | "changed";
+            path: string;
         };
         PolicyDraft: {
             /** Format: date-time */
@@ -1596,6 +2142,20 @@ export interface components {
         /** @description UCUM-style unit understood by engine/units, e.g. MWh, tCO2e/MWh, W/m2, '1'. */
         PolicyUnit: string;
         PolicyVerification: {
+            /** @description Meter calibration: the longest interval between calibrations per meter type, what happens to readings when one lapses (FLAGGED with calibration.overdue, or REJECTED), and the role that approves uploaded certificates. */
+            calibration?: {
+                approver_role: components["schemas"]["PolicyIdentifier"];
+                intervals: {
+                    [key: string]: components["schemas"]["PolicyDuration"];
+                };
+                /** @enum {unknown} */
+                on_lapse: "flag" | "reject";
+                /**
+                 * @default ignore
+                 * @enum {unknown}
+                 */
+                on_missing?: "ignore" | "flag" | "reject";
+            };
             efficiency_bands: {
                 crossflow: components["schemas"]["PolicyBand"];
                 francis: components["schemas"]["PolicyBand"];
@@ -1678,6 +2238,8 @@ export interface components {
             data: components["schemas"]["Project"][];
         };
         ProvisionDeviceRequest: {
+            /** @description The device's meters: accuracy class, full scale, calibration record (as in the plant file) */
+            meters?: components["schemas"]["PlantMeter"][];
             name?: string;
             /** @example prj_4fQ8GZc1Xk3mRr0pLs9TbW */
             project_id: string;
@@ -1720,6 +2282,40 @@ export interface components {
             flagged: number;
             rejected: number;
         };
+        /**
+         * @example {
+         *       "reading": {
+         *         "id": "rdg_4fQ8GZc1Xk3mRr0pLs9TbW",
+         *         "status": "FLAGGED",
+         *         "findings": []
+         *       },
+         *       "series": [
+         *         {
+         *           "id": "rdg_4fQ8GZc1Xk3mRr0pLs9TbW",
+         *           "timestamp": "2026-05-01T10:00:00Z",
+         *           "status": "FLAGGED",
+         *           "flow_m3s": 3.2,
+         *           "head_m": 41,
+         *           "energy_kwh": 1010,
+         *           "power_kw": 1010,
+         *           "efficiency": 0.78
+         *         }
+         *       ],
+         *       "device": null,
+         *       "registration": null,
+         *       "calibration": null
+         *     }
+         */
+        ReadingEvidence: {
+            /** @description Calibration on record (none is kept yet) */
+            calibration: Record<string, never> | null;
+            device: Record<string, never> | null;
+            /** @description As GET /v1/readings/{readingId}, with its signed document */
+            reading: Record<string, never>;
+            registration: components["schemas"]["EvidenceRegistration"] | null;
+            /** @description The device's readings around it, by arrival */
+            series: components["schemas"]["EvidencePoint"][];
+        };
         ReadingPage: {
             data: components["schemas"]["Reading"][];
             /** @description The `cursor` of the next page; null on the last */
@@ -1741,6 +2337,8 @@ export interface components {
              * @example did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK
              */
             did: string;
+            /** @description The device's meters: accuracy class, full scale, calibration record (as in the plant file) */
+            meters?: components["schemas"]["PlantMeter"][];
             name?: string;
             /** @example prj_4fQ8GZc1Xk3mRr0pLs9TbW */
             project_id: string;
@@ -1760,6 +2358,33 @@ export interface components {
         RejectDeviceRequest: {
             reason: string;
         };
+        /** @description A flagged reading (as GET /v1/readings/{readingId}) with its escalation deadline */
+        Review: {
+            /** @example dev_4fQ8GZc1Xk3mRr0pLs9TbW */
+            device_id: string;
+            did: string;
+            /** @description The signed telemetry document as received (single reading only) */
+            document?: Record<string, never>;
+            /**
+             * Format: date-time
+             * @description When the policy's review timer escalates the review (null: the policy has none)
+             */
+            escalates_at?: string | null;
+            /** @description The timer, an ISO 8601 duration */
+            escalation_after?: string | null;
+            findings: components["schemas"]["Finding"][];
+            /** @example rdg_4fQ8GZc1Xk3mRr0pLs9TbW */
+            id: string;
+            /** @example prj_4fQ8GZc1Xk3mRr0pLs9TbW */
+            project_id: string;
+            /** Format: date-time */
+            received_at: string;
+            review?: components["schemas"]["ReadingReview"] | null;
+            seq: number;
+            status: components["schemas"]["ReadingStatus"];
+            timestamp: string;
+            trust_score?: number | null;
+        };
         ReviewDecisionResult: {
             acted_as: string;
             /** @enum {unknown} */
@@ -1770,9 +2395,11 @@ export interface components {
             workflow_status: string;
         };
         ReviewPage: {
-            data: components["schemas"]["Reading"][];
+            data: components["schemas"]["Review"][];
             /** @description The `cursor` of the next page; null on the last */
             next_cursor: string | null;
+            /** @description Flagged readings matching the filters (all pages) */
+            total: number;
         };
         /**
          * @example {
@@ -1783,6 +2410,49 @@ export interface components {
         RevocationResult: {
             crl_number?: number | null;
             revoked: number;
+        };
+        ScenarioExpectation: {
+            actual?: unknown;
+            expected?: unknown;
+            passed: boolean;
+            what: string;
+        };
+        ScenarioRun: {
+            error: string | null;
+            expectations: components["schemas"]["ScenarioExpectation"][];
+            file: string;
+            name: string;
+            passed: boolean;
+        };
+        /**
+         * @example {
+         *       "draft_id": "pdr_4fQ8GZc1Xk3mRr0pLs9TbW",
+         *       "policy_id": "hydro-ams-i-d",
+         *       "passed": true,
+         *       "scenarios": [
+         *         {
+         *           "file": "01-clean-period-mints.yaml",
+         *           "name": "a clean period mints",
+         *           "passed": true,
+         *           "error": null,
+         *           "expectations": [
+         *             {
+         *               "what": "minted amount",
+         *               "expected": 1200,
+         *               "actual": 1200,
+         *               "passed": true
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        ScenarioRuns: {
+            /** @example pdr_4fQ8GZc1Xk3mRr0pLs9TbW */
+            draft_id: string;
+            passed: boolean;
+            policy_id: string;
+            scenarios: components["schemas"]["ScenarioRun"][];
         };
         SuspendDeviceRequest: {
             reason: string;
@@ -1795,6 +2465,8 @@ export interface components {
             device_id: string;
             interval_s: number;
             metadata?: Record<string, never>;
+            /** @description Lowercase hex SHA-256 of the JCS form of this device's previous signed document (signature included). Optional; when present the verifier checks the chain. */
+            prev_hash?: string;
             readings: components["schemas"]["TelemetryReading"][];
             schema_version: string;
             seq: number;
@@ -1844,6 +2516,63 @@ export interface components {
         TrustChainBundle: {
             [key: string]: unknown;
         };
+        /**
+         * @example {
+         *       "issuance_id": "prj_4fQ8GZc1Xk3mRr0pLs9TbW/2026-05",
+         *       "token_id": "0.0.1001",
+         *       "valid": true,
+         *       "verified_at": "2026-06-01T10:00:00.000Z",
+         *       "mirror_url": "http://127.0.0.1:5551",
+         *       "links": [
+         *         {
+         *           "name": "presentation",
+         *           "status": "PASS",
+         *           "reason": "2 checks passed",
+         *           "children": [
+         *             {
+         *               "name": "signature",
+         *               "status": "PASS",
+         *               "reason": "verified",
+         *               "children": []
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        TrustChainVerification: {
+            issuance_id: string;
+            links: components["schemas"]["ChainLink"][];
+            mirror_url: string;
+            token_id: string | null;
+            valid: boolean;
+            /** Format: date-time */
+            verified_at: string;
+        };
+        TrustChainVerificationByIssuance: {
+            /** @description DIDs of accreditation authorities the auditor trusts (`mrv chain verify --authority`) */
+            authorities?: string[];
+            /**
+             * @description project id and period; percent-encode the slash in a path (%2F)
+             * @example prj_4fQ8GZc1Xk3mRr0pLs9TbW/2026-03
+             */
+            issuance_id: string;
+        };
+        TrustChainVerificationByToken: {
+            /** @description DIDs of accreditation authorities the auditor trusts (`mrv chain verify --authority`) */
+            authorities?: string[];
+            token_id: string;
+        };
+        /**
+         * TrustChainVerificationRequest
+         * @example {
+         *       "token_id": "0.0.1001",
+         *       "authorities": [
+         *         "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
+         *       ]
+         *     }
+         */
+        VerifyTrustChainRequest: components["schemas"]["TrustChainVerificationByIssuance"] | components["schemas"]["TrustChainVerificationByToken"];
     };
     responses: {
         /** @description The request is malformed or fails validation; `errors[]` lists every failing field */
@@ -2287,7 +3016,10 @@ export interface operations {
     listAuditRecords: {
         parameters: {
             query?: {
+                action?: string;
+                actor?: string;
                 after_seq?: number;
+                failed?: boolean;
                 limit?: number;
             };
             header?: never;
@@ -2322,6 +3054,121 @@ export interface operations {
                 };
             };
             400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "organization": {
+                     *         "id": "org_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *         "name": "Rio Claro Hydro"
+                     *       },
+                     *       "key_id": "key_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *       "scopes": [
+                     *         "readings:read",
+                     *         "review:write"
+                     *       ],
+                     *       "roles": [
+                     *         "verifier"
+                     *       ],
+                     *       "csrf_token": "n3yq0c6mVb2Jt1qPzL8hXWc5sQeR7uYk4aDfGhJkLmN",
+                     *       "mirror_url": "https://testnet.mirrornode.hedera.com"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConsoleSession"];
+                };
+            };
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    createConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "api_key": "mrv_live_org_4fQ8GZc1Xk3mRr0pLs9TbW_key_…"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ConsoleSignIn"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "organization": {
+                     *         "id": "org_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *         "name": "Rio Claro Hydro"
+                     *       },
+                     *       "key_id": "key_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *       "scopes": [
+                     *         "readings:read",
+                     *         "review:write"
+                     *       ],
+                     *       "roles": [
+                     *         "verifier"
+                     *       ],
+                     *       "csrf_token": "n3yq0c6mVb2Jt1qPzL8hXWc5sQeR7uYk4aDfGhJkLmN",
+                     *       "mirror_url": "https://testnet.mirrornode.hedera.com"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConsoleSession"];
+                };
+            };
+            400: components["responses"]["400"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             429: components["responses"]["429"];
@@ -2393,6 +3240,24 @@ export interface operations {
                  *       "project_id": "prj_4fQ8GZc1Xk3mRr0pLs9TbW",
                  *       "scope": "plant",
                  *       "name": "\\S",
+                 *       "meters": [
+                 *         {
+                 *           "type": "flow_rate",
+                 *           "sensor_id": "string",
+                 *           "accuracy_class": 1,
+                 *           "full_scale": 1,
+                 *           "calibration": {
+                 *             "certificate_id": "string",
+                 *             "laboratory": "string",
+                 *             "calibrated_on": "2026-05-02",
+                 *             "next_due": "2026-05-02",
+                 *             "device_id": "stringst",
+                 *             "error_percent": -100,
+                 *             "sha256": "0000000000000000000000000000000000000000000000000000000000000000",
+                 *             "credential_id": "string"
+                 *           }
+                 *         }
+                 *       ],
                  *       "did": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
                  *     }
                  */
@@ -2552,6 +3417,253 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DeviceCommandResult"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listCalibrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "cal_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *           "device_id": "dev_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *           "device_did": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+                     *           "meter_type": "energy_export",
+                     *           "sensor_id": "exp_01",
+                     *           "accuracy_class": 0.2,
+                     *           "certificate": {
+                     *             "certificate_id": "NABL-CC-2026-0118",
+                     *             "laboratory": "ERDA Vadodara",
+                     *             "calibrated_on": "2026-05-02",
+                     *             "next_due": "2028-05-01"
+                     *           },
+                     *           "document": {
+                     *             "media_type": "application/pdf",
+                     *             "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                     *           },
+                     *           "status": "submitted",
+                     *           "submitted_at": "2026-05-03T09:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CalibrationList"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    submitCalibration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+                 * @example 6f1c2a8e-0b7d-4a51-9d1e-2c3b4a5d6e7f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                deviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "meter_type": "energy_export",
+                 *       "sensor_id": "exp_01",
+                 *       "accuracy_class": 0.2,
+                 *       "certificate": {
+                 *         "certificate_id": "NABL-CC-2026-0118",
+                 *         "laboratory": "ERDA Vadodara",
+                 *         "calibrated_on": "2026-05-02",
+                 *         "next_due": "2028-05-01",
+                 *         "error_percent": -0.06
+                 *       },
+                 *       "document": {
+                 *         "media_type": "application/pdf",
+                 *         "content_base64": "JVBERi0xLjQK",
+                 *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CalibrationSubmission"];
+            };
+        };
+        responses: {
+            /** @description The certificate is stored and waits for the approver */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cal_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *       "device_id": "dev_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *       "device_did": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+                     *       "meter_type": "energy_export",
+                     *       "sensor_id": "exp_01",
+                     *       "accuracy_class": 0.2,
+                     *       "certificate": {
+                     *         "certificate_id": "NABL-CC-2026-0118",
+                     *         "laboratory": "ERDA Vadodara",
+                     *         "calibrated_on": "2026-05-02",
+                     *         "next_due": "2028-05-01"
+                     *       },
+                     *       "document": {
+                     *         "media_type": "application/pdf",
+                     *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                     *       },
+                     *       "status": "submitted",
+                     *       "submitted_at": "2026-05-03T09:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Calibration"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            /** @description The certificate was refused (hash, device, dates) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    decideCalibration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+                 * @example 6f1c2a8e-0b7d-4a51-9d1e-2c3b4a5d6e7f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                calibrationId: string;
+                deviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "decision": "approve",
+                 *       "reason": "\\S"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Decision"];
+            };
+        };
+        responses: {
+            /** @description The device workflow recorded the decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cal_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *       "device_id": "dev_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *       "device_did": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+                     *       "meter_type": "energy_export",
+                     *       "sensor_id": "exp_01",
+                     *       "accuracy_class": 0.2,
+                     *       "certificate": {
+                     *         "certificate_id": "NABL-CC-2026-0118",
+                     *         "laboratory": "ERDA Vadodara",
+                     *         "calibrated_on": "2026-05-02",
+                     *         "next_due": "2028-05-01"
+                     *       },
+                     *       "document": {
+                     *         "media_type": "application/pdf",
+                     *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                     *       },
+                     *       "status": "submitted",
+                     *       "submitted_at": "2026-05-03T09:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Calibration"];
+                };
+            };
+            /** @description The workflow accepted the decision and is still recording it */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cal_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *       "device_id": "dev_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *       "device_did": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+                     *       "meter_type": "energy_export",
+                     *       "sensor_id": "exp_01",
+                     *       "accuracy_class": 0.2,
+                     *       "certificate": {
+                     *         "certificate_id": "NABL-CC-2026-0118",
+                     *         "laboratory": "ERDA Vadodara",
+                     *         "calibrated_on": "2026-05-02",
+                     *         "next_due": "2028-05-01"
+                     *       },
+                     *       "document": {
+                     *         "media_type": "application/pdf",
+                     *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                     *       },
+                     *       "status": "submitted",
+                     *       "submitted_at": "2026-05-03T09:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Calibration"];
                 };
             };
             400: components["responses"]["400"];
@@ -2986,7 +4098,25 @@ export interface operations {
                  * @example {
                  *       "project_id": "prj_4fQ8GZc1Xk3mRr0pLs9TbW",
                  *       "scope": "plant",
-                 *       "name": "\\S"
+                 *       "name": "\\S",
+                 *       "meters": [
+                 *         {
+                 *           "type": "flow_rate",
+                 *           "sensor_id": "string",
+                 *           "accuracy_class": 1,
+                 *           "full_scale": 1,
+                 *           "calibration": {
+                 *             "certificate_id": "string",
+                 *             "laboratory": "string",
+                 *             "calibrated_on": "2026-05-02",
+                 *             "next_due": "2026-05-02",
+                 *             "device_id": "stringst",
+                 *             "error_percent": -100,
+                 *             "sha256": "0000000000000000000000000000000000000000000000000000000000000000",
+                 *             "credential_id": "string"
+                 *           }
+                 *         }
+                 *       ]
                  *     }
                  */
                 "application/json": components["schemas"]["ProvisionDeviceRequest"];
@@ -3086,6 +4216,25 @@ export interface operations {
                      *         "device_ids": [
                      *           "dev_4fQ8GZc1Xk3mRr0pLs9TbW"
                      *         ],
+                     *         "agent": {
+                     *           "interval_s": 60,
+                     *           "devices": [
+                     *             {
+                     *               "device_id": "dev_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *               "ref": "u1",
+                     *               "sources": [
+                     *                 {
+                     *                   "template": "abb-a44",
+                     *                   "connection": {
+                     *                     "protocol": "modbus-tcp",
+                     *                     "host": "10.0.0.21",
+                     *                     "unit_id": 1
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         },
                      *         "created_at": "2019-08-24T14:15:22Z",
                      *         "status_changed_at": "2019-08-24T14:15:22Z"
                      *       },
@@ -3121,6 +4270,65 @@ export interface operations {
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gatewayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gateway */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "gw_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *       "name": "string",
+                     *       "status": "active",
+                     *       "device_ids": [
+                     *         "dev_4fQ8GZc1Xk3mRr0pLs9TbW"
+                     *       ],
+                     *       "agent": {
+                     *         "interval_s": 60,
+                     *         "devices": [
+                     *           {
+                     *             "device_id": "dev_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *             "ref": "u1",
+                     *             "sources": [
+                     *               {
+                     *                 "template": "abb-a44",
+                     *                 "connection": {
+                     *                   "protocol": "modbus-tcp",
+                     *                   "host": "10.0.0.21",
+                     *                   "unit_id": 1
+                     *                 }
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "created_at": "2019-08-24T14:15:22Z",
+                     *       "status_changed_at": "2019-08-24T14:15:22Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Gateway"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
             429: components["responses"]["429"];
             default: components["responses"]["Problem"];
         };
@@ -3181,6 +4389,81 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getGatewayConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gatewayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent configuration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "version": 1,
+                     *       "gateway_id": "gw_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *       "org_id": "org_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *       "project_id": "prj_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *       "plant": {},
+                     *       "interval_s": 0,
+                     *       "devices": [
+                     *         {
+                     *           "device_id": "dev_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *           "ref": "string",
+                     *           "sources": [
+                     *             {
+                     *               "template": "aa",
+                     *               "connection": {
+                     *                 "protocol": "modbus-tcp",
+                     *                 "host": "string",
+                     *                 "port": 1,
+                     *                 "unit_id": 0,
+                     *                 "path": "string",
+                     *                 "baud_rate": 1200,
+                     *                 "parity": "none",
+                     *                 "stop_bits": 1,
+                     *                 "endpoint": "string",
+                     *                 "security_mode": "None",
+                     *                 "security_policy": "None",
+                     *                 "url": "string",
+                     *                 "base_url": "string",
+                     *                 "username": "string",
+                     *                 "password": "string",
+                     *                 "authorization": "string",
+                     *                 "directory": "string",
+                     *                 "time_column": "string",
+                     *                 "stale_s": 1
+                     *               }
+                     *             }
+                     *           ],
+                     *           "poll_s": 1,
+                     *           "interval_s": 60,
+                     *           "read_timeout_ms": 100,
+                     *           "did": "string",
+                     *           "scope": "string"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayEdgeConfig"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
     decommissionGateway: {
         parameters: {
             query?: never;
@@ -3222,6 +4505,25 @@ export interface operations {
                      *         "device_ids": [
                      *           "dev_4fQ8GZc1Xk3mRr0pLs9TbW"
                      *         ],
+                     *         "agent": {
+                     *           "interval_s": 60,
+                     *           "devices": [
+                     *             {
+                     *               "device_id": "dev_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *               "ref": "u1",
+                     *               "sources": [
+                     *                 {
+                     *                   "template": "abb-a44",
+                     *                   "connection": {
+                     *                     "protocol": "modbus-tcp",
+                     *                     "host": "10.0.0.21",
+                     *                     "unit_id": 1
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         },
                      *         "created_at": "2019-08-24T14:15:22Z",
                      *         "status_changed_at": "2019-08-24T14:15:22Z"
                      *       },
@@ -3275,6 +4577,25 @@ export interface operations {
                      *         "device_ids": [
                      *           "dev_4fQ8GZc1Xk3mRr0pLs9TbW"
                      *         ],
+                     *         "agent": {
+                     *           "interval_s": 60,
+                     *           "devices": [
+                     *             {
+                     *               "device_id": "dev_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *               "ref": "u1",
+                     *               "sources": [
+                     *                 {
+                     *                   "template": "abb-a44",
+                     *                   "connection": {
+                     *                     "protocol": "modbus-tcp",
+                     *                     "host": "10.0.0.21",
+                     *                     "unit_id": 1
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         },
                      *         "created_at": "2019-08-24T14:15:22Z",
                      *         "status_changed_at": "2019-08-24T14:15:22Z"
                      *       },
@@ -3354,6 +4675,25 @@ export interface operations {
                      *         "device_ids": [
                      *           "dev_4fQ8GZc1Xk3mRr0pLs9TbW"
                      *         ],
+                     *         "agent": {
+                     *           "interval_s": 60,
+                     *           "devices": [
+                     *             {
+                     *               "device_id": "dev_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *               "ref": "u1",
+                     *               "sources": [
+                     *                 {
+                     *                   "template": "abb-a44",
+                     *                   "connection": {
+                     *                     "protocol": "modbus-tcp",
+                     *                     "host": "10.0.0.21",
+                     *                     "unit_id": 1
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         },
                      *         "created_at": "2019-08-24T14:15:22Z",
                      *         "status_changed_at": "2019-08-24T14:15:22Z"
                      *       },
@@ -3950,6 +5290,65 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    checkPolicySource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+                 * @example 6f1c2a8e-0b7d-4a51-9d1e-2c3b4a5d6e7f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-yaml": unknown;
+                "application/yaml": unknown;
+                "text/x-yaml": unknown;
+                "text/yaml": unknown;
+            };
+        };
+        responses: {
+            /** @description The check result */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "valid": false,
+                     *       "problems": [
+                     *         {
+                     *           "line": 12,
+                     *           "col": 5,
+                     *           "code": "schema",
+                     *           "message": "/parameters: must have property 'default'"
+                     *         }
+                     *       ],
+                     *       "policy_id": null,
+                     *       "version": null,
+                     *       "hash": null,
+                     *       "workflows": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolicyCheck"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
     uploadPolicyDraft: {
         parameters: {
             query?: {
@@ -4103,6 +5502,27 @@ export interface operations {
                  *         }
                  *       },
                  *       "credentials": {
+                 *         "MeterCalibration": {
+                 *           "description": "A meter's calibration certificate, approved by the verifier.",
+                 *           "fields": {
+                 *             "device_id": "did",
+                 *             "meter_type": "string",
+                 *             "certificate_id": "string",
+                 *             "laboratory": "string",
+                 *             "calibrated_on": "string",
+                 *             "next_due": "string",
+                 *             "document_sha256": "hash"
+                 *           },
+                 *           "required": [
+                 *             "device_id",
+                 *             "meter_type",
+                 *             "certificate_id",
+                 *             "laboratory",
+                 *             "calibrated_on",
+                 *             "next_due",
+                 *             "document_sha256"
+                 *           ]
+                 *         },
                  *         "DeviceRegistration": {
                  *           "description": "A metering device bound to a plant.",
                  *           "fields": {
@@ -4250,6 +5670,20 @@ export interface operations {
                  *             "min": "eff_turgo_min",
                  *             "max": "eff_turgo_max"
                  *           }
+                 *         },
+                 *         "calibration": {
+                 *           "intervals": {
+                 *             "energy_export": "P730D",
+                 *             "energy_register": "P730D",
+                 *             "energy": "P730D",
+                 *             "power_output": "P730D",
+                 *             "flow_rate": "P365D",
+                 *             "head": "P365D",
+                 *             "pressure": "P365D"
+                 *           },
+                 *           "on_lapse": "flag",
+                 *           "on_missing": "ignore",
+                 *           "approver_role": "verifier"
                  *         }
                  *       },
                  *       "workflows": {
@@ -4958,6 +6392,27 @@ export interface operations {
                  *         }
                  *       },
                  *       "credentials": {
+                 *         "MeterCalibration": {
+                 *           "description": "A meter's calibration certificate, approved by the verifier.",
+                 *           "fields": {
+                 *             "device_id": "did",
+                 *             "meter_type": "string",
+                 *             "certificate_id": "string",
+                 *             "laboratory": "string",
+                 *             "calibrated_on": "string",
+                 *             "next_due": "string",
+                 *             "document_sha256": "hash"
+                 *           },
+                 *           "required": [
+                 *             "device_id",
+                 *             "meter_type",
+                 *             "certificate_id",
+                 *             "laboratory",
+                 *             "calibrated_on",
+                 *             "next_due",
+                 *             "document_sha256"
+                 *           ]
+                 *         },
                  *         "DeviceRegistration": {
                  *           "description": "A metering device bound to a plant.",
                  *           "fields": {
@@ -5105,6 +6560,20 @@ export interface operations {
                  *             "min": "eff_turgo_min",
                  *             "max": "eff_turgo_max"
                  *           }
+                 *         },
+                 *         "calibration": {
+                 *           "intervals": {
+                 *             "energy_export": "P730D",
+                 *             "energy_register": "P730D",
+                 *             "energy": "P730D",
+                 *             "power_output": "P730D",
+                 *             "flow_rate": "P365D",
+                 *             "head": "P365D",
+                 *             "pressure": "P365D"
+                 *           },
+                 *           "on_lapse": "flag",
+                 *           "on_missing": "ignore",
+                 *           "approver_role": "verifier"
                  *         }
                  *       },
                  *       "workflows": {
@@ -5813,6 +7282,27 @@ export interface operations {
                  *         }
                  *       },
                  *       "credentials": {
+                 *         "MeterCalibration": {
+                 *           "description": "A meter's calibration certificate, approved by the verifier.",
+                 *           "fields": {
+                 *             "device_id": "did",
+                 *             "meter_type": "string",
+                 *             "certificate_id": "string",
+                 *             "laboratory": "string",
+                 *             "calibrated_on": "string",
+                 *             "next_due": "string",
+                 *             "document_sha256": "hash"
+                 *           },
+                 *           "required": [
+                 *             "device_id",
+                 *             "meter_type",
+                 *             "certificate_id",
+                 *             "laboratory",
+                 *             "calibrated_on",
+                 *             "next_due",
+                 *             "document_sha256"
+                 *           ]
+                 *         },
                  *         "DeviceRegistration": {
                  *           "description": "A metering device bound to a plant.",
                  *           "fields": {
@@ -5960,6 +7450,20 @@ export interface operations {
                  *             "min": "eff_turgo_min",
                  *             "max": "eff_turgo_max"
                  *           }
+                 *         },
+                 *         "calibration": {
+                 *           "intervals": {
+                 *             "energy_export": "P730D",
+                 *             "energy_register": "P730D",
+                 *             "energy": "P730D",
+                 *             "power_output": "P730D",
+                 *             "flow_rate": "P365D",
+                 *             "head": "P365D",
+                 *             "pressure": "P365D"
+                 *           },
+                 *           "on_lapse": "flag",
+                 *           "on_missing": "ignore",
+                 *           "approver_role": "verifier"
                  *         }
                  *       },
                  *       "workflows": {
@@ -6668,6 +8172,27 @@ export interface operations {
                  *         }
                  *       },
                  *       "credentials": {
+                 *         "MeterCalibration": {
+                 *           "description": "A meter's calibration certificate, approved by the verifier.",
+                 *           "fields": {
+                 *             "device_id": "did",
+                 *             "meter_type": "string",
+                 *             "certificate_id": "string",
+                 *             "laboratory": "string",
+                 *             "calibrated_on": "string",
+                 *             "next_due": "string",
+                 *             "document_sha256": "hash"
+                 *           },
+                 *           "required": [
+                 *             "device_id",
+                 *             "meter_type",
+                 *             "certificate_id",
+                 *             "laboratory",
+                 *             "calibrated_on",
+                 *             "next_due",
+                 *             "document_sha256"
+                 *           ]
+                 *         },
                  *         "DeviceRegistration": {
                  *           "description": "A metering device bound to a plant.",
                  *           "fields": {
@@ -6815,6 +8340,20 @@ export interface operations {
                  *             "min": "eff_turgo_min",
                  *             "max": "eff_turgo_max"
                  *           }
+                 *         },
+                 *         "calibration": {
+                 *           "intervals": {
+                 *             "energy_export": "P730D",
+                 *             "energy_register": "P730D",
+                 *             "energy": "P730D",
+                 *             "power_output": "P730D",
+                 *             "flow_rate": "P365D",
+                 *             "head": "P365D",
+                 *             "pressure": "P365D"
+                 *           },
+                 *           "on_lapse": "flag",
+                 *           "on_missing": "ignore",
+                 *           "approver_role": "verifier"
                  *         }
                  *       },
                  *       "workflows": {
@@ -7484,6 +9023,56 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    diffPolicyDraft: {
+        parameters: {
+            query: {
+                against: string;
+            };
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The differences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from": {
+                     *         "id": "pol_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *         "version": "1.0.0"
+                     *       },
+                     *       "to": {
+                     *         "id": "pdr_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *         "version": "1.1.0"
+                     *       },
+                     *       "differences": [
+                     *         {
+                     *           "path": "version",
+                     *           "kind": "changed",
+                     *           "before": "1.0.0",
+                     *           "after": "1.1.0"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolicyDiff"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
     publishPolicyDraft: {
         parameters: {
             query?: never;
@@ -7543,6 +9132,65 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["PolicyVersion"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    runPolicyDraftScenarios: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+                 * @example 6f1c2a8e-0b7d-4a51-9d1e-2c3b4a5d6e7f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One result per scenario */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "draft_id": "pdr_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *       "policy_id": "hydro-ams-i-d",
+                     *       "passed": true,
+                     *       "scenarios": [
+                     *         {
+                     *           "file": "01-clean-period-mints.yaml",
+                     *           "name": "a clean period mints",
+                     *           "passed": true,
+                     *           "error": null,
+                     *           "expectations": [
+                     *             {
+                     *               "what": "minted amount",
+                     *               "expected": 1200,
+                     *               "actual": 1200,
+                     *               "passed": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ScenarioRuns"];
                 };
             };
             400: components["responses"]["400"];
@@ -8156,12 +9804,70 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getReadingEvidence: {
+        parameters: {
+            query?: {
+                window?: number;
+            };
+            header?: never;
+            path: {
+                readingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evidence */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reading": {
+                     *         "id": "rdg_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *         "status": "FLAGGED",
+                     *         "findings": []
+                     *       },
+                     *       "series": [
+                     *         {
+                     *           "id": "rdg_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *           "timestamp": "2026-05-01T10:00:00Z",
+                     *           "status": "FLAGGED",
+                     *           "flow_m3s": 3.2,
+                     *           "head_m": 41,
+                     *           "energy_kwh": 1010,
+                     *           "power_kw": 1010,
+                     *           "efficiency": 0.78
+                     *         }
+                     *       ],
+                     *       "device": null,
+                     *       "registration": null,
+                     *       "calibration": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReadingEvidence"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
     listReviews: {
         parameters: {
             query?: {
                 cursor?: string;
+                device_id?: string;
                 limit?: number;
+                older_than_hours?: number;
+                order?: "asc" | "desc";
                 project_id?: string;
+                rule?: string;
             };
             header?: never;
             path?: never;
@@ -8204,9 +9910,12 @@ export interface operations {
                      *             "reviewer": "string",
                      *             "decided_at": "2019-08-24T14:15:22Z"
                      *           },
-                     *           "document": {}
+                     *           "document": {},
+                     *           "escalates_at": "2019-08-24T14:15:22Z",
+                     *           "escalation_after": "string"
                      *         }
                      *       ],
+                     *       "total": 0,
                      *       "next_cursor": "string"
                      *     }
                      */
@@ -8373,6 +10082,77 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["TelemetryAccepted"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    verifyTrustChain: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+                 * @example 6f1c2a8e-0b7d-4a51-9d1e-2c3b4a5d6e7f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token_id": "0.0.1001",
+                 *       "authorities": [
+                 *         "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["VerifyTrustChainRequest"];
+            };
+        };
+        responses: {
+            /** @description The verification result */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "issuance_id": "prj_4fQ8GZc1Xk3mRr0pLs9TbW/2026-05",
+                     *       "token_id": "0.0.1001",
+                     *       "valid": true,
+                     *       "verified_at": "2026-06-01T10:00:00.000Z",
+                     *       "mirror_url": "http://127.0.0.1:5551",
+                     *       "links": [
+                     *         {
+                     *           "name": "presentation",
+                     *           "status": "PASS",
+                     *           "reason": "2 checks passed",
+                     *           "children": [
+                     *             {
+                     *               "name": "signature",
+                     *               "status": "PASS",
+                     *               "reason": "verified",
+                     *               "children": []
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrustChainVerification"];
                 };
             };
             400: components["responses"]["400"];

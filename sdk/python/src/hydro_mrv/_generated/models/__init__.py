@@ -6,8 +6,27 @@ from .api_key_scopes_item import ApiKeyScopesItem
 from .approve_device_request import ApproveDeviceRequest
 from .audit_page import AuditPage
 from .audit_record import AuditRecord
+from .calibration import Calibration
+from .calibration_certificate import CalibrationCertificate
+from .calibration_decision_record import CalibrationDecisionRecord
+from .calibration_decision_record_decision import CalibrationDecisionRecordDecision
+from .calibration_document import CalibrationDocument
+from .calibration_document_hash import CalibrationDocumentHash
+from .calibration_document_media_type import CalibrationDocumentMediaType
+from .calibration_list import CalibrationList
+from .calibration_meter_type import CalibrationMeterType
+from .calibration_status import CalibrationStatus
+from .calibration_submission import CalibrationSubmission
+from .calibration_submission_meter_type import CalibrationSubmissionMeterType
 from .certificate_revocation import CertificateRevocation
 from .certificate_signing_request import CertificateSigningRequest
+from .chain_link import ChainLink
+from .chain_link_status import ChainLinkStatus
+from .console_organization import ConsoleOrganization
+from .console_session import ConsoleSession
+from .console_session_scopes_item import ConsoleSessionScopesItem
+from .console_sign_in_with_api_key import ConsoleSignInWithApiKey
+from .console_sign_in_with_client_credentials import ConsoleSignInWithClientCredentials
 from .create_api_key_request import CreateApiKeyRequest
 from .create_api_key_request_scopes_item import CreateApiKeyRequestScopesItem
 from .create_project_request import CreateProjectRequest
@@ -24,16 +43,32 @@ from .device_list import DeviceList
 from .device_origin import DeviceOrigin
 from .device_pairing import DevicePairing
 from .ed_25519_private_jwk import Ed25519PrivateJwk
+from .evidence_point import EvidencePoint
+from .evidence_point_status import EvidencePointStatus
+from .evidence_registration import EvidenceRegistration
 from .field_error import FieldError
 from .field_error_in import FieldErrorIn
 from .finding import Finding
 from .gateway import Gateway
+from .gateway_agent import GatewayAgent
+from .gateway_agent_device import GatewayAgentDevice
 from .gateway_certificate import GatewayCertificate
 from .gateway_certificate_list import GatewayCertificateList
+from .gateway_connection import GatewayConnection
+from .gateway_connection_baud_rate import GatewayConnectionBaudRate
+from .gateway_connection_parity import GatewayConnectionParity
+from .gateway_connection_protocol import GatewayConnectionProtocol
+from .gateway_connection_security_mode import GatewayConnectionSecurityMode
+from .gateway_connection_security_policy import GatewayConnectionSecurityPolicy
+from .gateway_connection_stop_bits import GatewayConnectionStopBits
 from .gateway_create import GatewayCreate
+from .gateway_edge_config import GatewayEdgeConfig
+from .gateway_edge_device import GatewayEdgeDevice
+from .gateway_edge_plant import GatewayEdgePlant
 from .gateway_enrollment import GatewayEnrollment
 from .gateway_enrollment_token import GatewayEnrollmentToken
 from .gateway_pairing import GatewayPairing
+from .gateway_source import GatewaySource
 from .gateway_status import GatewayStatus
 from .gateway_status_change import GatewayStatusChange
 from .gateway_status_result import GatewayStatusResult
@@ -66,6 +101,7 @@ from .issue_access_token_result import IssueAccessTokenResult
 from .issued_gateway_certificate import IssuedGatewayCertificate
 from .jwk_set import JwkSet
 from .jwk_set_keys_item import JwkSetKeysItem
+from .list_reviews_order import ListReviewsOrder
 from .mint import Mint
 from .mint_list import MintList
 from .new_api_key import NewApiKey
@@ -79,12 +115,22 @@ from .period_decision_result import PeriodDecisionResult
 from .period_decision_result_decision import PeriodDecisionResultDecision
 from .period_details import PeriodDetails
 from .period_list import PeriodList
+from .plant_calibration import PlantCalibration
+from .plant_meter import PlantMeter
+from .plant_meter_type import PlantMeterType
 from .policy_action_name import PolicyActionName
 from .policy_actions_item_type_1_additional_property import (
     PolicyActionsItemType1AdditionalProperty,
 )
 from .policy_band import PolicyBand
+from .policy_check import PolicyCheck
+from .policy_check_workflows import PolicyCheckWorkflows
 from .policy_credential import PolicyCredential
+from .policy_diff import PolicyDiff
+from .policy_diff_from import PolicyDiffFrom
+from .policy_diff_to import PolicyDiffTo
+from .policy_difference import PolicyDifference
+from .policy_difference_kind import PolicyDifferenceKind
 from .policy_draft import PolicyDraft
 from .policy_field_type_type_0 import PolicyFieldTypeType0
 from .policy_field_type_type_1 import PolicyFieldTypeType1
@@ -112,6 +158,16 @@ from .policy_state_after import PolicyStateAfter
 from .policy_state_on import PolicyStateOn
 from .policy_transition import PolicyTransition
 from .policy_verification import PolicyVerification
+from .policy_verification_calibration import PolicyVerificationCalibration
+from .policy_verification_calibration_intervals import (
+    PolicyVerificationCalibrationIntervals,
+)
+from .policy_verification_calibration_on_lapse import (
+    PolicyVerificationCalibrationOnLapse,
+)
+from .policy_verification_calibration_on_missing import (
+    PolicyVerificationCalibrationOnMissing,
+)
 from .policy_verification_efficiency_bands import PolicyVerificationEfficiencyBands
 from .policy_verification_rules import PolicyVerificationRules
 from .policy_verification_rules_additional_property import (
@@ -139,6 +195,10 @@ from .reactivate_device_request import ReactivateDeviceRequest
 from .reading import Reading
 from .reading_counts import ReadingCounts
 from .reading_document import ReadingDocument
+from .reading_evidence import ReadingEvidence
+from .reading_evidence_calibration_type_0 import ReadingEvidenceCalibrationType0
+from .reading_evidence_device_type_0 import ReadingEvidenceDeviceType0
+from .reading_evidence_reading import ReadingEvidenceReading
 from .reading_page import ReadingPage
 from .reading_review import ReadingReview
 from .reading_review_decision import ReadingReviewDecision
@@ -147,10 +207,15 @@ from .register_device_request import RegisterDeviceRequest
 from .register_organization_request import RegisterOrganizationRequest
 from .registered_organization import RegisteredOrganization
 from .reject_device_request import RejectDeviceRequest
+from .review import Review
 from .review_decision_result import ReviewDecisionResult
 from .review_decision_result_decision import ReviewDecisionResultDecision
+from .review_document import ReviewDocument
 from .review_page import ReviewPage
 from .revocation_result import RevocationResult
+from .scenario_expectation import ScenarioExpectation
+from .scenario_run import ScenarioRun
+from .scenario_runs import ScenarioRuns
 from .suspend_device_request import SuspendDeviceRequest
 from .telemetry_batch import TelemetryBatch
 from .telemetry_batch_result import TelemetryBatchResult
@@ -162,6 +227,9 @@ from .telemetry_outcome_status import TelemetryOutcomeStatus
 from .telemetry_reading import TelemetryReading
 from .telemetry_reading_type import TelemetryReadingType
 from .trust_chain_bundle import TrustChainBundle
+from .trust_chain_verification import TrustChainVerification
+from .trust_chain_verification_by_issuance import TrustChainVerificationByIssuance
+from .trust_chain_verification_by_token import TrustChainVerificationByToken
 
 __all__ = (
     "ApiKey",
@@ -170,8 +238,27 @@ __all__ = (
     "ApproveDeviceRequest",
     "AuditPage",
     "AuditRecord",
+    "Calibration",
+    "CalibrationCertificate",
+    "CalibrationDecisionRecord",
+    "CalibrationDecisionRecordDecision",
+    "CalibrationDocument",
+    "CalibrationDocumentHash",
+    "CalibrationDocumentMediaType",
+    "CalibrationList",
+    "CalibrationMeterType",
+    "CalibrationStatus",
+    "CalibrationSubmission",
+    "CalibrationSubmissionMeterType",
     "CertificateRevocation",
     "CertificateSigningRequest",
+    "ChainLink",
+    "ChainLinkStatus",
+    "ConsoleOrganization",
+    "ConsoleSession",
+    "ConsoleSessionScopesItem",
+    "ConsoleSignInWithApiKey",
+    "ConsoleSignInWithClientCredentials",
     "CreateApiKeyRequest",
     "CreateApiKeyRequestScopesItem",
     "CreateProjectRequest",
@@ -188,16 +275,32 @@ __all__ = (
     "DeviceOrigin",
     "DevicePairing",
     "Ed25519PrivateJwk",
+    "EvidencePoint",
+    "EvidencePointStatus",
+    "EvidenceRegistration",
     "FieldError",
     "FieldErrorIn",
     "Finding",
     "Gateway",
+    "GatewayAgent",
+    "GatewayAgentDevice",
     "GatewayCertificate",
     "GatewayCertificateList",
+    "GatewayConnection",
+    "GatewayConnectionBaudRate",
+    "GatewayConnectionParity",
+    "GatewayConnectionProtocol",
+    "GatewayConnectionSecurityMode",
+    "GatewayConnectionSecurityPolicy",
+    "GatewayConnectionStopBits",
     "GatewayCreate",
+    "GatewayEdgeConfig",
+    "GatewayEdgeDevice",
+    "GatewayEdgePlant",
     "GatewayEnrollment",
     "GatewayEnrollmentToken",
     "GatewayPairing",
+    "GatewaySource",
     "GatewayStatus",
     "GatewayStatusChange",
     "GatewayStatusResult",
@@ -228,6 +331,7 @@ __all__ = (
     "IssuedGatewayCertificate",
     "JwkSet",
     "JwkSetKeysItem",
+    "ListReviewsOrder",
     "Mint",
     "MintList",
     "NewApiKey",
@@ -241,10 +345,20 @@ __all__ = (
     "PeriodDecisionResultDecision",
     "PeriodDetails",
     "PeriodList",
+    "PlantCalibration",
+    "PlantMeter",
+    "PlantMeterType",
     "PolicyActionName",
     "PolicyActionsItemType1AdditionalProperty",
     "PolicyBand",
+    "PolicyCheck",
+    "PolicyCheckWorkflows",
     "PolicyCredential",
+    "PolicyDiff",
+    "PolicyDiffFrom",
+    "PolicyDiffTo",
+    "PolicyDifference",
+    "PolicyDifferenceKind",
     "PolicyDraft",
     "PolicyFieldTypeType0",
     "PolicyFieldTypeType1",
@@ -268,6 +382,10 @@ __all__ = (
     "PolicyStateOn",
     "PolicyTransition",
     "PolicyVerification",
+    "PolicyVerificationCalibration",
+    "PolicyVerificationCalibrationIntervals",
+    "PolicyVerificationCalibrationOnLapse",
+    "PolicyVerificationCalibrationOnMissing",
     "PolicyVerificationEfficiencyBands",
     "PolicyVerificationRules",
     "PolicyVerificationRulesAdditionalProperty",
@@ -289,6 +407,10 @@ __all__ = (
     "Reading",
     "ReadingCounts",
     "ReadingDocument",
+    "ReadingEvidence",
+    "ReadingEvidenceCalibrationType0",
+    "ReadingEvidenceDeviceType0",
+    "ReadingEvidenceReading",
     "ReadingPage",
     "ReadingReview",
     "ReadingReviewDecision",
@@ -297,10 +419,15 @@ __all__ = (
     "RegisterOrganizationRequest",
     "RegisteredOrganization",
     "RejectDeviceRequest",
+    "Review",
     "ReviewDecisionResult",
     "ReviewDecisionResultDecision",
+    "ReviewDocument",
     "ReviewPage",
     "RevocationResult",
+    "ScenarioExpectation",
+    "ScenarioRun",
+    "ScenarioRuns",
     "SuspendDeviceRequest",
     "TelemetryBatch",
     "TelemetryBatchResult",
@@ -312,4 +439,7 @@ __all__ = (
     "TelemetryReading",
     "TelemetryReadingType",
     "TrustChainBundle",
+    "TrustChainVerification",
+    "TrustChainVerificationByIssuance",
+    "TrustChainVerificationByToken",
 )

@@ -2,13 +2,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from typing_extensions import Self
 
 from ..models.gateway_status import GatewayStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.gateway_agent import GatewayAgent
+
 
 T = TypeVar("T", bound="Gateway")
 
@@ -23,6 +28,7 @@ class Gateway:
         device_ids (list[str]):
         created_at (datetime.datetime):
         status_changed_at (datetime.datetime):
+        agent (GatewayAgent | Unset): The edge agent's reading plan: which meters feed which of the gateway's devices.
     """
 
     id: str
@@ -31,6 +37,7 @@ class Gateway:
     device_ids: list[str]
     created_at: datetime.datetime
     status_changed_at: datetime.datetime
+    agent: GatewayAgent | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,6 +53,10 @@ class Gateway:
 
         status_changed_at = self.status_changed_at.isoformat()
 
+        agent: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.agent, Unset):
+            agent = self.agent.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -58,11 +69,15 @@ class Gateway:
                 "status_changed_at": status_changed_at,
             }
         )
+        if agent is not UNSET:
+            field_dict["agent"] = agent
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.gateway_agent import GatewayAgent
+
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -76,6 +91,13 @@ class Gateway:
 
         status_changed_at = datetime.datetime.fromisoformat(d.pop("status_changed_at"))
 
+        _agent = d.pop("agent", UNSET)
+        agent: GatewayAgent | Unset
+        if isinstance(_agent, Unset):
+            agent = UNSET
+        else:
+            agent = GatewayAgent.from_dict(_agent)
+
         gateway = cls(
             id=id,
             name=name,
@@ -83,6 +105,7 @@ class Gateway:
             device_ids=device_ids,
             created_at=created_at,
             status_changed_at=status_changed_at,
+            agent=agent,
         )
 
         gateway.additional_properties = d

@@ -9,6 +9,7 @@ from typing_extensions import Self
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.policy_verification_calibration import PolicyVerificationCalibration
     from ..models.policy_verification_efficiency_bands import (
         PolicyVerificationEfficiencyBands,
     )
@@ -26,11 +27,15 @@ class PolicyVerification:
         thresholds (PolicyVerificationThresholds):
         efficiency_bands (PolicyVerificationEfficiencyBands):
         rules (PolicyVerificationRules | Unset):
+        calibration (PolicyVerificationCalibration | Unset): Meter calibration: the longest interval between
+            calibrations per meter type, what happens to readings when one lapses (FLAGGED with calibration.overdue, or
+            REJECTED), and the role that approves uploaded certificates.
     """
 
     thresholds: PolicyVerificationThresholds
     efficiency_bands: PolicyVerificationEfficiencyBands
     rules: PolicyVerificationRules | Unset = UNSET
+    calibration: PolicyVerificationCalibration | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         thresholds = self.thresholds.to_dict()
@@ -40,6 +45,10 @@ class PolicyVerification:
         rules: dict[str, Any] | Unset = UNSET
         if not isinstance(self.rules, Unset):
             rules = self.rules.to_dict()
+
+        calibration: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.calibration, Unset):
+            calibration = self.calibration.to_dict()
 
         field_dict: dict[str, Any] = {}
 
@@ -51,11 +60,16 @@ class PolicyVerification:
         )
         if rules is not UNSET:
             field_dict["rules"] = rules
+        if calibration is not UNSET:
+            field_dict["calibration"] = calibration
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.policy_verification_calibration import (
+            PolicyVerificationCalibration,
+        )
         from ..models.policy_verification_efficiency_bands import (
             PolicyVerificationEfficiencyBands,
         )
@@ -76,10 +90,18 @@ class PolicyVerification:
         else:
             rules = PolicyVerificationRules.from_dict(_rules)
 
+        _calibration = d.pop("calibration", UNSET)
+        calibration: PolicyVerificationCalibration | Unset
+        if isinstance(_calibration, Unset):
+            calibration = UNSET
+        else:
+            calibration = PolicyVerificationCalibration.from_dict(_calibration)
+
         policy_verification = cls(
             thresholds=thresholds,
             efficiency_bands=efficiency_bands,
             rules=rules,
+            calibration=calibration,
         )
 
         return policy_verification

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from typing_extensions import Self
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.plant_meter import PlantMeter
+
 
 T = TypeVar("T", bound="ProvisionDeviceRequest")
 
@@ -18,11 +22,14 @@ class ProvisionDeviceRequest:
         project_id (str):
         scope (str | Unset): `plant` or a unit id Default: 'plant'.
         name (str | Unset):
+        meters (list[PlantMeter] | Unset): The device's meters: accuracy class, full scale, calibration record (as in
+            the plant file)
     """
 
     project_id: str
     scope: str | Unset = "plant"
     name: str | Unset = UNSET
+    meters: list[PlantMeter] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         project_id = self.project_id
@@ -30,6 +37,13 @@ class ProvisionDeviceRequest:
         scope = self.scope
 
         name = self.name
+
+        meters: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.meters, Unset):
+            meters = []
+            for meters_item_data in self.meters:
+                meters_item = meters_item_data.to_dict()
+                meters.append(meters_item)
 
         field_dict: dict[str, Any] = {}
 
@@ -42,11 +56,15 @@ class ProvisionDeviceRequest:
             field_dict["scope"] = scope
         if name is not UNSET:
             field_dict["name"] = name
+        if meters is not UNSET:
+            field_dict["meters"] = meters
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.plant_meter import PlantMeter
+
         d = dict(src_dict)
         project_id = d.pop("project_id")
 
@@ -54,10 +72,20 @@ class ProvisionDeviceRequest:
 
         name = d.pop("name", UNSET)
 
+        _meters = d.pop("meters", UNSET)
+        meters: list[PlantMeter] | Unset = UNSET
+        if _meters is not UNSET:
+            meters = []
+            for meters_item_data in _meters:
+                meters_item = PlantMeter.from_dict(meters_item_data)
+
+                meters.append(meters_item)
+
         provision_device_request = cls(
             project_id=project_id,
             scope=scope,
             name=name,
+            meters=meters,
         )
 
         return provision_device_request

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from typing_extensions import Self
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.plant_meter import PlantMeter
+
 
 T = TypeVar("T", bound="RegisterDeviceRequest")
 
@@ -19,12 +23,15 @@ class RegisterDeviceRequest:
         did (str): An Ed25519 did:key (multicodec 0xed01, base58btc)
         scope (str | Unset): `plant` or a unit id Default: 'plant'.
         name (str | Unset):
+        meters (list[PlantMeter] | Unset): The device's meters: accuracy class, full scale, calibration record (as in
+            the plant file)
     """
 
     project_id: str
     did: str
     scope: str | Unset = "plant"
     name: str | Unset = UNSET
+    meters: list[PlantMeter] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         project_id = self.project_id
@@ -34,6 +41,13 @@ class RegisterDeviceRequest:
         scope = self.scope
 
         name = self.name
+
+        meters: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.meters, Unset):
+            meters = []
+            for meters_item_data in self.meters:
+                meters_item = meters_item_data.to_dict()
+                meters.append(meters_item)
 
         field_dict: dict[str, Any] = {}
 
@@ -47,11 +61,15 @@ class RegisterDeviceRequest:
             field_dict["scope"] = scope
         if name is not UNSET:
             field_dict["name"] = name
+        if meters is not UNSET:
+            field_dict["meters"] = meters
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.plant_meter import PlantMeter
+
         d = dict(src_dict)
         project_id = d.pop("project_id")
 
@@ -61,11 +79,21 @@ class RegisterDeviceRequest:
 
         name = d.pop("name", UNSET)
 
+        _meters = d.pop("meters", UNSET)
+        meters: list[PlantMeter] | Unset = UNSET
+        if _meters is not UNSET:
+            meters = []
+            for meters_item_data in _meters:
+                meters_item = PlantMeter.from_dict(meters_item_data)
+
+                meters.append(meters_item)
+
         register_device_request = cls(
             project_id=project_id,
             did=did,
             scope=scope,
             name=name,
+            meters=meters,
         )
 
         return register_device_request

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 from typing_extensions import Self
 
 if TYPE_CHECKING:
-    from ..models.reading import Reading
+    from ..models.review import Review
 
 
 T = TypeVar("T", bound="ReviewPage")
@@ -18,11 +18,13 @@ T = TypeVar("T", bound="ReviewPage")
 class ReviewPage:
     """
     Attributes:
-        data (list[Reading]):
+        data (list[Review]):
+        total (int): Flagged readings matching the filters (all pages)
         next_cursor (None | str): The `cursor` of the next page; null on the last
     """
 
-    data: list[Reading]
+    data: list[Review]
+    total: int
     next_cursor: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -32,6 +34,8 @@ class ReviewPage:
             data_item = data_item_data.to_dict()
             data.append(data_item)
 
+        total = self.total
+
         next_cursor: None | str
         next_cursor = self.next_cursor
 
@@ -40,6 +44,7 @@ class ReviewPage:
         field_dict.update(
             {
                 "data": data,
+                "total": total,
                 "next_cursor": next_cursor,
             }
         )
@@ -48,15 +53,17 @@ class ReviewPage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.reading import Reading
+        from ..models.review import Review
 
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
         for data_item_data in _data:
-            data_item = Reading.from_dict(data_item_data)
+            data_item = Review.from_dict(data_item_data)
 
             data.append(data_item)
+
+        total = d.pop("total")
 
         def _parse_next_cursor(data: object) -> None | str:
             if data is None:
@@ -67,6 +74,7 @@ class ReviewPage:
 
         review_page = cls(
             data=data,
+            total=total,
             next_cursor=next_cursor,
         )
 

@@ -31,6 +31,8 @@ class TelemetryDocumentV1:
             readings (list[TelemetryReading]):
             signature (str): base64url (no padding) Ed25519 signature over the JCS form of the document without this member.
             metadata (TelemetryDocumentV1Metadata | Unset):
+            prev_hash (str | Unset): Lowercase hex SHA-256 of the JCS form of this device's previous signed document
+                (signature included). Optional; when present the verifier checks the chain.
     """
 
     schema_version: str
@@ -41,6 +43,7 @@ class TelemetryDocumentV1:
     readings: list[TelemetryReading]
     signature: str
     metadata: TelemetryDocumentV1Metadata | Unset = UNSET
+    prev_hash: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         schema_version = self.schema_version
@@ -64,6 +67,8 @@ class TelemetryDocumentV1:
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
 
+        prev_hash = self.prev_hash
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -79,6 +84,8 @@ class TelemetryDocumentV1:
         )
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
+        if prev_hash is not UNSET:
+            field_dict["prev_hash"] = prev_hash
 
         return field_dict
 
@@ -114,6 +121,8 @@ class TelemetryDocumentV1:
         else:
             metadata = TelemetryDocumentV1Metadata.from_dict(_metadata)
 
+        prev_hash = d.pop("prev_hash", UNSET)
+
         telemetry_document_v1 = cls(
             schema_version=schema_version,
             device_id=device_id,
@@ -123,6 +132,7 @@ class TelemetryDocumentV1:
             readings=readings,
             signature=signature,
             metadata=metadata,
+            prev_hash=prev_hash,
         )
 
         return telemetry_document_v1

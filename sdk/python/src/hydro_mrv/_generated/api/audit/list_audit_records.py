@@ -13,6 +13,9 @@ def _get_kwargs(
     *,
     after_seq: int | Unset = 0,
     limit: int | Unset = 100,
+    action: str | Unset = UNSET,
+    actor: str | Unset = UNSET,
+    failed: bool | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -20,6 +23,12 @@ def _get_kwargs(
     params["after_seq"] = after_seq
 
     params["limit"] = limit
+
+    params["action"] = action
+
+    params["actor"] = actor
+
+    params["failed"] = failed
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -81,12 +90,18 @@ def sync_detailed(
     client: AuthenticatedClient,
     after_seq: int | Unset = 0,
     limit: int | Unset = 100,
+    action: str | Unset = UNSET,
+    actor: str | Unset = UNSET,
+    failed: bool | Unset = UNSET,
 ) -> Response[AuditPage | Problem]:
     """Read the audit log (hash-chained; verify with `mrv audit verify`)
 
     Args:
         after_seq (int | Unset):  Default: 0.
         limit (int | Unset):  Default: 100.
+        action (str | Unset): An operationId, e.g. createApiKey
+        actor (str | Unset): e.g. key:key_…
+        failed (bool | Unset): Only requests answered with 4xx/5xx
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,6 +114,9 @@ def sync_detailed(
     kwargs = _get_kwargs(
         after_seq=after_seq,
         limit=limit,
+        action=action,
+        actor=actor,
+        failed=failed,
     )
 
     response = client.get_httpx_client().request(
@@ -113,12 +131,18 @@ def sync(
     client: AuthenticatedClient,
     after_seq: int | Unset = 0,
     limit: int | Unset = 100,
+    action: str | Unset = UNSET,
+    actor: str | Unset = UNSET,
+    failed: bool | Unset = UNSET,
 ) -> AuditPage | Problem | None:
     """Read the audit log (hash-chained; verify with `mrv audit verify`)
 
     Args:
         after_seq (int | Unset):  Default: 0.
         limit (int | Unset):  Default: 100.
+        action (str | Unset): An operationId, e.g. createApiKey
+        actor (str | Unset): e.g. key:key_…
+        failed (bool | Unset): Only requests answered with 4xx/5xx
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,6 +156,9 @@ def sync(
         client=client,
         after_seq=after_seq,
         limit=limit,
+        action=action,
+        actor=actor,
+        failed=failed,
     ).parsed
 
 
@@ -140,12 +167,18 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     after_seq: int | Unset = 0,
     limit: int | Unset = 100,
+    action: str | Unset = UNSET,
+    actor: str | Unset = UNSET,
+    failed: bool | Unset = UNSET,
 ) -> Response[AuditPage | Problem]:
     """Read the audit log (hash-chained; verify with `mrv audit verify`)
 
     Args:
         after_seq (int | Unset):  Default: 0.
         limit (int | Unset):  Default: 100.
+        action (str | Unset): An operationId, e.g. createApiKey
+        actor (str | Unset): e.g. key:key_…
+        failed (bool | Unset): Only requests answered with 4xx/5xx
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,6 +191,9 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         after_seq=after_seq,
         limit=limit,
+        action=action,
+        actor=actor,
+        failed=failed,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -170,12 +206,18 @@ async def asyncio(
     client: AuthenticatedClient,
     after_seq: int | Unset = 0,
     limit: int | Unset = 100,
+    action: str | Unset = UNSET,
+    actor: str | Unset = UNSET,
+    failed: bool | Unset = UNSET,
 ) -> AuditPage | Problem | None:
     """Read the audit log (hash-chained; verify with `mrv audit verify`)
 
     Args:
         after_seq (int | Unset):  Default: 0.
         limit (int | Unset):  Default: 100.
+        action (str | Unset): An operationId, e.g. createApiKey
+        actor (str | Unset): e.g. key:key_…
+        failed (bool | Unset): Only requests answered with 4xx/5xx
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,5 +232,8 @@ async def asyncio(
             client=client,
             after_seq=after_seq,
             limit=limit,
+            action=action,
+            actor=actor,
+            failed=failed,
         )
     ).parsed

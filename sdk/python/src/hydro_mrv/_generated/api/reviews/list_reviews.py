@@ -4,6 +4,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.list_reviews_order import ListReviewsOrder
 from ...models.problem import Problem
 from ...models.review_page import ReviewPage
 from ...types import UNSET, Response, Unset
@@ -14,6 +15,10 @@ def _get_kwargs(
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
     project_id: str | Unset = UNSET,
+    device_id: str | Unset = UNSET,
+    rule: str | Unset = UNSET,
+    older_than_hours: float | Unset = UNSET,
+    order: ListReviewsOrder | Unset = ListReviewsOrder.ASC,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -23,6 +28,18 @@ def _get_kwargs(
     params["cursor"] = cursor
 
     params["project_id"] = project_id
+
+    params["device_id"] = device_id
+
+    params["rule"] = rule
+
+    params["older_than_hours"] = older_than_hours
+
+    json_order: str | Unset = UNSET
+    if not isinstance(order, Unset):
+        json_order = order.value
+
+    params["order"] = json_order
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -85,13 +102,21 @@ def sync_detailed(
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
     project_id: str | Unset = UNSET,
+    device_id: str | Unset = UNSET,
+    rule: str | Unset = UNSET,
+    older_than_hours: float | Unset = UNSET,
+    order: ListReviewsOrder | Unset = ListReviewsOrder.ASC,
 ) -> Response[Problem | ReviewPage]:
-    """The review queue: FLAGGED readings
+    """The review queue: FLAGGED readings (filters, escalation deadlines)
 
     Args:
         limit (int | Unset):  Default: 50.
         cursor (str | Unset):
         project_id (str | Unset):
+        device_id (str | Unset):
+        rule (str | Unset): A finding rule id
+        older_than_hours (float | Unset): Only readings received at least this many hours ago
+        order (ListReviewsOrder | Unset): Arrival order Default: ListReviewsOrder.ASC.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,6 +130,10 @@ def sync_detailed(
         limit=limit,
         cursor=cursor,
         project_id=project_id,
+        device_id=device_id,
+        rule=rule,
+        older_than_hours=older_than_hours,
+        order=order,
     )
 
     response = client.get_httpx_client().request(
@@ -120,13 +149,21 @@ def sync(
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
     project_id: str | Unset = UNSET,
+    device_id: str | Unset = UNSET,
+    rule: str | Unset = UNSET,
+    older_than_hours: float | Unset = UNSET,
+    order: ListReviewsOrder | Unset = ListReviewsOrder.ASC,
 ) -> Problem | ReviewPage | None:
-    """The review queue: FLAGGED readings
+    """The review queue: FLAGGED readings (filters, escalation deadlines)
 
     Args:
         limit (int | Unset):  Default: 50.
         cursor (str | Unset):
         project_id (str | Unset):
+        device_id (str | Unset):
+        rule (str | Unset): A finding rule id
+        older_than_hours (float | Unset): Only readings received at least this many hours ago
+        order (ListReviewsOrder | Unset): Arrival order Default: ListReviewsOrder.ASC.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,6 +178,10 @@ def sync(
         limit=limit,
         cursor=cursor,
         project_id=project_id,
+        device_id=device_id,
+        rule=rule,
+        older_than_hours=older_than_hours,
+        order=order,
     ).parsed
 
 
@@ -150,13 +191,21 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
     project_id: str | Unset = UNSET,
+    device_id: str | Unset = UNSET,
+    rule: str | Unset = UNSET,
+    older_than_hours: float | Unset = UNSET,
+    order: ListReviewsOrder | Unset = ListReviewsOrder.ASC,
 ) -> Response[Problem | ReviewPage]:
-    """The review queue: FLAGGED readings
+    """The review queue: FLAGGED readings (filters, escalation deadlines)
 
     Args:
         limit (int | Unset):  Default: 50.
         cursor (str | Unset):
         project_id (str | Unset):
+        device_id (str | Unset):
+        rule (str | Unset): A finding rule id
+        older_than_hours (float | Unset): Only readings received at least this many hours ago
+        order (ListReviewsOrder | Unset): Arrival order Default: ListReviewsOrder.ASC.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,6 +219,10 @@ async def asyncio_detailed(
         limit=limit,
         cursor=cursor,
         project_id=project_id,
+        device_id=device_id,
+        rule=rule,
+        older_than_hours=older_than_hours,
+        order=order,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -183,13 +236,21 @@ async def asyncio(
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
     project_id: str | Unset = UNSET,
+    device_id: str | Unset = UNSET,
+    rule: str | Unset = UNSET,
+    older_than_hours: float | Unset = UNSET,
+    order: ListReviewsOrder | Unset = ListReviewsOrder.ASC,
 ) -> Problem | ReviewPage | None:
-    """The review queue: FLAGGED readings
+    """The review queue: FLAGGED readings (filters, escalation deadlines)
 
     Args:
         limit (int | Unset):  Default: 50.
         cursor (str | Unset):
         project_id (str | Unset):
+        device_id (str | Unset):
+        rule (str | Unset): A finding rule id
+        older_than_hours (float | Unset): Only readings received at least this many hours ago
+        order (ListReviewsOrder | Unset): Arrival order Default: ListReviewsOrder.ASC.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,5 +266,9 @@ async def asyncio(
             limit=limit,
             cursor=cursor,
             project_id=project_id,
+            device_id=device_id,
+            rule=rule,
+            older_than_hours=older_than_hours,
+            order=order,
         )
     ).parsed
