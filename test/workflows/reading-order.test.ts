@@ -34,6 +34,9 @@ describe("one device's uploads signalled out of order", () => {
     const verified = await waitVerified(harness.mongo.db, seeded, ids);
     const outOfSequence = verified.filter((r) => (r.findings ?? []).some((f) => f.rule === 'time.sequence'));
     expect(outOfSequence.map((r) => r.seq)).toEqual([]);
-    expect(verified.filter((r) => r.status === 'APPROVED').length).toBeGreaterThan(verified.length * 0.9);
+    // Arriving out of order changes no verdict: each reading gets what the pure engine gives the stream
+    // in seq order (the generator's clean day at this seed holds a few efficiency outliers of its own).
+    expect(new Map(verified.map((r) => [r._id, r.status]))).toEqual(seeded.engineVerdicts);
+    expect(verified.filter((r) => r.status === 'APPROVED').length).toBeGreaterThan(verified.length / 2);
   }, 600_000);
 });
