@@ -1,5 +1,19 @@
 import { defineConfig } from 'vitest/config';
-import { coverageFloors } from './scripts/coverage-floors.ts';
+
+/** The rooms whose statement and branch coverage `npm test` reports (scripts/coverage-by-room.ts). */
+const rooms = [
+  'api',
+  'cli',
+  'config',
+  'edge',
+  'engine',
+  'identity',
+  'ledger',
+  'observability',
+  'stack',
+  'store',
+  'workflows',
+];
 
 // Integration suites share one MongoDB-wire server and one Temporal server started by
 // scripts/test.sh; files run in parallel forks, so every test uses unique ids/databases.
@@ -11,16 +25,15 @@ export default defineConfig({
     hookTimeout: 120_000,
     reporters: ['default'],
     setupFiles: ['test/support/setup.ts'],
-    // `npm test` (the whole suite) runs with --coverage; a single file is run without it.
+    // `npm test` (the whole suite) runs with --coverage; a single file is run without it. Floors per
+    // room are not enforced yet: they are to be set from the first whole-suite figures (issue 21).
     coverage: {
       provider: 'v8',
-      include: Object.keys(coverageFloors).map((room) => `${room}/**/*.ts`),
+      include: rooms.map((room) => `${room}/**/*.ts`),
       exclude: ['**/*.d.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
-      thresholds: Object.fromEntries(
-        Object.entries(coverageFloors).map(([room, floor]) => [`${room}/**/*.ts`, floor]),
-      ),
+      reportOnFailure: true,
     },
   },
 });

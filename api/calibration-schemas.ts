@@ -17,9 +17,15 @@ const calibrationCertificateSchema = namedSchema('CalibrationCertificate', {
   properties: {
     certificate_id: { type: 'string', minLength: 1, maxLength: 128, pattern: '\\S' },
     laboratory: { type: 'string', minLength: 1, maxLength: 256, pattern: '\\S' },
-    calibrated_on: date,
-    next_due: date,
-    device_id: { type: 'string', minLength: 8, maxLength: 512 },
+    calibrated_on: { ...date, description: 'A real calendar date, not in the future (422 otherwise)' },
+    next_due: { ...date, description: 'After calibrated_on; a lapsed certificate is refused (422)' },
+    device_id: {
+      type: 'string',
+      minLength: 8,
+      maxLength: 512,
+      description:
+        "The device the laboratory calibrated, if it names one: it must be this device's DID (422)",
+    },
     error_percent: { type: 'number', minimum: -100, maximum: 100 },
   },
 });
@@ -33,11 +39,16 @@ const calibrationDocumentSchema = namedSchema('CalibrationDocument', {
     media_type: { enum: ['application/pdf', 'application/json'] },
     content_base64: {
       type: 'string',
+      description: 'The document, base64: a PDF (starting %PDF-) or JSON, as media_type says (422 otherwise)',
       minLength: 4,
       maxLength: Math.ceil(MAX_CERTIFICATE_BYTES / 3) * 4,
       pattern: '^[A-Za-z0-9+/]+={0,2}$',
     },
-    sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    sha256: {
+      type: 'string',
+      pattern: '^[0-9a-f]{64}$',
+      description: 'Hex SHA-256 of the decoded content: a mismatch is refused (422)',
+    },
   },
 });
 

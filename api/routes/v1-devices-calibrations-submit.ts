@@ -63,7 +63,6 @@ export function registerDevicesCalibrationsSubmit(app: Hono<ApiEnv>, ctx: ApiCon
           description: 'The certificate is stored and waits for the approver',
           schema: calibrationSchema,
         },
-        422: { description: 'The certificate was refused (hash, device, dates)' },
       },
     },
     async (c, { params, body, principal }) => {

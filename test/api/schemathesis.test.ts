@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEncryptedKeyStore } from '../../identity/encrypted-key-store.ts';
 import { masterKeyFromBase64 } from '../../identity/master-key.ts';
+import { type LocalNetwork, startLocalNetwork } from '../../ledger/local-network/index.ts';
 import { createMongoKeyRecords } from '../../store/key-store.ts';
 import { listen, run } from '../sdk/live-sdk-server.ts';
 import { type ApiHarness, registerOrganization, startApiHarness } from './support/api-harness.ts';
@@ -21,8 +22,12 @@ describe('the OpenAPI document states what the server enforces (schemathesis)', 
   let h: ApiHarness;
   let api: Awaited<ReturnType<typeof listen>>;
   let key: string;
+  let network: LocalNetwork;
 
   beforeAll(async () => {
+    // As deployed: a mirror node, so trust-chain verification answers for the issuance asked about
+    // (404 for one that does not exist) instead of 503 "no mirror node is configured".
+    network = await startLocalNetwork({ grpcPort: 0, mirrorGrpcPort: 0, mirrorRestPort: 0 });
     h = await startApiHarness('schemathesis');
     // As deployed: with a key store, so the PKI routes issue certificates instead of answering 503.
     const keyStore = createEncryptedKeyStore({
@@ -30,12 +35,17 @@ describe('the OpenAPI document states what the server enforces (schemathesis)', 
       records: await createMongoKeyRecords({ db: h.mongo.db }),
       randomBytes: (n) => randomBytes(n),
     });
-    const app = h.app({ keyStore, limits: { ratePerHour: 1_000_000_000, signupsPerHour: 1_000_000_000 } });
+    const app = h.app({
+      keyStore,
+      mirrorUrl: network.mirrorRestUrl,
+      limits: { ratePerHour: 1_000_000_000, signupsPerHour: 1_000_000_000 },
+    });
     api = await listen(app);
     key = (await registerOrganization(app, 'Fuzzed Hydro')).key;
   });
   afterAll(async () => {
     await api?.close();
+    await network?.stop();
     await h?.close();
   });
 

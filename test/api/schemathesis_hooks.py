@@ -7,11 +7,18 @@ touch only requests that are valid already (a negative case stays negative):
   cases repeat the documented example or short strings with other bodies (the server's 422 for that
   reuse is right, and test/api/idempotency.security.test.ts covers it);
 - a plant's unit ids and device ids are unique, and a device's scope is 'plant' or one of its units
-  (cross-item rules of schemas/plant.schema.json, stated in its descriptions).
+  (cross-item rules of schemas/plant.schema.json, stated in its descriptions);
+- a calibration certificate is in force today (calibrated in the past, due in the future, a real
+  calendar date), names no other device, and its document is what its media type says (a PDF,
+  or JSON) with the sha256 of its content
+  (rules stated in the descriptions of schemas/plant.schema.json and api/calibration-schemas.ts).
 
 Schemathesis suggests exactly this: "a `before_call` hook can give unique fields fresh values".
 """
 
+import base64
+import datetime
+import hashlib
 import re
 import uuid
 
@@ -59,6 +66,38 @@ def _consistent_plant(plant):
         plant["devices"] = kept
 
 
+def _certificate_in_force(certificate):
+    if not isinstance(certificate, dict):
+        return
+    today = datetime.date.today()
+    if isinstance(certificate.get("calibrated_on"), str):
+        certificate["calibrated_on"] = (today - datetime.timedelta(days=30)).isoformat()
+    if isinstance(certificate.get("next_due"), str):
+        certificate["next_due"] = (today + datetime.timedelta(days=365)).isoformat()
+    # A certificate naming a device names this one; the generator cannot know its DID, so leave it out.
+    certificate.pop("device_id", None)
+
+
+def _consistent_meters(body):
+    for meter in body.get("meters") or []:
+        if isinstance(meter, dict):
+            _certificate_in_force(meter.get("calibration"))
+
+
+# The smallest documents of each media type the server recognises as what they claim to be.
+_DOCUMENTS = {"application/pdf": b"%PDF-1.4\n%%EOF\n", "application/json": b'{"certificate": "generated"}'}
+
+
+def _hashed_document(document):
+    if not isinstance(document, dict) or not isinstance(document.get("content_base64"), str):
+        return
+    content = _DOCUMENTS.get(document.get("media_type"))
+    if content is None:
+        return
+    document["content_base64"] = base64.b64encode(content).decode("ascii")
+    document["sha256"] = hashlib.sha256(content).hexdigest()
+
+
 @schemathesis.hook
 def before_call(context, case, kwargs):
     _fresh_idempotency_key(case)
@@ -67,3 +106,10 @@ def before_call(context, case, kwargs):
     if case.operation.path == "/v1/projects" and case.method.upper() == "POST" and isinstance(case.body, dict):
         if isinstance(case.body.get("plant"), dict):
             _consistent_plant(case.body["plant"])
+    method = case.method.upper()
+    path = case.operation.path
+    if method == "POST" and path in ("/v1/devices", "/v1/devices/provision") and isinstance(case.body, dict):
+        _consistent_meters(case.body)
+    if method == "POST" and path == "/v1/devices/{deviceId}/calibrations" and isinstance(case.body, dict):
+        _certificate_in_force(case.body.get("certificate"))
+        _hashed_document(case.body.get("document"))

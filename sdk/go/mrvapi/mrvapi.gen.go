@@ -242,12 +242,17 @@ type Calibration struct {
 
 // CalibrationCertificate defines model for CalibrationCertificate.
 type CalibrationCertificate struct {
-	CalibratedOn  string   `json:"calibrated_on"`
-	CertificateId string   `json:"certificate_id"`
-	DeviceId      *string  `json:"device_id,omitempty"`
-	ErrorPercent  *float32 `json:"error_percent,omitempty"`
-	Laboratory    string   `json:"laboratory"`
-	NextDue       string   `json:"next_due"`
+	// CalibratedOn A real calendar date, not in the future (422 otherwise)
+	CalibratedOn  string `json:"calibrated_on"`
+	CertificateId string `json:"certificate_id"`
+
+	// DeviceId The device the laboratory calibrated, if it names one: it must be this device's DID (422)
+	DeviceId     *string  `json:"device_id,omitempty"`
+	ErrorPercent *float32 `json:"error_percent,omitempty"`
+	Laboratory   string   `json:"laboratory"`
+
+	// NextDue After calibrated_on; a lapsed certificate is refused (422)
+	NextDue string `json:"next_due"`
 }
 
 // CalibrationDecisionRecord defines model for CalibrationDecisionRecord.
@@ -262,9 +267,12 @@ type CalibrationDecisionRecord struct {
 
 // CalibrationDocument defines model for CalibrationDocument.
 type CalibrationDocument struct {
+	// ContentBase64 The document, base64: a PDF (starting %PDF-) or JSON, as media_type says (422 otherwise)
 	ContentBase64 string      `json:"content_base64"`
 	MediaType     interface{} `json:"media_type"`
-	Sha256        string      `json:"sha256"`
+
+	// Sha256 Hex SHA-256 of the decoded content: a mismatch is refused (422)
+	Sha256 string `json:"sha256"`
 }
 
 // CalibrationDocumentHash defines model for CalibrationDocumentHash.
@@ -10310,6 +10318,8 @@ type SubmitCalibrationResponse struct {
 	ApplicationproblemJSON413 *N413
 	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
 	ApplicationproblemJSON415 *N415
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *N422
 	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
 	ApplicationproblemJSON429 *N429
 	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
@@ -10356,6 +10366,11 @@ func (r SubmitCalibrationResponse) GetApplicationproblemJSON413() *N413 {
 // GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
 func (r SubmitCalibrationResponse) GetApplicationproblemJSON415() *N415 {
 	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r SubmitCalibrationResponse) GetApplicationproblemJSON422() *N422 {
+	return r.ApplicationproblemJSON422
 }
 
 // GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
@@ -17769,6 +17784,13 @@ func ParseSubmitCalibrationResponse(rsp *http.Response) (*SubmitCalibrationRespo
 			return nil, err
 		}
 		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest N422
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
 		var dest N429

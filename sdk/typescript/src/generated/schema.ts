@@ -1166,11 +1166,14 @@ export interface components {
             submitted_at: string;
         };
         CalibrationCertificate: {
+            /** @description A real calendar date, not in the future (422 otherwise) */
             calibrated_on: string;
             certificate_id: string;
+            /** @description The device the laboratory calibrated, if it names one: it must be this device's DID (422) */
             device_id?: string;
             error_percent?: number;
             laboratory: string;
+            /** @description After calibrated_on; a lapsed certificate is refused (422) */
             next_due: string;
         };
         CalibrationDecisionRecord: {
@@ -1183,9 +1186,11 @@ export interface components {
             reviewer: string;
         };
         CalibrationDocument: {
+            /** @description The document, base64: a PDF (starting %PDF-) or JSON, as media_type says (422 otherwise) */
             content_base64: string;
             /** @enum {unknown} */
             media_type: "application/pdf" | "application/json";
+            /** @description Hex SHA-256 of the decoded content: a mismatch is refused (422) */
             sha256: string;
         };
         CalibrationDocumentHash: {
@@ -3563,15 +3568,7 @@ export interface operations {
             409: components["responses"]["409"];
             413: components["responses"]["413"];
             415: components["responses"]["415"];
-            /** @description The certificate was refused (hash, device, dates) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
+            422: components["responses"]["422"];
             429: components["responses"]["429"];
             default: components["responses"]["Problem"];
         };

@@ -17,9 +17,10 @@ class CalibrationCertificate:
     Attributes:
         certificate_id (str):
         laboratory (str):
-        calibrated_on (str):
-        next_due (str):
-        device_id (str | Unset):
+        calibrated_on (str): A real calendar date, not in the future (422 otherwise)
+        next_due (str): After calibrated_on; a lapsed certificate is refused (422)
+        device_id (str | Unset): The device the laboratory calibrated, if it names one: it must be this device's DID
+            (422)
         error_percent (float | Unset):
     """
 

@@ -16,8 +16,8 @@ class CalibrationDocument:
     """
     Attributes:
         media_type (CalibrationDocumentMediaType):
-        content_base64 (str):
-        sha256 (str):
+        content_base64 (str): The document, base64: a PDF (starting %PDF-) or JSON, as media_type says (422 otherwise)
+        sha256 (str): Hex SHA-256 of the decoded content: a mismatch is refused (422)
     """
 
     media_type: CalibrationDocumentMediaType

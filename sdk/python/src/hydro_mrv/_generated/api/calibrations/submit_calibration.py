@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -38,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Calibration | Problem:
+) -> Calibration | Problem:
     if response.status_code == 201:
         response_201 = Calibration.from_dict(response.json())
 
@@ -80,7 +80,8 @@ def _parse_response(
         return response_415
 
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = Problem.from_dict(response.json())
+
         return response_422
 
     if response.status_code == 429:
@@ -95,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Calibration | Problem]:
+) -> Response[Calibration | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +111,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CalibrationSubmission,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Any | Calibration | Problem]:
+) -> Response[Calibration | Problem]:
     """Upload a meter's calibration certificate
 
     Args:
@@ -123,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Calibration | Problem]
+        Response[Calibration | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -145,7 +146,7 @@ def sync(
     client: AuthenticatedClient,
     body: CalibrationSubmission,
     idempotency_key: str | Unset = UNSET,
-) -> Any | Calibration | Problem | None:
+) -> Calibration | Problem | None:
     """Upload a meter's calibration certificate
 
     Args:
@@ -158,7 +159,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Calibration | Problem
+        Calibration | Problem
     """
 
     return sync_detailed(
@@ -175,7 +176,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CalibrationSubmission,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Any | Calibration | Problem]:
+) -> Response[Calibration | Problem]:
     """Upload a meter's calibration certificate
 
     Args:
@@ -188,7 +189,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Calibration | Problem]
+        Response[Calibration | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -208,7 +209,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CalibrationSubmission,
     idempotency_key: str | Unset = UNSET,
-) -> Any | Calibration | Problem | None:
+) -> Calibration | Problem | None:
     """Upload a meter's calibration certificate
 
     Args:
@@ -221,7 +222,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Calibration | Problem
+        Calibration | Problem
     """
 
     return (
