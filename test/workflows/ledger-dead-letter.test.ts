@@ -33,15 +33,10 @@ describe('the mint activity when its ledger call is dead-lettered during a Heder
 
   it('keeps retrying, and the period completes with one mint once an operator replays the intent', async () => {
     const { orgId, projectId } = seeded;
-    // The adapter gives up quickly here (production: ~10 minutes) so the outage dead-letters the mint.
-    const impatient = createHederaLedger({
-      hedera: harness.services.hedera,
-      store: ledgerIntentStore(harness.mongo.db),
-      tuning: { maxRetries: 2, maxElapsedMs: 4_000, backoffMaxMs: 500 },
-      cosign: createIssuerCosigner(harness.services.keyStore),
-    });
     await harness.startWorker({ concerns: ['workflows', 'verification'] });
-    await harness.startWorker({ concerns: ['ledger'], ledger: impatient });
+    // Until the outage the ledger steps run with the production tuning: an impatient adapter from the
+    // start would dead-letter an ordinary anchor on a loaded machine, and the period would never close.
+    const patientLedger = await harness.startWorker({ concerns: ['ledger'] });
     await registerDevices(harness, seeded);
     const ids = await submitReadings(harness, seeded);
     await waitVerified(harness.mongo.db, seeded, ids);
@@ -55,6 +50,15 @@ describe('the mint activity when its ledger call is dead-lettered during a Heder
       'the monitoring report awaiting approval',
     );
 
+    // From here the adapter gives up quickly (production: ~10 minutes) so the outage dead-letters the mint.
+    await patientLedger.stop();
+    const impatient = createHederaLedger({
+      hedera: harness.services.hedera,
+      store: ledgerIntentStore(harness.mongo.db),
+      tuning: { maxRetries: 2, maxElapsedMs: 4_000, backoffMaxMs: 500 },
+      cosign: createIssuerCosigner(harness.services.keyStore),
+    });
+    await harness.startWorker({ concerns: ['ledger'], ledger: impatient });
     // The consensus node becomes unreachable just as the verifier approves (the approval mints).
     harness.network.setFaults({ outages: [{ fromMs: Date.now(), toMs: Date.now() + 3_600_000 }] });
     const approval = harness.gateway.reportDecision({
