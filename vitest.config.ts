@@ -21,6 +21,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     pool: 'forks',
+    // Two files at a time: most suites wait on servers (Temporal timers, Prometheus scrapes, the
+    // local network), so a second file uses the idle core; measured 1,145 s vs 1,434 s for one.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],

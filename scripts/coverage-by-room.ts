@@ -1,11 +1,12 @@
 /**
- * Prints statement and branch coverage per room (top-level folder) from vitest's json-summary
- * report, as JSON or as a Markdown table. Floors per room are enforced
- * by nobody yet (issue 21: floors from the first whole-suite figures); this only sums the files.
+ * Sums vitest's json-summary report per room (top-level folder) and prints statement and branch
+ * coverage as JSON or as a Markdown table. With `--check`, exits 1 when a room is below its floor in
+ * coverage-floors.json (set from a green whole-suite run, a little under the measured figure, so that
+ * a change which drops a room's tests fails CI; raise them as tests are added, never lower them to pass).
  *
- *   npx tsx scripts/coverage-by-room.ts [coverage/coverage-summary.json] [--markdown]
+ *   npx tsx scripts/coverage-by-room.ts [coverage/coverage-summary.json] [--markdown] [--check]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 
 interface Counts {
@@ -41,4 +42,28 @@ if (args.includes('--markdown')) {
   for (const r of rows) console.log(`| ${r.room}/ | ${r.statements} | ${r.branches} |`);
 } else {
   console.log(JSON.stringify({ coverage_by_room: rows }, null, 2));
+}
+
+if (args.includes('--check')) {
+  const floors = JSON.parse(readFileSync('coverage-floors.json', 'utf8')) as Record<
+    string,
+    { statements: number; branches: number }
+  >;
+  const below: string[] = [];
+  for (const [room, floor] of Object.entries(floors)) {
+    if (room.startsWith('$')) continue;
+    const row = rows.find((r) => r.room === room);
+    if (!row || !existsSync(room)) {
+      below.push(`${room}/: no coverage figures (floor ${floor.statements} % statements)`);
+      continue;
+    }
+    for (const kind of ['statements', 'branches'] as const) {
+      if (row[kind] < floor[kind]) below.push(`${room}/: ${kind} ${row[kind]} % is below its floor of ${floor[kind]} %`);
+    }
+  }
+  if (below.length > 0) {
+    console.error(`coverage below the floors in coverage-floors.json:\n  ${below.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.error('coverage: every room at or above its floor (coverage-floors.json)');
 }

@@ -22,9 +22,14 @@ python_pins=(
 )
 oapi_codegen=github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen@v2.8.2
 stamp="${python_pins[*]} $oapi_codegen"
-if [ -f "$venv/.stamp" ] && [ "$(cat "$venv/.stamp")" = "$stamp" ] && [ -x "$gobin/oapi-codegen" ]; then
+# A venv's scripts name its interpreter by absolute path, so a moved or copied .tools breaks them:
+# the stamp counts only while the venv's own entry points still start.
+if [ -f "$venv/.stamp" ] && [ "$(cat "$venv/.stamp")" = "$stamp" ] && [ -x "$gobin/oapi-codegen" ] &&
+  "$venv/bin/st" --version >/dev/null 2>&1 && "$venv/bin/openapi-python-client" --version >/dev/null 2>&1; then
   exit 0
 fi
+# A venv that exists but whose entry points do not start was moved: make it again.
+if [ -f "$venv/.stamp" ] && ! "$venv/bin/st" --version >/dev/null 2>&1; then rm -rf "$venv"; fi
 command -v python3 >/dev/null || { echo "sdk: python3 (≥ 3.10) is required" >&2; exit 3; }
 command -v go >/dev/null || { echo "sdk: Go (≥ 1.22) is required" >&2; exit 3; }
 echo "sdk: installing generators and test tools into .tools/ …" >&2

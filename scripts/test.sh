@@ -18,9 +18,14 @@ for extra in scripts/test.d/*.sh; do
 done
 echo "== tests (vitest) against real servers" >&2
 if [ $# -gt 0 ]; then exec node bin/mrv.js services run -- npx vitest run "$@"; fi
-# The whole suite also measures coverage and prints statement and branch figures per room
-# (scripts/coverage-by-room.ts); floors per room are still to be set from them (issue 21).
+# The whole suite also measures coverage, prints statement and branch figures per room and fails
+# below a room's floor (scripts/coverage-by-room.ts, coverage-floors.json).
 status=0
+rm -f coverage/coverage-summary.json
 node bin/mrv.js services run -- npx vitest run --coverage || status=$?
-if [ -f coverage/coverage-summary.json ]; then npx tsx scripts/coverage-by-room.ts --markdown >&2 || true; fi
+if [ ! -f coverage/coverage-summary.json ]; then
+  echo "no coverage report was written" >&2
+  exit $(( status == 0 ? 1 : status ))
+fi
+npx tsx scripts/coverage-by-room.ts --markdown --check >&2 || status=$(( status == 0 ? 1 : status ))
 exit "$status"

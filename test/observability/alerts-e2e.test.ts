@@ -5,16 +5,18 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalNetwork, startLocalNetwork } from '../../ledger/local-network/index.ts';
+import { awaitReady } from '../../stack/await-ready.ts';
 import { type EmbeddedService, startEmbeddedMongo } from '../../stack/embedded-mongodb.ts';
 import { startEmbeddedTemporal } from '../../stack/embedded-temporal.ts';
 import { type ManagedProcess, startManagedProcess } from '../../stack/managed-process.ts';
 import { findFreePort } from '../../stack/ports.ts';
+import { waitUntil } from '../../stack/wait-until.ts';
 import { ensureTenantIndexes } from '../../store/collections.ts';
 import { connectMongo, type MongoHandle } from '../../store/mongo.ts';
 import { connectWorkflowGateway, type WorkflowGateway } from '../../workflows/client.ts';
 import { workflowIds } from '../../workflows/shared.ts';
 import { seedProject } from '../workflows/support/seed-project.ts';
-import { type AlertingStack, startAlertingStack } from './support/alerting-stack.ts';
+import { type AlertingStack, answersOk, startAlertingStack } from './support/alerting-stack.ts';
 
 /** The production plan's bound: an incident reaches Alertmanager within 2 minutes. */
 const ALERT_BOUND_S = 120;
@@ -83,8 +85,21 @@ describe('alerts fire end to end within 2 minutes', () => {
       });
     worker = mrv('worker');
     api = mrv('api');
-    await until(() => ok(`${apiUrl}/healthz`), 'the API answers /healthz', api);
-    await until(() => ok(`http://127.0.0.1:${metricsPort}/metrics`), 'the worker serves /metrics', worker);
+    await awaitReady({
+      what: 'the API',
+      child: api,
+      address: apiUrl,
+      probe: () => answersOk(`${apiUrl}/healthz`),
+      timeoutMs: 180_000,
+    });
+    const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+    await awaitReady({
+      what: 'the worker',
+      child: worker,
+      address: metricsUrl,
+      probe: () => answersOk(metricsUrl),
+      timeoutMs: 180_000,
+    });
     gateway = await connectWorkflowGateway({ address: temporal.address });
     alerting = await startAlertingStack({
       dir: join(dir, 'alerting'),
@@ -92,10 +107,12 @@ describe('alerts fire end to end within 2 minutes', () => {
       workerTarget: `127.0.0.1:${metricsPort}`,
     });
     // Both targets scraped and healthy before any fault, so each alert below is caused by its fault.
-    await until(
-      async () => (await alerting.query('sum(up{job=~"mrv-api|mrv-worker"})')) === 2,
-      'Prometheus scrapes the API and the worker',
-    );
+    const scraped = await waitUntil({
+      probe: async () => (await alerting.query('sum(up{job=~"mrv-api|mrv-worker"})')) === 2,
+      timeoutMs: 180_000,
+      intervalMs: 500,
+    });
+    if (!scraped.ok) throw new Error('Prometheus did not scrape the API and the worker within 180 s');
   }, 300_000);
 
   afterAll(async () => {
@@ -214,23 +231,6 @@ describe('alerts fire end to end within 2 minutes', () => {
     await alertsArrive(['MrvApiDown'], faultAt);
   }, 600_000);
 });
-
-async function ok(url: string): Promise<boolean> {
-  return fetch(url).then(
-    (r) => r.ok,
-    () => false,
-  );
-}
-
-async function until(check: () => Promise<boolean>, what: string, process?: ManagedProcess): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (process?.exited()) throw new Error(`${process.name} ${process.exited()} before: ${what}`);
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await sleep(500);
-  }
-}
 
 /**
  * Calls `send` about twice a second in each of `senders` parallel loops until stopped: the client side

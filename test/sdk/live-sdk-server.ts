@@ -103,6 +103,8 @@ export function run(
     child.stderr.on('data', (d: Buffer) => {
       err += d.toString();
     });
+    // A command that cannot start (missing, or a venv whose interpreter moved) answers at once.
+    child.on('error', (error) => resolve({ code: -1, out, err: `${err}${command}: ${error.message}` }));
     child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
   });
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parse, stringify } from 'yaml';
+import { awaitReady } from '../../../stack/await-ready.ts';
 import { type ManagedProcess, startManagedProcess } from '../../../stack/managed-process.ts';
 import { findFreePort } from '../../../stack/ports.ts';
 
@@ -93,8 +93,19 @@ export async function startAlertingStack(o: {
     );
     const prometheusUrl = `http://127.0.0.1:${promPort}`;
     const alertmanagerUrl = `http://127.0.0.1:${amPort}`;
-    await untilOk(`${prometheusUrl}/-/ready`, processes);
-    await untilOk(`${alertmanagerUrl}/-/ready`, processes);
+    const [alertmanager, prometheus] = processes as [ManagedProcess, ManagedProcess];
+    for (const [child, url] of [
+      [prometheus, prometheusUrl],
+      [alertmanager, alertmanagerUrl],
+    ] as const) {
+      await awaitReady({
+        what: child.name,
+        child,
+        address: url,
+        probe: () => answersOk(`${url}/-/ready`),
+        timeoutMs: 60_000,
+      });
+    }
     return {
       prometheusUrl,
       alertmanagerUrl,
@@ -117,18 +128,10 @@ export async function startAlertingStack(o: {
   }
 }
 
-async function untilOk(url: string, processes: ManagedProcess[], timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const dead = processes.find((p) => p.exited());
-    if (dead)
-      throw new Error(`${dead.name} ${dead.exited()}: ${readFileSync(dead.logFile, 'utf8').slice(-2000)}`);
-    const ok = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`${url} not ready within ${timeoutMs} ms`);
-    await sleep(250);
-  }
+/** Whether `url` answers 2xx (a refused connection is a no, not an error). */
+export async function answersOk(url: string): Promise<boolean> {
+  return fetch(url).then(
+    (r) => r.ok,
+    () => false,
+  );
 }
