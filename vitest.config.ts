@@ -33,7 +33,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: rooms.map((room) => `${room}/**/*.ts`),
-      exclude: ['**/*.d.ts'],
+      exclude: ['**/*.d.ts', 'test/**'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
       reportOnFailure: true,

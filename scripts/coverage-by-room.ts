@@ -58,7 +58,8 @@ if (args.includes('--check')) {
       continue;
     }
     for (const kind of ['statements', 'branches'] as const) {
-      if (row[kind] < floor[kind]) below.push(`${room}/: ${kind} ${row[kind]} % is below its floor of ${floor[kind]} %`);
+      if (row[kind] < floor[kind])
+        below.push(`${room}/: ${kind} ${row[kind]} % is below its floor of ${floor[kind]} %`);
     }
   }
   if (below.length > 0) {
