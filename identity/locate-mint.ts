@@ -71,10 +71,15 @@ export async function locateMint(input: {
       `'${input.mintTx}' is not a transaction id (payer@seconds.nanos)`,
     );
   }
-  await json(fetch, new URL(`/api/v1/tokens/${tokenId}`, mirrorUrl).toString());
+  const token = await json(fetch, new URL(`/api/v1/tokens/${tokenId}`, mirrorUrl).toString());
+  const treasury = String(token.treasury_account_id ?? '');
+  if (!ENTITY.test(treasury))
+    throw new IdentityError('BUNDLE_INVALID', `the mirror node names no treasury account for ${tokenId}`);
+  // A mint credits the token's treasury, so its transactions are the only ones to read: a public
+  // network holds millions of other mints, which a scan of every TOKENMINT would page through.
   const mints: Array<{ id: string; memo: string }> = [];
   let next: string | null =
-    `/api/v1/transactions?transactiontype=TOKENMINT&result=success&order=asc&limit=100`;
+    `/api/v1/transactions?account.id=${treasury}&transactiontype=TOKENMINT&result=success&order=asc&limit=100`;
   for (let page = 0; next && page < MAX_PAGES; page++) {
     const body = await json(fetch, new URL(next, mirrorUrl).toString());
     for (const tx of (Array.isArray(body.transactions) ? body.transactions : []) as MirrorTx[]) {
