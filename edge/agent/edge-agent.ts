@@ -52,7 +52,12 @@ export class EdgeAgent {
     const lock = acquireAgentLock(dbPath);
     this.lock = lock;
     if (lock.staleLockRemoved) log.warn('removed a stale buffer lock left by a killed agent', { db: dbPath });
-    this.buffer = DocumentBuffer.open(dbPath, { maxMb: config.buffer?.max_mb ?? 1024 });
+    if (lock.uncleanShutdown)
+      log.warn('the last agent did not shut down cleanly: checking the buffer', { db: dbPath });
+    this.buffer = DocumentBuffer.open(dbPath, {
+      maxMb: config.buffer?.max_mb ?? 1024,
+      integrityCheck: lock.uncleanShutdown,
+    });
     if (this.buffer.quarantined) {
       log.error('the buffer file was corrupt: moved aside, a new buffer started', {
         moved_to: this.buffer.quarantined,

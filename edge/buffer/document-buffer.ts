@@ -1,7 +1,7 @@
 import type { TelemetryDocument } from '../../engine/telemetry/index.ts';
 import type { DeviceRunState } from '../agent/build-document.ts';
 import { EdgeError } from '../template/edge-error.ts';
-import { type Database, openDatabase } from './open-database.ts';
+import { type Database, type OpenOptions, openDatabase } from './open-database.ts';
 import { readSeqMarks, type SeqMarks, writeSeqMarks } from './seq-ledger.ts';
 
 /** Seqs reserved per ledger write; after a lost buffer the agent skips at most this many (gaps are allowed). */
@@ -39,7 +39,7 @@ export class DocumentBuffer {
     readonly quarantined: string | undefined,
   ) {}
 
-  static open(path: string, options: { maxMb?: number; readOnly?: boolean } = {}): DocumentBuffer {
+  static open(path: string, options: Omit<OpenOptions, 'now'> = {}): DocumentBuffer {
     const { db, quarantined } = openDatabase(path, options);
     return new DocumentBuffer(db, `${path}.seq.json`, quarantined);
   }

@@ -1,6 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,6 +109,64 @@ describe('durable buffer', () => {
     writeFileSync(`${path}.pid`, String(process.ppid));
     expect(() => acquireAgentLock(path)).toThrow(/another mrv-edge/);
     expect(readdirSync(d)).toContain('buffer.db.pid');
+  });
+});
+
+describe('integrity check only after an unclean shutdown', () => {
+  /** A buffer of 300 documents whose last table page is overwritten: only a full page read notices. */
+  function tornBuffer(): string {
+    const path = join(dir(), 'buffer.db');
+    const buffer = DocumentBuffer.open(path);
+    for (let seq = 0; seq < 300; seq++)
+      buffer.commit([{ ref: 'u1', document: doc(seq), state: state(seq) }], seq);
+    buffer.close();
+    const bytes = readFileSync(path);
+    const page = 4096;
+    bytes.fill(0x5a, bytes.length - page + 8, bytes.length - 16);
+    writeFileSync(path, bytes);
+    expect(statSync(path).size % page).toBe(0);
+    return path;
+  }
+
+  it('the lock says whether the last agent released it: clean, killed, or a pid reused after a power cut', () => {
+    const path = join(dir(), 'buffer.db');
+    const first = acquireAgentLock(path);
+    expect(first.uncleanShutdown).toBe(false);
+    first.release();
+    const clean = acquireAgentLock(path);
+    expect(clean.uncleanShutdown).toBe(false);
+    // Killed -9: the pid file stays and names a process that is gone.
+    const dead = spawnSync(process.execPath, [
+      '-e',
+      'process.stdout.write(String(process.pid))',
+    ]).stdout.toString();
+    writeFileSync(`${path}.pid`, dead);
+    const afterKill = acquireAgentLock(path);
+    expect(afterKill.uncleanShutdown).toBe(true);
+    afterKill.release();
+    // After a power cut the recorded pid may belong to another, live process: its start time differs.
+    writeFileSync(`${path}.pid`, `${process.ppid} 1`);
+    const afterPowerCut = acquireAgentLock(path);
+    expect(afterPowerCut.uncleanShutdown).toBe(true);
+    afterPowerCut.release();
+  });
+
+  it('a torn page is found and moved aside when the check runs, and not read when it does not', () => {
+    const checked = DocumentBuffer.open(tornBuffer(), { integrityCheck: true });
+    expect(checked.quarantined).toMatch(/corrupt-\d+$/);
+    checked.close();
+    const unchecked = DocumentBuffer.open(tornBuffer(), { integrityCheck: false });
+    expect(unchecked.quarantined).toBeUndefined();
+    unchecked.close();
+  });
+
+  it('without the check, a file that is not a database is still moved aside', () => {
+    const path = join(dir(), 'buffer.db');
+    writeFileSync(path, Buffer.alloc(8192, 0x5a));
+    const reopened = DocumentBuffer.open(path, { integrityCheck: false });
+    expect(reopened.quarantined).toMatch(/buffer\.db\.corrupt-\d+$/);
+    expect(reopened.depth().documents).toBe(0);
+    reopened.close();
   });
 });
 
