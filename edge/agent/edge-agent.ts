@@ -2,6 +2,12 @@ import { join } from 'node:path';
 import { acquireAgentLock } from '../buffer/agent-lock.ts';
 import { DocumentBuffer } from '../buffer/document-buffer.ts';
 import { createBackoff } from '../collectors/backoff.ts';
+import {
+  keyForCertificate,
+  type RenewalStore,
+  renewalDueAt,
+  renewCertificate,
+} from '../enrollment/certificate-renewal.ts';
 import { privateKeyOf, type VaultSecrets } from '../keys/key-vault.ts';
 import { type DrainStep, drainOnce } from '../sender/drain-buffer.ts';
 import { createHttpClient, type HttpClient, type TlsPem } from '../sender/http-client.ts';
@@ -24,7 +30,12 @@ export interface EdgeAgentOptions {
   /** The agent's clock (tests run a week in seconds with a fast one). */
   now?: () => number;
   backoffBaseMs?: number;
+  /** Where a renewed client certificate is stored; without it the agent does not renew (tests). */
+  renewal?: RenewalStore;
 }
+
+/** After a failed renewal, try again in an hour: the old certificate has a month left. */
+const RENEW_RETRY_MS = 3_600_000;
 
 const DEFAULT_BATCH = 500;
 const DEFAULT_DRIFT_S = 30;
@@ -37,7 +48,10 @@ const DEFAULT_DRIFT_S = 30;
 export class EdgeAgent {
   readonly buffer: DocumentBuffer;
   readonly pollers: DevicePoller[];
-  private readonly client: HttpClient;
+  private client: HttpClient;
+  private config: GatewayConfig;
+  private secrets: VaultSecrets;
+  private renewAtMs: number | undefined;
   private readonly lock: { release(): void };
   private readonly keys: Map<string, ReturnType<typeof privateKeyOf>>;
   private readonly now: () => number;
@@ -47,7 +61,10 @@ export class EdgeAgent {
 
   constructor(private readonly options: EdgeAgentOptions) {
     const { config, secrets, dataDir, log } = options;
+    this.config = config;
+    this.secrets = secrets;
     this.now = options.now ?? Date.now;
+    this.renewAtMs = config.tls && options.renewal ? renewalDueAt(config.tls.cert) : undefined;
     const dbPath = join(dataDir, 'buffer.db');
     const lock = acquireAgentLock(dbPath);
     this.lock = lock;
@@ -155,9 +172,44 @@ export class EdgeAgent {
     return { built: entries.filter((e) => e.document).length, skipped };
   }
 
+  /**
+   * Renews the client certificate once it is due (two thirds of its life, jittered); a failure is
+   * logged and retried an hour later. New connections use the new certificate at once.
+   */
+  async renewCertificateIfDue(): Promise<'renewed' | 'not_due' | 'failed'> {
+    const store = this.options.renewal;
+    if (!store || this.renewAtMs === undefined || this.now() < this.renewAtMs) return 'not_due';
+    const { log } = this.options;
+    try {
+      const renewed = await renewCertificate({
+        client: this.client,
+        config: this.config,
+        secrets: this.secrets,
+        store,
+      });
+      const old = this.client;
+      this.config = renewed.config;
+      this.secrets = renewed.secrets;
+      this.client = createHttpClient({ baseUrl: this.config.api_url, tls: tlsOf(this.config, this.secrets) });
+      old.close();
+      this.renewAtMs = renewalDueAt(renewed.enrolled.certPem);
+      this.buffer.setMeta('certificate', { renewed_at_ms: this.now(), not_after: renewed.enrolled.notAfter });
+      log.info('client certificate renewed', { not_after: renewed.enrolled.notAfter });
+      return 'renewed';
+    } catch (error) {
+      this.renewAtMs = this.now() + RENEW_RETRY_MS;
+      log.error('client certificate renewal failed; the current one is kept, retrying in an hour', {
+        detail: (error as Error).message,
+        not_after: this.config.tls?.not_after,
+      });
+      return 'failed';
+    }
+  }
+
   /** One drain step; the status meta records the outcome and the clock drift. */
   async drain(): Promise<DrainStep> {
-    const { config, secrets, log } = this.options;
+    const { config, secrets } = this;
+    const { log } = this.options;
     const step = await drainOnce(this.buffer, this.client, {
       ...(secrets.api_key ? { apiKey: secrets.api_key } : {}),
       batch: this.batch,
@@ -203,6 +255,7 @@ export class EdgeAgent {
 
   private async sendLoop(): Promise<void> {
     while (!this.stopped) {
+      await this.renewCertificateIfDue();
       const step = await this.drain().catch((error: unknown) => {
         this.options.log.error('drain failed', { detail: (error as Error).message });
         return { outcome: 'wait' } as DrainStep;
@@ -240,5 +293,8 @@ async function sleep(ms: number, cancelled: () => boolean = () => false): Promis
 export function tlsOf(config: GatewayConfig, secrets: VaultSecrets): TlsPem {
   if (!config.tls) return {};
   if (!secrets.tls_key) throw new EdgeError('KEY_VAULT', 'the vault holds no TLS key: pair again');
-  return { cert: config.tls.cert, key: secrets.tls_key, ...(config.tls.ca ? { ca: config.tls.ca } : {}) };
+  const key = keyForCertificate(config.tls.cert, secrets);
+  if (!key)
+    throw new EdgeError('KEY_VAULT', 'no key in the vault belongs to the configured certificate: pair again');
+  return { cert: config.tls.cert, key, ...(config.tls.ca ? { ca: config.tls.ca } : {}) };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EdgeAgent } from '../agent/edge-agent.ts';
+import { createKeyVault } from '../keys/key-vault.ts';
 import { EdgeError } from '../template/edge-error.ts';
 import { edgePaths } from './edge-paths.ts';
 import { jsonLog } from './json-log.ts';
@@ -97,7 +98,18 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'run': {
         const { config, secrets } = loadGateway(paths, passphrase);
-        const agent = new EdgeAgent({ config, secrets, dataDir: paths.dir, log: jsonLog() });
+        const vault = createKeyVault({
+          path: paths.vault,
+          keyFile: paths.keyFile,
+          ...(passphrase ? { passphrase } : {}),
+        });
+        const agent = new EdgeAgent({
+          config,
+          secrets,
+          dataDir: paths.dir,
+          log: jsonLog(),
+          renewal: { configPath: paths.config, seal: (s) => vault.seal(s) },
+        });
         const stop = () => agent.stop();
         process.once('SIGTERM', stop);
         process.once('SIGINT', stop);

@@ -15,6 +15,8 @@ export interface VaultSecrets {
   devices: Record<string, { kty: string; crv: string; x: string; d: string }>;
   /** The gateway's mutual-TLS client key (PKCS#8 PEM), made at enrollment (`mrv-edge pair`). */
   tls_key?: string;
+  /** The key before the last renewal, until the renewed certificate is stored (certificate-renewal.ts). */
+  tls_key_previous?: string;
   /** An API key sent as well (optional: over mutual TLS the certificate alone authenticates). */
   api_key?: string;
 }

@@ -1,9 +1,12 @@
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tlsOf } from '../../edge/agent/edge-agent.ts';
 import { edgePaths } from '../../edge/cli/edge-paths.ts';
 import { keygenCommand } from '../../edge/cli/keygen-command.ts';
+import { loadGateway } from '../../edge/cli/load-gateway.ts';
 import { pairCommand, parsePairingInput } from '../../edge/cli/pair-command.ts';
 import { statusCommand } from '../../edge/cli/status-command.ts';
 import { flushAnchorsSignal } from '../../workflows/definitions/messages.ts';
@@ -154,6 +157,84 @@ describe('edge agent → live API (FerretDB, Temporal, local Hedera): pairing, f
       await agent.close();
     }
   }, 900_000);
+
+  it('renews its client certificate over mTLS at two thirds of its life; the new one sends, a torn renewal still opens', async () => {
+    const { dataDir } = await pairGateway('renew', [{ ref: 'u1', scope: 'U1', unit_id: 1 }]);
+    const paths = edgePaths(dataDir);
+    const before = loadGateway(paths);
+    const oldCert = new X509Certificate(before.config.tls!.cert);
+    const renewStart = Math.floor((Date.now() - 3 * 3_600_000) / 3_600_000) * 3_600_000;
+    const renewSim = await startModbusPlantSimulator({ units: PLANT_UNITS, startMs: renewStart, seed: 12 });
+    const lines: string[] = [];
+    const log = {
+      info: (m: string) => lines.push(m),
+      warn: (m: string) => lines.push(m),
+      error: (m: string) => lines.push(m),
+    };
+    const { agent, clock } = fastClockAgent(
+      dataDir,
+      renewStart,
+      (c) => {
+        c.devices[0]!.sources[0]!.connection = {
+          protocol: 'modbus-tcp',
+          host: '127.0.0.1',
+          port: renewSim.port,
+          unit_id: 1,
+        };
+      },
+      { renew: true, log },
+    );
+    try {
+      expect(await agent.renewCertificateIfDue()).toBe('not_due');
+      // A day before the certificate ends (the agent's clock; the API's is real, so the new one is valid).
+      clock.now = Date.parse(oldCert.validTo) - 86_400_000;
+      expect(await agent.renewCertificateIfDue()).toBe('renewed');
+      expect(lines).toContain('client certificate renewed');
+      const after = loadGateway(paths);
+      expect(after.config.tls!.cert).not.toBe(before.config.tls!.cert);
+      expect(after.secrets.tls_key_previous).toBe(before.secrets.tls_key);
+      expect(
+        new X509Certificate(after.config.tls!.cert).checkPrivateKey(createPrivateKey(after.secrets.tls_key!)),
+      ).toBe(true);
+      // The renewed certificate carries the readings.
+      const built = await runIntervals({
+        agent,
+        clock,
+        sim: renewSim,
+        fromMs: renewStart,
+        count: 2,
+        intervalMs: 600_000,
+      });
+      expect(await drainAll(agent)).toMatchObject({ accepted: built, deadLettered: 0 });
+      // A power cut after the vault was sealed but before the certificate was written: the old
+      // certificate finds its key among the previous one and still opens a connection.
+      expect(tlsOf(before.config, after.secrets).key).toBe(before.secrets.tls_key);
+      expect(() => tlsOf(before.config, { ...after.secrets, tls_key_previous: undefined })).toThrow(
+        /no key in the vault/,
+      );
+    } finally {
+      await agent.close();
+      await renewSim.close();
+    }
+    // An API that cannot be reached: the current certificate is kept, the agent tries again later.
+    const offline = fastClockAgent(
+      dataDir,
+      Date.parse(oldCert.validTo),
+      (c) => {
+        c.api_url = 'https://127.0.0.1:9';
+      },
+      { renew: true, log },
+    );
+    try {
+      offline.clock.now = Date.parse(new X509Certificate(loadGateway(paths).config.tls!.cert).validTo);
+      const kept = loadGateway(paths).config.tls!.cert;
+      expect(await offline.agent.renewCertificateIfDue()).toBe('failed');
+      expect(await offline.agent.renewCertificateIfDue()).toBe('not_due');
+      expect(loadGateway(paths).config.tls!.cert).toBe(kept);
+    } finally {
+      await offline.agent.close();
+    }
+  }, 300_000);
 
   it('API down for a simulated 7 days: every document arrives once, in order', async () => {
     const { dataDir, config } = await pairGateway('outage', [{ ref: 'u1', scope: 'U1', unit_id: 1 }]);

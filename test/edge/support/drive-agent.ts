@@ -2,6 +2,7 @@ import type { AgentLog } from '../../../edge/agent/edge-agent.ts';
 import { EdgeAgent } from '../../../edge/agent/edge-agent.ts';
 import { edgePaths } from '../../../edge/cli/edge-paths.ts';
 import { loadGateway } from '../../../edge/cli/load-gateway.ts';
+import { createKeyVault } from '../../../edge/keys/key-vault.ts';
 import type { ModbusPlantSimulator } from './modbus-plant-simulator.ts';
 
 export const quietLog: AgentLog = { info() {}, warn() {}, error() {} };
@@ -11,17 +12,21 @@ export function fastClockAgent(
   dataDir: string,
   startMs: number,
   patch: (c: ReturnType<typeof loadGateway>['config']) => void = () => {},
+  options: { renew?: boolean; log?: AgentLog } = {},
 ) {
-  const { config, secrets } = loadGateway(edgePaths(dataDir));
+  const paths = edgePaths(dataDir);
+  const { config, secrets } = loadGateway(paths);
   patch(config);
   const clock = { now: startMs };
+  const vault = createKeyVault({ path: paths.vault, keyFile: paths.keyFile });
   const agent = new EdgeAgent({
     config,
     secrets,
     dataDir,
-    log: quietLog,
+    log: options.log ?? quietLog,
     now: () => clock.now,
     backoffBaseMs: 10,
+    ...(options.renew ? { renewal: { configPath: paths.config, seal: (s) => vault.seal(s) } } : {}),
   });
   return { agent, clock, config };
 }
