@@ -120,7 +120,11 @@ async function drainWithBinary(dataDir: string, documents: number) {
   writeFileSync(configPath, JSON.stringify(config));
   const readings = stack.db.collection('readings');
   const t0 = performance.now();
-  const child = spawn(binary, ['run', '--data', dataDir], { stdio: ['ignore', 'ignore', 'ignore'] });
+  // BENCH_EDGE_NODE_OPTIONS: V8 flags for the agent alone (the shipped units set NODE_OPTIONS too).
+  const agentEnv = process.env.BENCH_EDGE_NODE_OPTIONS
+    ? { ...process.env, NODE_OPTIONS: process.env.BENCH_EDGE_NODE_OPTIONS }
+    : process.env;
+  const child = spawn(binary, ['run', '--data', dataDir], { stdio: ['ignore', 'ignore', 'ignore'], env: agentEnv });
   const proc = (field: string) => {
     const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : 0;

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -133,4 +133,64 @@ describe('the mrv-edge linux-x64 single executable: docs walkthrough (keygen, pa
     expect(status.dead_letters.total).toBe(0);
     expect(status.last_submit).not.toBeNull();
   }, 900_000);
+  it('edge/install.sh installs the binary, keys and a hardened systemd unit, and pairs (under a prefix)', async () => {
+    const prefix = mkdtempSync(join(tmpdir(), 'edge-install-'));
+    const serverCa = join(prefix, 'server-cert.pem');
+    writeFileSync(serverCa, stack.serverCertPem);
+    const exec = promisify(execFile);
+    const env = { ...process.env, MRV_EDGE_PREFIX: prefix };
+    const install = (...args: string[]) =>
+      exec('bash', ['edge/install.sh', ...args], { env, encoding: 'utf8', timeout: 120_000 });
+    const keygen = await install(BINARY, 'keygen', '--count', '1');
+    const [did] = (JSON.parse(keygen.stdout) as { device_dids: string[] }).device_dids;
+    const created = await stack.createGateway('installed', [
+      {
+        did: did!,
+        ref: 'u1',
+        scope: 'U1',
+        poll_s: 5,
+        sources: [
+          {
+            template: 'mrv-synthetic-plant',
+            connection: { protocol: 'modbus-tcp', host: '127.0.0.1', port: sim.port, unit_id: 1 },
+          },
+        ],
+      },
+    ]);
+    const paired = await install(BINARY, created.payload, '--server-ca', serverCa);
+    expect(paired.stdout).toMatch(/installed under .* \(no systemctl run\)/);
+    const mode = (path: string) => (statSync(join(prefix, path)).mode & 0o777).toString(8);
+    expect(mode('usr/local/bin/mrv-edge')).toBe('755');
+    expect(mode('var/lib/mrv-edge')).toBe('700');
+    expect(mode('etc/mrv-edge')).toBe('700');
+    // The vault key lives apart from the data directory: a copied data directory alone opens nothing.
+    expect(existsSync(join(prefix, 'etc/mrv-edge/vault.key'))).toBe(true);
+    expect(existsSync(join(prefix, 'var/lib/mrv-edge/vault.key'))).toBe(false);
+    const unit = readFileSync(join(prefix, 'etc/systemd/system/mrv-edge.service'), 'utf8');
+    expect(unit).toContain(
+      'ExecStart=/usr/local/bin/mrv-edge run --data /var/lib/mrv-edge --key-file /etc/mrv-edge/vault.key',
+    );
+    expect(unit).toMatch(/ProtectSystem=strict[\s\S]*ReadWritePaths=\/var\/lib\/mrv-edge/);
+    const config = JSON.parse(readFileSync(join(prefix, 'var/lib/mrv-edge/config.json'), 'utf8')) as {
+      gateway_id: string;
+    };
+    expect(config.gateway_id).toBe(created.gatewayId);
+    expect(mode('var/lib/mrv-edge/config.json')).toBe('600');
+    // The installed binary answers from its own paths before its first run.
+    const status = execFileSync(
+      join(prefix, 'usr/local/bin/mrv-edge'),
+      ['status', '--data', join(prefix, 'var/lib/mrv-edge')],
+      { encoding: 'utf8' },
+    );
+    expect(status).toContain('the agent has not run');
+    // Refusals: too few arguments (2), a binary that is not executable (1), a payload the API refuses.
+    await expect(install(BINARY)).rejects.toMatchObject({ code: 2 });
+    await expect(install(serverCa, 'keygen')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/is not an executable/),
+    });
+    await expect(install(BINARY, created.payload, '--server-ca', serverCa)).rejects.toMatchObject({
+      stderr: expect.stringMatching(/mrv-edge: PAIRING_FAILED/),
+    });
+  }, 300_000);
 });
