@@ -1,4 +1,4 @@
-import type { ClientSession, DataValue, OPCUAClient, UserIdentityInfo } from 'node-opcua';
+import type { ClientSession, DataValue, OPCUAClient, UserIdentityInfo } from 'node-opcua-client';
 import type { Point } from '../template/edge-template.ts';
 import { type Collector, ConnectionLost, type Sample } from './collector.ts';
 
@@ -12,11 +12,12 @@ export interface OpcuaConnection {
 }
 
 /**
- * OPC-UA through `node-opcua`: one session per device, a Value read per point. A bad or uncertain
+ * OPC-UA through `node-opcua-client`: one session per device, a Value read per point. A bad or uncertain
  * status code is a gap (the server says the value is not to be trusted); a broken session is a lost
  * connection. Reconnection is the agent's (with jittered backoff), not the library's retry loop.
- * node-opcua is loaded on the first connect: it is the heaviest library of the agent (tens of MB of
- * heap), and most gateways read no OPC-UA server.
+ * The client package, not the `node-opcua` meta-package: that one also brings the server, its address
+ * space and the UA nodesets, which tripled the agent's bundle and its memory at start. It is loaded on
+ * the first connect: the heaviest library of the agent, and most gateways read no OPC-UA server.
  */
 export function opcuaCollector(connection: OpcuaConnection): Collector {
   let client: OPCUAClient | undefined;
@@ -26,7 +27,7 @@ export function opcuaCollector(connection: OpcuaConnection): Collector {
     protocol: 'opcua',
     async connect() {
       const { AttributeIds, MessageSecurityMode, OPCUAClient, SecurityPolicy, UserTokenType } = await import(
-        'node-opcua'
+        'node-opcua-client'
       );
       valueAttribute = AttributeIds.Value;
       const c = OPCUAClient.create({
