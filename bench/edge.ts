@@ -124,7 +124,10 @@ async function drainWithBinary(dataDir: string, documents: number) {
   const agentEnv = process.env.BENCH_EDGE_NODE_OPTIONS
     ? { ...process.env, NODE_OPTIONS: process.env.BENCH_EDGE_NODE_OPTIONS }
     : process.env;
-  const child = spawn(binary, ['run', '--data', dataDir], { stdio: ['ignore', 'ignore', 'ignore'], env: agentEnv });
+  const child = spawn(binary, ['run', '--data', dataDir], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+    env: agentEnv,
+  });
   const proc = (field: string) => {
     const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : 0;
