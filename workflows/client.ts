@@ -1,6 +1,5 @@
 import {
   Client,
-  Connection,
   WorkflowExecutionAlreadyStartedError,
   type WorkflowHandle,
   WorkflowNotFoundError,
@@ -24,6 +23,7 @@ import {
   type WorkflowStatus,
 } from './definitions/messages.ts';
 import type { SelfTestInput } from './definitions/self-test.ts';
+import { connectDrained, type DrainedConnection } from './drained-connection.ts';
 import { refusalTypes } from './failure-types.ts';
 import { taskQueues, workflowIds, workflowTypes } from './shared.ts';
 import { WorkflowRefusedError } from './workflow-refused-error.ts';
@@ -102,11 +102,12 @@ export async function connectWorkflowGateway(options: {
   namespace?: string;
   taskQueue?: string;
 }): Promise<WorkflowGateway> {
-  const connection = await Connection.connect({ address: options.address });
+  const drained = await connectDrained({ address: options.address });
+  const { connection } = drained;
   const namespace = options.namespace ?? 'default';
   const client = new Client({ connection, namespace, interceptors: clientObservability() });
   const taskQueue = options.taskQueue ?? taskQueues.main;
-  return {
+  const gateway: WorkflowGateway = {
     async runSelfTest(input) {
       const workflowId = workflowIds.selfTest(input.probeId);
       try {
@@ -196,6 +197,17 @@ export async function connectWorkflowGateway(options: {
       await connection.workflowService.describeNamespace({ namespace });
       return true;
     },
-    close: () => connection.close(),
+    close: () => drained.close(),
   };
+  return trackEveryCall(gateway, drained);
+}
+
+/** Wraps each gateway call so that close() aborts and waits for the ones still running. */
+function trackEveryCall(gateway: WorkflowGateway, drained: DrainedConnection): WorkflowGateway {
+  const tracked = { ...gateway } as Record<string, unknown>;
+  for (const [name, call] of Object.entries(gateway)) {
+    if (name === 'close' || typeof call !== 'function') continue;
+    tracked[name] = (...args: unknown[]) => drained.track(() => call(...args));
+  }
+  return tracked as unknown as WorkflowGateway;
 }
