@@ -29,31 +29,33 @@ export async function connectDrained(options: {
       }),
     ],
   });
-  const abort = new AbortController();
-  const inFlight = new Set<Promise<unknown>>();
+  // One controller per call: the SDK adds an abort listener per RPC and never removes it, so a
+  // shared, long-lived signal would grow without bound in a long-running API.
+  const inFlight = new Map<Promise<unknown>, AbortController>();
   return {
     connection,
     track(call) {
       if (closing) return Promise.reject(new Error('the Temporal connection is closing'));
+      const abort = new AbortController();
       const pending = connection.withAbortSignal(abort.signal, call);
       const settled = pending.then(
         () => undefined,
         () => undefined,
       );
-      inFlight.add(settled);
+      inFlight.set(settled, abort);
       void settled.then(() => inFlight.delete(settled));
       return pending;
     },
     async close() {
       if (closing) return;
       closing = true;
-      abort.abort();
+      for (const abort of inFlight.values()) abort.abort();
       // A retry timer scheduled just before `closing` fires at most once more (≤ 5 s backoff).
       let timer: NodeJS.Timeout | undefined;
       const bound = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, options.drainMs ?? 10_000);
       });
-      await Promise.race([Promise.allSettled([...inFlight]), bound]);
+      await Promise.race([Promise.allSettled([...inFlight.keys()]), bound]);
       clearTimeout(timer);
       await connection.close();
     },

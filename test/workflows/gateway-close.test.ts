@@ -10,6 +10,21 @@ import { temporalAddress } from '../support/services.ts';
  * down" that failed the whole CI run.
  */
 describe('the workflow gateway closes cleanly under load', () => {
+  it('leaves no abort listener behind per call (the API makes millions of them)', async () => {
+    const gateway = await connectWorkflowGateway({ address: temporalAddress() });
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      for (let i = 0; i < 30; i++) expect(await gateway.ping()).toBe(true);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.filter((w) => w === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+      await gateway.close();
+    }
+  });
+
   it('aborts the calls in flight, then closes; later calls are refused with a clear error', async () => {
     const gateway = await connectWorkflowGateway({
       address: temporalAddress(),
