@@ -13,6 +13,10 @@ export const deviceSchema = namedSchema('Device', {
     origin: { enum: ['provisioned', 'registered'] },
     status: { type: 'string', examples: ['active'] },
     policy_status: { ...nullableString, description: "The device's state in its policy workflow" },
+    template: {
+      ...nullableString,
+      description: 'The edge template (GET /v1/edge-templates) its meter is read with',
+    },
     created_at: dateTimeSchema,
     status_changed_at: dateTimeSchema,
   },
@@ -29,6 +33,7 @@ export const pairingPayloadSchema = namedSchema('PairingPayload', {
     project_id: idSchema('prj'),
     device_id: idSchema('dev'),
     did: { type: 'string' },
+    template: { type: 'string', description: 'The edge template chosen at provisioning' },
   },
   required: ['v', 'api_url', 'org_id', 'project_id', 'device_id', 'did'],
 });
@@ -43,6 +48,7 @@ export function deviceJson(d: Device) {
     origin: d.origin,
     status: d.status,
     policy_status: d.policyStatus ?? null,
+    template: d.template ?? null,
     meters: d.meters ?? [],
     created_at: d.createdAt.toISOString(),
     status_changed_at: d.statusChangedAt.toISOString(),
@@ -51,5 +57,13 @@ export function deviceJson(d: Device) {
 
 /** What an edge agent needs to pair with this API (no secret: the key is handed out separately, once). */
 export function pairingPayload(d: Device, apiUrl: string) {
-  return { v: 1, api_url: apiUrl, org_id: d.orgId, project_id: d.projectId, device_id: d._id, did: d.did };
+  return {
+    v: 1,
+    api_url: apiUrl,
+    org_id: d.orgId,
+    project_id: d.projectId,
+    device_id: d._id,
+    did: d.did,
+    ...(d.template ? { template: d.template } : {}),
+  };
 }

@@ -19,6 +19,8 @@ export interface Principal {
   /** Policy roles the caller may act as (api/auth/policy-roles.ts `effectiveRoles`). */
   roles: readonly string[];
   tenant: TenantScope;
+  /** A web console session's id, when the credential is its token (api/auth/console-session.ts). */
+  sessionId?: string;
   /** Set when the request came with a verified gateway certificate (with or without another credential). */
   certificate?: CertificateIdentity;
 }

@@ -11,6 +11,7 @@ import { registerApiKeysRevoke } from './routes/v1-api-keys-revoke.ts';
 import { registerApiKeysRotate } from './routes/v1-api-keys-rotate.ts';
 import { registerAuditList } from './routes/v1-audit-list.ts';
 import { registerConsoleSession } from './routes/v1-console-session.ts';
+import { registerConsoleSessions } from './routes/v1-console-sessions.ts';
 import { registerDevicesApprove } from './routes/v1-devices-approve.ts';
 import { registerDevicesCalibrationsDecide } from './routes/v1-devices-calibrations-decide.ts';
 import { registerDevicesCalibrationsList } from './routes/v1-devices-calibrations-list.ts';
@@ -24,6 +25,7 @@ import { registerDevicesReactivate } from './routes/v1-devices-reactivate.ts';
 import { registerDevicesRegister } from './routes/v1-devices-register.ts';
 import { registerDevicesReject } from './routes/v1-devices-reject.ts';
 import { registerDevicesSuspend } from './routes/v1-devices-suspend.ts';
+import { registerEdgeTemplatesList } from './routes/v1-edge-templates-list.ts';
 import { registerGatewaysCertificatesIssue } from './routes/v1-gateways-certificates-issue.ts';
 import { registerGatewaysConfig } from './routes/v1-gateways-config.ts';
 import { registerGatewaysCreate } from './routes/v1-gateways-create.ts';
@@ -107,6 +109,7 @@ export function registerApiRoutes(app: Hono<ApiEnv>, ctx: ApiContext): void {
     registerDevicesSuspend,
     registerDevicesReactivate,
     registerDevicesDecommission,
+    registerEdgeTemplatesList,
     registerGatewaysCreate,
     registerGatewaysGet,
     registerGatewaysConfig,
@@ -137,6 +140,7 @@ export function registerApiRoutes(app: Hono<ApiEnv>, ctx: ApiContext): void {
     registerMintsGet,
     registerAuditList,
     registerConsoleSession,
+    registerConsoleSessions,
   ]) {
     register(app, ctx);
   }

@@ -101,6 +101,17 @@ export const readingCountsSchema = namedSchema('ReadingCounts', {
   required: ['approved', 'flagged', 'rejected'],
 });
 
+export const scopeEnergySchema = namedSchema('ScopeEnergy', {
+  type: 'object',
+  description: "A metering scope's share of the period's energy (the plant file's devices[].scope)",
+  properties: {
+    scope: { type: 'string', description: '`plant`, a unit id, or `unassigned`', examples: ['plant'] },
+    eg_mwh: { type: 'number', description: 'Exported energy EG, MWh' },
+    teg_mwh: { type: 'number', description: 'Gross generation TEG, MWh' },
+  },
+  required: ['scope', 'eg_mwh', 'teg_mwh'],
+});
+
 export const periodStatusSchema = namedSchema('Period', {
   type: 'object',
   properties: {
@@ -111,6 +122,11 @@ export const periodStatusSchema = namedSchema('Period', {
     readings: readingCountsSchema,
     eg_mwh: { type: 'number' },
     er_tco2e: { type: 'number' },
+    eg_by_scope: {
+      type: 'array',
+      items: scopeEnergySchema,
+      description: 'EG per metering scope, once the methodology has computed the period',
+    },
     updatedAt: dateTimeSchema,
     details: { type: 'object', additionalProperties: true },
   },

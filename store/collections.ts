@@ -50,6 +50,8 @@ export const tenantCollections = {
   pki_crls: [{ key: { orgId: 1, number: 1 }, name: 'org_number', unique: true }],
   // Meter calibration certificates (issue 17): uploaded, then approved or rejected by the device workflow.
   calibrations: [{ key: { orgId: 1, deviceId: 1, submittedAt: 1 }, name: 'org_device_submitted' }],
+  // Web console sign-ins (api/auth/console-session.ts): revocable one by one.
+  console_sessions: [{ key: { orgId: 1, keyId: 1, createdAt: 1 }, name: 'org_key_created' }],
 } as const satisfies Record<string, readonly IndexDescription[]>;
 
 export type TenantCollectionName = keyof typeof tenantCollections;

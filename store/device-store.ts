@@ -24,6 +24,8 @@ export interface Device {
   policyStatus?: string;
   /** The meters given at registration (accuracy class, calibration); they override the plant file's. */
   meters?: DeviceMeter[];
+  /** The edge integration template (edge/templates) the gateway reads the device's meter with. */
+  template?: string;
   createdAt: Date;
   statusChangedAt: Date;
 }

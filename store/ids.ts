@@ -16,7 +16,19 @@ export function randomBase62(length: number, random: (n: number) => Uint8Array =
   return out;
 }
 
-export type IdPrefix = 'org' | 'key' | 'pdr' | 'pol' | 'prj' | 'dev' | 'rdg' | 'iss' | 'mnt' | 'gw' | 'cal';
+export type IdPrefix =
+  | 'org'
+  | 'key'
+  | 'pdr'
+  | 'pol'
+  | 'prj'
+  | 'dev'
+  | 'rdg'
+  | 'iss'
+  | 'mnt'
+  | 'gw'
+  | 'cal'
+  | 'ses';
 
 /** A resource id: `<prefix>_<22 base62>` (≈131 bits). */
 export function newId(prefix: IdPrefix): string {

@@ -53,11 +53,31 @@ export interface ReadingFilter {
   rule?: string;
   /** Readings received before this instant (the review queue's age filter). */
   receivedBefore?: Date;
-  /** Return readings with an id after this one (ids sort by arrival; before it when `order` is desc). */
+  /** Return readings after this one in the sort order (before it when `order` is desc). */
   after?: string;
-  /** Arrival order, oldest first by default. */
+  /** The `after` reading's value of the `sortBy` field (keyset paging; unused when sorting by id). */
+  afterValue?: string | Date;
+  /** The field to sort by, ties broken by id; id by default (ids sort by arrival). */
+  sortBy?: ReadingSortField;
+  /** Ascending (oldest first) by default. */
   order?: 'asc' | 'desc';
   limit: number;
+}
+
+/** Fields the review queue sorts by; each sorts with `_id` as the tiebreak, so pages never overlap. */
+export type ReadingSortField = '_id' | 'timestamp' | 'deviceId' | 'verifiedAt';
+
+/** Keyset condition "after (value, id)" in the sort order: stable paging over thousands. */
+function afterCursor(filter: Omit<ReadingFilter, 'limit'>): Filter<Reading> {
+  const op = filter.order === 'desc' ? '$lt' : '$gt';
+  const field = filter.sortBy ?? '_id';
+  if (field === '_id' || filter.afterValue === undefined) return { _id: { [op]: filter.after } };
+  return {
+    $or: [
+      { [field]: { [op]: filter.afterValue } },
+      { [field]: filter.afterValue, _id: { [op]: filter.after } },
+    ],
+  } as Filter<Reading>;
 }
 
 function readingQuery(scope: TenantScope, filter: Omit<ReadingFilter, 'limit'>): Filter<Reading> {
@@ -67,7 +87,7 @@ function readingQuery(scope: TenantScope, filter: Omit<ReadingFilter, 'limit'>):
   if (filter.projectId) query.projectId = filter.projectId;
   if (filter.rule) query['findings.rule'] = filter.rule;
   if (filter.receivedBefore) query.receivedAt = { $lt: filter.receivedBefore };
-  if (filter.after) query._id = filter.order === 'desc' ? { $lt: filter.after } : { $gt: filter.after };
+  if (filter.after) Object.assign(query, afterCursor(filter));
   return query;
 }
 
@@ -141,8 +161,14 @@ export function readingStore(db: Db) {
     },
     async list(scope: TenantScope, filter: ReadingFilter): Promise<Reading[]> {
       const query = readingQuery(scope, filter);
-      const sort = filter.order === 'desc' ? -1 : 1;
-      return await readings(db).find(query).sort({ _id: sort }).limit(filter.limit).toArray();
+      const dir = filter.order === 'desc' ? -1 : 1;
+      const field = filter.sortBy ?? '_id';
+      const sort = field === '_id' ? { _id: dir } : { [field]: dir, _id: dir };
+      return await readings(db)
+        .find(query)
+        .sort(sort as Record<string, 1 | -1>)
+        .limit(filter.limit)
+        .toArray();
     },
     /**
      * A device's readings next to one of its own, by the device's sequence number (its measuring
@@ -160,7 +186,10 @@ export function readingStore(db: Db) {
         .toArray();
     },
     /** How many readings match (the review queue's total), cursor ignored. */
-    async count(scope: TenantScope, filter: Omit<ReadingFilter, 'limit' | 'after'>): Promise<number> {
+    async count(
+      scope: TenantScope,
+      filter: Omit<ReadingFilter, 'limit' | 'after' | 'afterValue'>,
+    ): Promise<number> {
       return await readings(db).countDocuments(readingQuery(scope, filter));
     },
     /** For the workflows' activities: records a verdict (idempotent). */

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { errors as joseErrors, jwtVerify } from 'jose';
 import type { Db } from 'mongodb';
 import {
   type ApiKeyRecord,
@@ -7,6 +6,7 @@ import {
   apiKeyStore,
   type Scope,
 } from '../../store/api-key-store.ts';
+import { consoleSessionStore } from '../../store/console-session-store.ts';
 import { gatewayStore } from '../../store/gateway-store.ts';
 import { isStoreUnavailable } from '../../store/store-unavailable.ts';
 import { issueTenantScope, type TenantScope } from '../../store/tenant-scope.ts';
@@ -20,9 +20,9 @@ import type { CertificateRefusalAuditor } from './audit-certificate-refusal.ts';
 import { checkCertificate, x5tS256 } from './check-certificate.ts';
 import type { JwtKeys } from './jwt-keys.ts';
 import { defaultRolesFor, effectiveRoles } from './policy-roles.ts';
+import { ACCESS_TOKEN_AUDIENCE as AUDIENCE, createTokenIssuer } from './token-issuer.ts';
 
-export const ACCESS_TOKEN_TTL_S = 15 * 60;
-const AUDIENCE = 'mrv-api';
+export { ACCESS_TOKEN_TTL_S } from './token-issuer.ts';
 
 /**
  * The only module that turns a credential into a `TenantScope`. API keys are looked up by the
@@ -43,6 +43,7 @@ export function createAuthenticator(options: {
   auditRefusal?: CertificateRefusalAuditor;
 }) {
   const keys = apiKeyStore(options.db);
+  const consoleSessions = consoleSessionStore(options.db);
   const cacheMs = options.keyCacheMs ?? 5000;
   // Saves a database round trip per request. A revocation through this instance takes effect at
   // once (`forget`); through another instance within `keyCacheMs`.
@@ -84,12 +85,15 @@ export function createAuthenticator(options: {
         currentDate: options.clock(),
         requiredClaims: ['exp', 'iat', 'sub', 'org', 'scope'],
       });
-      const { sub, org, scope, cnf } = payload as {
+      const { sub, org, scope, cnf, sid } = payload as {
         sub: unknown;
         org: unknown;
         scope: unknown;
         cnf?: unknown;
+        /** A console session's id: the token lives only as long as that session is not revoked. */
+        sid?: unknown;
       };
+      if (sid !== undefined && typeof sid !== 'string') return null;
       const bound = (cnf as Record<string, unknown> | undefined)?.['x5t#S256'];
       if (cnf !== undefined && typeof bound !== 'string') return null;
       if (typeof sub !== 'string' || typeof org !== 'string' || typeof scope !== 'string') return null;
@@ -99,6 +103,8 @@ export function createAuthenticator(options: {
         return null;
       });
       if (!found) return null;
+      if (typeof sid === 'string' && !(await consoleSessions.isLive(found.tenant, sid, options.clock())))
+        return null;
       // A token never carries more than its key has now.
       const granted = scope.split(' ').filter((s): s is Scope => found.record.scopes.includes(s as Scope));
       // A token with every scope of its key acts with the key's roles; a narrowed one only with those
@@ -113,6 +119,7 @@ export function createAuthenticator(options: {
         scopes: granted,
         roles,
         tenant: found.tenant,
+        ...(typeof sid === 'string' ? { sessionId: sid } : {}),
         ...(typeof bound === 'string' ? { boundTo: bound } : {}),
       };
     } catch (error) {
@@ -120,6 +127,19 @@ export function createAuthenticator(options: {
       throw error;
     }
   }
+
+  /** OAuth client credentials (client_id = the key's prefix, client_secret = the key) → its principal. */
+  async function clientPrincipal(clientId: string, clientSecret: string): Promise<Principal> {
+    const parsed = parseApiKey(clientSecret);
+    const principal = parsed && parsed.prefix === clientId ? await fromApiKey(clientSecret) : null;
+    if (!principal)
+      throw new ApiError('INVALID_CLIENT', 'unknown client or wrong secret', {
+        extensions: { error: 'invalid_client' },
+      });
+    return principal;
+  }
+
+  const tokens = createTokenIssuer({ ...options, clientPrincipal, consoleSessions });
 
   /** Checks a presented certificate (api/auth/check-certificate.ts); throws 401 when it may not act. */
   async function certificateIdentity(presented: PresentedCertificate) {
@@ -207,56 +227,9 @@ export function createAuthenticator(options: {
 
     certificateIdentity,
 
-    /** OAuth2 client credentials: client_id is the key's prefix, client_secret the whole API key. */
-    async issueAccessToken(input: {
-      clientId: string;
-      clientSecret: string;
-      scope?: string;
-      /** RFC 8705: the token request came over mTLS with this (checked) certificate; the token is bound to it. */
-      certificateSha256?: string;
-      /** The certificate's organization: it must be the key's. */
-      certificateOrgId?: string;
-      /** Lifetime in seconds (default 15 minutes; console sessions ask for longer). */
-      ttlS?: number;
-    }) {
-      const parsed = parseApiKey(input.clientSecret);
-      const principal =
-        parsed && parsed.prefix === input.clientId ? await fromApiKey(input.clientSecret) : null;
-      if (!principal)
-        throw new ApiError('INVALID_CLIENT', 'unknown client or wrong secret', {
-          extensions: { error: 'invalid_client' },
-        });
-      if (input.certificateOrgId !== undefined && input.certificateOrgId !== principal.tenant.orgId) {
-        throw new ApiError(
-          'INVALID_CLIENT',
-          'the client belongs to another organization than the client certificate',
-          {
-            extensions: { error: 'invalid_client' },
-          },
-        );
-      }
-      const requested = input.scope?.trim() ? input.scope.trim().split(/\s+/) : [...principal.scopes];
-      const unknown = requested.filter((s) => !principal.scopes.includes(s as Scope));
-      if (unknown.length > 0) {
-        throw new ApiError('INVALID_SCOPE', `the client may not request: ${unknown.join(' ')}`, {
-          extensions: { error: 'invalid_scope', allowed: principal.scopes },
-        });
-      }
-      const now = Math.floor(options.clock().getTime() / 1000);
-      const scope = requested.join(' ');
-      const ttl = input.ttlS ?? ACCESS_TOKEN_TTL_S;
-      const cnf = input.certificateSha256 ? { cnf: { 'x5t#S256': x5tS256(input.certificateSha256) } } : {};
-      const accessToken = await new SignJWT({ org: principal.tenant.orgId, scope, ...cnf })
-        .setProtectedHeader({ alg: 'EdDSA', kid: options.jwt.kid, typ: 'at+jwt' })
-        .setIssuer(options.issuer)
-        .setAudience(AUDIENCE)
-        .setSubject(principal.keyId)
-        .setIssuedAt(now)
-        .setExpirationTime(now + ttl)
-        .setJti(randomUUID())
-        .sign(options.jwt.privateKey);
-      return { access_token: accessToken, token_type: 'Bearer', expires_in: ttl, scope };
-    },
+    /** OAuth2 client credentials and console sign-ins (api/auth/token-issuer.ts). */
+    issueAccessToken: tokens.issueAccessToken,
+    startConsoleSession: tokens.startConsoleSession,
 
     /** Drops a key from the lookup cache (after revoking or rotating it). */
     forget(keyId: string): void {

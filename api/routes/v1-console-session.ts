@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { consoleSessionStore } from '../../store/console-session-store.ts';
 import type { ApiContext } from '../api-context.ts';
 import { parseApiKey } from '../auth/api-key-secret.ts';
 import {
@@ -20,6 +21,7 @@ type SignIn = { api_key?: string; client_id?: string; client_secret?: string };
  * The console then calls the same public routes as any client; the cookie is its credential there.
  */
 export function registerConsoleSession(app: Hono<ApiEnv>, ctx: ApiContext): void {
+  const sessions = consoleSessionStore(ctx.db);
   mountRoute<SignIn>(
     app,
     ctx,
@@ -38,11 +40,17 @@ export function registerConsoleSession(app: Hono<ApiEnv>, ctx: ApiContext): void
     async (c, { body }) => {
       const clientSecret = body.api_key ?? body.client_secret ?? '';
       const clientId = body.api_key ? (parseApiKey(body.api_key)?.prefix ?? '') : (body.client_id ?? '');
-      const token = await ctx.auth.issueAccessToken({ clientId, clientSecret, ttlS: SESSION_TTL_S });
-      const principal = await ctx.auth.authenticate({ session: token.access_token });
-      setSessionCookie(c, token.access_token, SESSION_TTL_S);
+      const userAgent = c.req.header('user-agent');
+      const { token } = await ctx.auth.startConsoleSession({
+        clientId,
+        clientSecret,
+        ttlS: SESSION_TTL_S,
+        ...(userAgent ? { userAgent } : {}),
+      });
+      const principal = await ctx.auth.authenticate({ session: token });
+      setSessionCookie(c, token, SESSION_TTL_S);
       c.header('cache-control', 'no-store');
-      return c.json(await consoleSessionJson(ctx, principal, csrfTokenOf(token.access_token)), 201);
+      return c.json(await consoleSessionJson(ctx, principal, csrfTokenOf(token)), 201);
     },
   );
   mountRoute(
@@ -70,12 +78,15 @@ export function registerConsoleSession(app: Hono<ApiEnv>, ctx: ApiContext): void
       method: 'delete',
       path: '/v1/console/session',
       operationId: 'deleteConsoleSession',
-      summary: 'Sign out of the web console (clears the session cookie)',
+      summary: 'Sign out of the web console (revokes this session, clears the cookie)',
       tag: 'Console',
       auth: 'any',
       responses: { 204: { description: 'Signed out' } },
     },
-    async (c) => {
+    async (c, { principal }) => {
+      // Revoked server-side too: a copy of the cookie taken before sign-out is dead as well.
+      if (principal.sessionId)
+        await sessions.revoke(principal.tenant, principal.keyId, principal.sessionId, ctx.clock());
       clearSessionCookie(c);
       return c.body(null, 204);
     },

@@ -8,6 +8,7 @@ import { newId } from '../../store/ids.ts';
 import type { ApiContext } from '../api-context.ts';
 import { checkDeviceMeters, checkDeviceTarget, deviceCommonProperties } from '../device-input.ts';
 import { deviceJson, deviceSchema, pairingPayload, pairingPayloadSchema } from '../device-view.ts';
+import { edgeTemplateCatalog } from '../edge-template-catalog.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { namedSchema } from '../openapi/named-schema.ts';
@@ -20,7 +21,13 @@ import { startDeviceWorkflow } from '../start-device-workflow.ts';
  */
 export function registerDevicesProvision(app: Hono<ApiEnv>, ctx: ApiContext): void {
   const devices = deviceStore(ctx.db);
-  mountRoute<{ project_id: string; scope?: string; name?: string; meters?: DeviceMeter[] }>(
+  mountRoute<{
+    project_id: string;
+    scope?: string;
+    name?: string;
+    meters?: DeviceMeter[];
+    template?: string;
+  }>(
     app,
     ctx,
     {
@@ -34,7 +41,16 @@ export function registerDevicesProvision(app: Hono<ApiEnv>, ctx: ApiContext): vo
         kind: 'json',
         schema: namedSchema('ProvisionDeviceRequest', {
           type: 'object',
-          properties: deviceCommonProperties,
+          properties: {
+            ...deviceCommonProperties,
+            template: {
+              type: 'string',
+              pattern: '^[a-z0-9][a-z0-9-]{1,63}$',
+              description:
+                'A shipped edge template (GET /v1/edge-templates) the gateway reads this meter with',
+              examples: ['abb-a44'],
+            },
+          },
           required: ['project_id'],
           additionalProperties: false,
         }),
@@ -74,6 +90,12 @@ export function registerDevicesProvision(app: Hono<ApiEnv>, ctx: ApiContext): vo
     },
     async (c, { body, principal }) => {
       const { scope } = await checkDeviceTarget(ctx.db, principal.tenant, body);
+      // Which templates exist is release content, not shape: an unknown name is "not found", like a project.
+      if (body.template && !edgeTemplateCatalog(ctx.validator).some((t) => t.name === body.template))
+        throw new ApiError(
+          'NOT_FOUND',
+          `no edge template '${body.template}' (GET /v1/edge-templates lists them)`,
+        );
       const { privateKey, publicKey } = generateKeyPairSync('ed25519');
       const jwk = privateKey.export({ format: 'jwk' }) as { crv: string; kty: string; x: string; d: string };
       const did = didKeyFromEd25519Key(Buffer.from(jwk.x, 'base64url'));
@@ -87,6 +109,7 @@ export function registerDevicesProvision(app: Hono<ApiEnv>, ctx: ApiContext): vo
         scope,
         ...(body.name ? { name: body.name } : {}),
         ...(meters.length > 0 ? { meters } : {}),
+        ...(body.template ? { template: body.template } : {}),
         origin: 'provisioned',
         status: 'active',
         createdAt: now,

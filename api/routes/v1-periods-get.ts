@@ -5,6 +5,7 @@ import { idSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { periodSchema } from '../period-schema.ts';
+import { periodJson } from '../period-view.ts';
 import { periodStatusSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
@@ -28,8 +29,7 @@ export function registerPeriodsGet(app: Hono<ApiEnv>, ctx: ApiContext): void {
       const record = await issuances.getPeriod(principal.tenant, params.projectId!, params.period!);
       if (!record)
         throw new ApiError('NOT_FOUND', `no period ${params.period} for project ${params.projectId}`);
-      const { orgId: _o, ...period } = record;
-      return c.json(period);
+      return c.json(periodJson(record));
     },
   );
 }

@@ -5,6 +5,7 @@ import type { ApiContext } from '../api-context.ts';
 import { idSchema, listSchema } from '../api-schemas.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { periodJson } from '../period-view.ts';
 import { periodStatusSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
@@ -30,7 +31,7 @@ export function registerPeriodsList(app: Hono<ApiEnv>, ctx: ApiContext): void {
         throw new ApiError('NOT_FOUND', `no project ${params.projectId}`);
       }
       const data = await issuances.listPeriods(principal.tenant, params.projectId!);
-      return c.json({ data: data.map(({ orgId: _o, ...p }) => p) });
+      return c.json({ data: data.map(periodJson) });
     },
   );
 }

@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
 import { projectStore } from '../../store/project-store.ts';
-import { type Reading, readingStore } from '../../store/reading-store.ts';
+import { type Reading, type ReadingSortField, readingStore } from '../../store/reading-store.ts';
 import type { ApiContext } from '../api-context.ts';
 import { idSchema, pageQuerySchema } from '../api-schemas.ts';
 import type { ApiEnv, Principal } from '../env.ts';
+import { ApiError } from '../errors.ts';
 import { namedSchema } from '../openapi/named-schema.ts';
 import { policyOfProject } from '../policy-of-project.ts';
 import { readingJson, readingSchema } from '../reading-view.ts';
@@ -35,6 +36,17 @@ const reviewPageSchema = namedSchema('ReviewPage', {
   required: ['data', 'total', 'next_cursor'],
 });
 
+/**
+ * The queue's sortable columns → stored fields. `verified_at` is when the review opened, so within a
+ * project (one timer) it is the escalation order.
+ */
+const sortFields: Record<string, ReadingSortField> = {
+  received_at: '_id',
+  timestamp: 'timestamp',
+  device_id: 'deviceId',
+  verified_at: 'verifiedAt',
+};
+
 /** Each project's review timer, looked up once per page. */
 async function escalations(ctx: ApiContext, principal: Principal, page: Reading[]) {
   const projects = projectStore(ctx.db);
@@ -50,8 +62,9 @@ async function escalations(ctx: ApiContext, principal: Principal, page: Reading[
 }
 
 /**
- * `GET /v1/reviews`: the queue of FLAGGED readings waiting for a verifier, oldest first (or newest,
- * `order=desc`), filtered by project, device, rule and age, each with its escalation deadline.
+ * `GET /v1/reviews`: the queue of FLAGGED readings waiting for a verifier, sorted by a column
+ * (arrival by default, `order=desc` reverses), filtered by project, device, rule and age, each with
+ * its escalation deadline. The cursor is the last reading of a page; paging is keyset (value, id).
  */
 export function registerReviewsList(app: Hono<ApiEnv>, ctx: ApiContext): void {
   const readings = readingStore(ctx.db);
@@ -75,7 +88,13 @@ export function registerReviewsList(app: Hono<ApiEnv>, ctx: ApiContext): void {
           maximum: 87_600,
           description: 'Only readings received at least this many hours ago',
         },
-        order: { enum: ['asc', 'desc'], default: 'asc', description: 'Arrival order' },
+        sort: {
+          enum: Object.keys(sortFields),
+          default: 'received_at',
+          description:
+            'The column to sort by (ties by reading id); verified_at orders by escalation within a project',
+        },
+        order: { enum: ['asc', 'desc'], default: 'asc', description: 'Ascending or descending' },
         cursor: idSchema('rdg'),
       }),
       responses: { 200: { description: 'A page of flagged readings', schema: reviewPageSchema } },
@@ -83,9 +102,11 @@ export function registerReviewsList(app: Hono<ApiEnv>, ctx: ApiContext): void {
     async (c, { query, principal }) => {
       const limit = query.limit as number;
       const hours = query.older_than_hours as number | undefined;
+      const sortBy = sortFields[query.sort as string] ?? '_id';
       const filter = {
         status: 'FLAGGED' as const,
         order: query.order as 'asc' | 'desc',
+        sortBy,
         ...(query.project_id ? { projectId: query.project_id as string } : {}),
         ...(query.device_id ? { deviceId: query.device_id as string } : {}),
         ...(query.rule ? { rule: query.rule as string } : {}),
@@ -93,11 +114,16 @@ export function registerReviewsList(app: Hono<ApiEnv>, ctx: ApiContext): void {
           ? { receivedBefore: new Date(ctx.clock().getTime() - hours * 3_600_000) }
           : {}),
       };
+      const cursor = query.cursor as string | undefined;
+      // Keyset paging on another column needs the cursor reading's value of it (tenant-scoped lookup).
+      const at = cursor && sortBy !== '_id' ? await readings.get(principal.tenant, cursor) : null;
+      if (cursor && sortBy !== '_id' && !at) throw new ApiError('NOT_FOUND', `no reading ${cursor}`);
+      const afterValue = at ? (at[sortBy as keyof Reading] as string | Date | undefined) : undefined;
       const [page, total] = await Promise.all([
         readings.list(principal.tenant, {
           ...filter,
           limit,
-          ...(query.cursor ? { after: query.cursor as string } : {}),
+          ...(cursor ? { after: cursor, ...(afterValue !== undefined ? { afterValue } : {}) } : {}),
         }),
         readings.count(principal.tenant, filter),
       ]);

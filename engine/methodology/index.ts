@@ -9,3 +9,4 @@ export { formulaOrder, identifiersIn } from './formula-order.ts';
 export { type InputSource, inputSources } from './input-sources.ts';
 export { MethodologyError, type MethodologyErrorCode } from './methodology-error.ts';
 export { type EnergyDocument, periodEnergy, readingEnergy } from './period-energy.ts';
+export { periodEnergyByScope, type ScopeEnergy } from './period-energy-by-scope.ts';

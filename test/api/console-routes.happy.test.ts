@@ -1,6 +1,10 @@
+import { readdirSync } from 'node:fs';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEnv } from '../../api/env.ts';
+import { issuanceStore } from '../../store/issuance-store.ts';
+import { readingStore } from '../../store/reading-store.ts';
+import { issueTenantScope } from '../../store/tenant-scope.ts';
 import {
   type ApiHarness,
   call,
@@ -199,11 +203,120 @@ describe('routes added for the web console', () => {
       'rule=%24where',
       'older_than_hours=-1',
       'order=sideways',
+      'sort=name',
+      'sort=%24where',
       'device_id=dev_x',
       'limit=100000',
     ]) {
       expect((await call(app, 'GET', `/v1/reviews?${q}`, { key: org.key })).status).toBe(400);
     }
+  });
+
+  it('sorts the review queue by a column server-side and pages it without overlap or gap', async () => {
+    // Arrival order (submission) differs from measurement order (seq → timestamp) and from review order.
+    const seqs = [207, 203, 209, 201, 205];
+    const ids: string[] = [];
+    for (const seq of seqs) {
+      const res = await call(app, 'POST', '/v1/telemetry', {
+        key: org.key,
+        body: telemetry(setup.device, seq),
+      });
+      ids.push(res.json.reading_id);
+    }
+    const verifiedAt = [3, 1, 4, 0, 2].map((m) => new Date(Date.UTC(2026, 1, 21, 0, m)));
+    await readingStore(h.mongo.db).setVerdicts(
+      issueTenantScope(org.orgId),
+      ids.map((id, i) => ({
+        id,
+        status: 'FLAGGED' as const,
+        findings: [{ rule: 'physics.efficiency', severity: 'warning', message: 'implied efficiency high' }],
+        at: verifiedAt[i]!,
+      })),
+    );
+    const walk = async (sort: string, order: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const q = `project_id=${setup.projectId}&sort=${sort}&order=${order}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+        const page = await call(app, 'GET', `/v1/reviews?${q}`, { key: org.key });
+        expect(page.status).toBe(200);
+        expect(page.json.total).toBe(5);
+        seen.push(...page.json.data.map((r: { id: string }) => r.id));
+        cursor = page.json.next_cursor;
+      } while (cursor);
+      return seen;
+    };
+    const bySeq = [...ids].sort((a, b) => seqs[ids.indexOf(a)]! - seqs[ids.indexOf(b)]!);
+    expect(await walk('timestamp', 'asc')).toEqual(bySeq);
+    expect(await walk('timestamp', 'desc')).toEqual([...bySeq].reverse());
+    expect(await walk('verified_at', 'asc')).toEqual([ids[3], ids[1], ids[4], ids[0], ids[2]]);
+    expect(await walk('received_at', 'desc')).toEqual([...ids].reverse());
+    // One device: device_id ties all, so the id (arrival) decides and paging still sees each once.
+    expect(await walk('device_id', 'asc')).toEqual(ids);
+    const unknown = await call(app, 'GET', `/v1/reviews?sort=timestamp&cursor=rdg_${'0'.repeat(22)}`, {
+      key: org.key,
+    });
+    expect(unknown.status).toBe(404);
+    const foreign = await call(app, 'GET', `/v1/reviews?sort=timestamp&cursor=${ids[0]}`, { key: other.key });
+    expect(foreign.status).toBe(404);
+  });
+
+  it("answers a period's EG per metering scope as the workflow computed it", async () => {
+    await issuanceStore(h.mongo.db).upsertPeriod(issueTenantScope(org.orgId), {
+      projectId: setup.projectId,
+      period: '2026-03',
+      status: 'awaiting_approval',
+      workflowId: 'period/x',
+      updatedAt: new Date(),
+      details: {
+        egMwh: 3,
+        egByScope: [
+          { scope: 'unit-1', egMwh: 1, tegMwh: 1.1 },
+          { scope: 'unit-2', egMwh: 2, tegMwh: 2 },
+        ],
+      },
+    });
+    const one = await call(app, 'GET', `/v1/projects/${setup.projectId}/periods/2026-03`, { key: org.key });
+    expect(one.json.eg_by_scope).toEqual([
+      { scope: 'unit-1', eg_mwh: 1, teg_mwh: 1.1 },
+      { scope: 'unit-2', eg_mwh: 2, teg_mwh: 2 },
+    ]);
+    const list = await call(app, 'GET', `/v1/projects/${setup.projectId}/periods`, { key: org.key });
+    expect(list.json.data.find((p: { period: string }) => p.period === '2026-03').eg_by_scope).toHaveLength(
+      2,
+    );
+  });
+
+  it('lists the shipped edge templates to any signed-in caller and provisions a device with one', async () => {
+    const reader = await createKey(app, org.key, ['readings:read'], 'template reader');
+    const list = await call(app, 'GET', '/v1/edge-templates', { key: reader.key });
+    expect(list.status).toBe(200);
+    const names = list.json.data.map((t: { name: string }) => t.name);
+    expect(names).toEqual(
+      readdirSync('edge/templates')
+        .map((f) => f.replace(/\.yaml$/, ''))
+        .sort(),
+    );
+    expect(list.json.data.find((t: { name: string }) => t.name === 'abb-a44')).toMatchObject({
+      manufacturer: 'ABB',
+      protocol: 'modbus',
+      source: { verified: false, manual: expect.stringContaining('ABB A series') },
+      sensors: expect.arrayContaining([{ sensor_id: 'a44_export', type: 'energy_export', unit: 'kWh' }]),
+    });
+    // The same content for every organization; nothing without a credential.
+    expect((await call(app, 'GET', '/v1/edge-templates', { key: other.key })).json).toEqual(list.json);
+    expect((await app.request('/v1/edge-templates')).status).toBe(401);
+    const provision = (template: string) =>
+      call(app, 'POST', '/v1/devices/provision', {
+        key: org.key,
+        body: { project_id: setup.projectId, template },
+      });
+    const made = await provision('abb-a44');
+    expect(made.status).toBe(201);
+    expect(made.json.device.template).toBe('abb-a44');
+    expect(made.json.pairing.template).toBe('abb-a44');
+    expect((await provision('no-such-meter')).status).toBe(404);
+    expect((await provision('../../etc/passwd')).status).toBe(400);
   });
 
   it('filters the audit log by action, actor and outcome', async () => {

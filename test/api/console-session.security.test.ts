@@ -98,7 +98,7 @@ describe('console session, CSRF and CSP', () => {
     ).toBe(201);
   });
 
-  it('signs out, and a session dies with its revoked key', async () => {
+  it('signs out server-side (a kept copy of the cookie dies), and a session dies with its revoked key', async () => {
     const k = await createKey(app, org.key, ['readings:read'], 'short-lived');
     const { res, cookie } = await signIn({ api_key: k.key });
     const out = await call(app, 'DELETE', '/v1/console/session', {
@@ -106,13 +106,76 @@ describe('console session, CSRF and CSP', () => {
     });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/mrv_session=;.*Max-Age=0/i);
-    expect((await call(app, 'POST', `/v1/api-keys/${k.id}/revoke`, { key: org.key })).status).toBe(200);
     expect((await call(app, 'GET', '/v1/console/session', { headers: { cookie } })).status).toBe(401);
+    const second = await signIn({ api_key: k.key });
+    expect((await call(app, 'POST', `/v1/api-keys/${k.id}/revoke`, { key: org.key })).status).toBe(200);
+    expect(
+      (await call(app, 'GET', '/v1/console/session', { headers: { cookie: second.cookie } })).status,
+    ).toBe(401);
     expect(
       (await call(app, 'GET', '/v1/console/session', { headers: { cookie: 'mrv_session=garbage' } })).status,
     ).toBe(401);
     const huge = `mrv_session=${'a'.repeat(5000)}`;
     expect((await call(app, 'GET', '/v1/console/session', { headers: { cookie: huge } })).status).toBe(401);
+  });
+
+  it('lists a key\'s sessions and revokes one, or all ("sign out everywhere"), and no one else\'s', async () => {
+    const k = await createKey(app, org.key, ['readings:read'], 'two browsers');
+    const laptop = await signIn({ api_key: k.key });
+    const tablet = await signIn({ api_key: k.key });
+    const phone = await signIn({ api_key: k.key });
+    const as = (who: { cookie: string; res: { json: { csrf_token: string } } }) => ({
+      cookie: who.cookie,
+      'x-csrf-token': who.res.json.csrf_token,
+    });
+    const list = await call(app, 'GET', '/v1/console/sessions', { headers: { cookie: laptop.cookie } });
+    expect(list.status).toBe(200);
+    expect(list.json.data).toHaveLength(3);
+    expect(list.json.data.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+    const tabletId = (
+      await call(app, 'GET', '/v1/console/sessions', { headers: { cookie: tablet.cookie } })
+    ).json.data.find((s: { current: boolean }) => s.current).id as string;
+    // Another key of the same organization, and another organization, cannot touch it.
+    expect((await call(app, 'DELETE', `/v1/console/sessions/${tabletId}`, { key: org.key })).status).toBe(
+      404,
+    );
+    const stranger = await registerOrganization(app, 'Stranger Hydro');
+    expect(
+      (await call(app, 'DELETE', `/v1/console/sessions/${tabletId}`, { key: stranger.key })).status,
+    ).toBe(404);
+    // The laptop revokes the tablet (with the CSRF token): the tablet's cookie and token die, the laptop's live.
+    expect(
+      (await call(app, 'DELETE', `/v1/console/sessions/${tabletId}`, { headers: { cookie: laptop.cookie } }))
+        .status,
+    ).toBe(403);
+    const one = await call(app, 'DELETE', `/v1/console/sessions/${tabletId}`, { headers: as(laptop) });
+    expect(one.status).toBe(204);
+    expect(one.headers.get('set-cookie')).toBeNull();
+    expect((await call(app, 'GET', '/v1/organization', { headers: { cookie: tablet.cookie } })).status).toBe(
+      401,
+    );
+    const tabletToken = tablet.cookie.slice('mrv_session='.length);
+    expect(
+      (await call(app, 'GET', '/v1/organization', { headers: { authorization: `Bearer ${tabletToken}` } }))
+        .status,
+    ).toBe(401);
+    expect((await call(app, 'GET', '/v1/organization', { headers: { cookie: laptop.cookie } })).status).toBe(
+      200,
+    );
+    expect(
+      (await call(app, 'DELETE', `/v1/console/sessions/${tabletId}`, { headers: as(laptop) })).status,
+    ).toBe(404);
+    expect((await call(app, 'DELETE', '/v1/console/sessions/ses_bad', { headers: as(laptop) })).status).toBe(
+      404,
+    );
+    // Sign out everywhere: the two left go, the key itself still works.
+    const all = await call(app, 'DELETE', '/v1/console/sessions', { headers: as(phone) });
+    expect(all.json).toEqual({ revoked: 2 });
+    for (const who of [laptop, phone])
+      expect((await call(app, 'GET', '/v1/organization', { headers: { cookie: who.cookie } })).status).toBe(
+        401,
+      );
+    expect((await call(app, 'GET', '/v1/console/sessions', { key: k.key })).json.data).toEqual([]);
   });
 
   it('serves /console under a strict CSP, only its own files', async () => {

@@ -8,13 +8,22 @@ import { EvidencePage } from './pages/evidence.ts';
 import { OperatorPage } from './pages/operator.ts';
 import { ReportPage, ReportsPage } from './pages/reports.ts';
 import { ReviewQueuePage } from './pages/review-queue.ts';
+import { SessionsPage } from './pages/sessions.ts';
 import { SignInPage } from './pages/sign-in.ts';
 import { pages } from './pages.ts';
 import { Loading } from './parts/states.ts';
 import { go, useRoute } from './router.ts';
 import { allows, currentSession, type Session, signOut } from './session.ts';
 
-function Page({ session, route }: { session: Session; route: string[] }) {
+function Page({
+  session,
+  route,
+  onSignedOut,
+}: {
+  session: Session;
+  route: string[];
+  onSignedOut: () => void;
+}) {
   const [id = '', ...rest] = route;
   const page = pages.find((p) => p.id === id);
   if (!page) {
@@ -46,6 +55,8 @@ function Page({ session, route }: { session: Session; route: string[] }) {
       return html`<${AuditPage} />`;
     case 'auditor':
       return html`<${AuditorPage} session=${session} />`;
+    case 'sessions':
+      return html`<${SessionsPage} onSignedOut=${onSignedOut} />`;
   }
 }
 
@@ -82,6 +93,6 @@ export function App() {
           )}
       </ul>
     </nav>
-    <main id="main" tabindex="-1"><${Page} session=${session} route=${route} /></main>
+    <main id="main" tabindex="-1"><${Page} session=${session} route=${route} onSignedOut=${() => setSession(null)} /></main>
   `;
 }

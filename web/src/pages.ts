@@ -7,6 +7,7 @@ export const pages = [
   { id: 'keys', label: 'API keys', scope: 'admin' },
   { id: 'audit', label: 'Audit log', scope: 'admin' },
   { id: 'auditor', label: 'Trust chain', scope: 'readings:read' },
+  { id: 'sessions', label: 'Sessions', scope: 'any' },
 ] as const;
 
 export type PageId = (typeof pages)[number]['id'];

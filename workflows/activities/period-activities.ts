@@ -3,6 +3,7 @@ import type { Db } from 'mongodb';
 import { computeMethodology } from '../../engine/methodology/compute-methodology.ts';
 import { MethodologyError } from '../../engine/methodology/methodology-error.ts';
 import { type EnergyDocument, periodEnergy, readingEnergy } from '../../engine/methodology/period-energy.ts';
+import { periodEnergyByScope, type ScopeEnergy } from '../../engine/methodology/period-energy-by-scope.ts';
 import { anchorBatchStore } from '../../store/anchor-batch-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
@@ -14,6 +15,9 @@ export interface PeriodComputation {
   periodEnd: string;
   egMwh: number;
   tegMwh: number;
+  /** EG and TEG per metering scope (`plant` or a unit id), from the same counted readings (absent in
+   * periods computed before it was recorded). */
+  egByScope?: ScopeEnergy[];
   efGridTco2PerMwh: number;
   beTco2e: number;
   peTco2e: number;
@@ -75,6 +79,8 @@ export function createPeriodActivities(deps: { db: Db }) {
       }
       // The same function, in the same order, as an auditor's `mrv chain verify` recomputes EG with.
       const { egMwh, tegMwh } = periodEnergy(counted);
+      const scopes = new Map((ctx.plant.devices ?? []).map((d) => [d.device_id, d.scope]));
+      const egByScope = periodEnergyByScope(counted, (did) => scopes.get(did));
       let result: ReturnType<typeof computeMethodology>;
       try {
         result = computeMethodology({
@@ -111,6 +117,7 @@ export function createPeriodActivities(deps: { db: Db }) {
         periodEnd: end,
         egMwh: result.eg_mwh,
         tegMwh,
+        egByScope,
         efGridTco2PerMwh: result.ef_grid_tco2_per_mwh,
         beTco2e: result.be_tco2e,
         peTco2e: result.pe_tco2e,

@@ -346,6 +346,31 @@ type ConsoleSession struct {
 // ConsoleSessionScopes defines model for ConsoleSession.Scopes.
 type ConsoleSessionScopes string
 
+// ConsoleSessionList defines model for ConsoleSessionList.
+type ConsoleSessionList struct {
+	Data []ConsoleSessionRecord `json:"data"`
+}
+
+// ConsoleSessionRecord A live web console sign-in of the calling key
+type ConsoleSessionRecord struct {
+	CreatedAt time.Time `json:"created_at"`
+
+	// Current Whether this request came with this session
+	Current   bool      `json:"current"`
+	ExpiresAt time.Time `json:"expires_at"`
+
+	// Id Example: ses_4fQ8GZc1Xk3mRr0pLs9TbW
+	Id string `json:"id"`
+
+	// UserAgent The browser at sign-in
+	UserAgent *string `json:"user_agent"`
+}
+
+// ConsoleSessionsRevoked defines model for ConsoleSessionsRevoked.
+type ConsoleSessionsRevoked struct {
+	Revoked int `json:"revoked"`
+}
+
 // ConsoleSignIn An API key, or OAuth client credentials (client_id = the key prefix, client_secret = the key).
 type ConsoleSignIn struct {
 	union json.RawMessage
@@ -427,6 +452,9 @@ type Device struct {
 	// Status Example: active
 	Status          string     `json:"status"`
 	StatusChangedAt *time.Time `json:"status_changed_at,omitempty"`
+
+	// Template The edge template (GET /v1/edge-templates) its meter is read with
+	Template *string `json:"template,omitempty"`
 }
 
 // DeviceCommandResult defines model for DeviceCommandResult.
@@ -459,6 +487,9 @@ type DeviceCommandResult struct {
 	Status          string     `json:"status"`
 	StatusChangedAt *time.Time `json:"status_changed_at,omitempty"`
 
+	// Template The edge template (GET /v1/edge-templates) its meter is read with
+	Template *string `json:"template,omitempty"`
+
 	// WorkflowStatus Present when the workflow has applied it
 	WorkflowStatus *string `json:"workflow_status,omitempty"`
 }
@@ -479,8 +510,11 @@ type DevicePairing struct {
 	PrivateKeyJwk Ed25519PrivateJwk `json:"private_key_jwk"`
 
 	// ProjectId Example: prj_4fQ8GZc1Xk3mRr0pLs9TbW
-	ProjectId string      `json:"project_id"`
-	V         interface{} `json:"v"`
+	ProjectId string `json:"project_id"`
+
+	// Template The edge template chosen at provisioning
+	Template *string     `json:"template,omitempty"`
+	V        interface{} `json:"v"`
 }
 
 // Ed25519PrivateJwk defines model for Ed25519PrivateJwk.
@@ -489,6 +523,52 @@ type Ed25519PrivateJwk struct {
 	D   string      `json:"d"`
 	Kty interface{} `json:"kty"`
 	X   string      `json:"x"`
+}
+
+// EdgeTemplate A shipped integration template (edge/templates): the meter it reads and the manual it cites
+type EdgeTemplate struct {
+	// Equipment Example: revenue_energy_meter
+	Equipment *string `json:"equipment"`
+
+	// Manufacturer Example: ABB
+	Manufacturer string `json:"manufacturer"`
+
+	// Model Example: A44 / B24 energy meter (Modbus RTU)
+	Model string `json:"model"`
+
+	// Name Example: abb-a44
+	Name     string               `json:"name"`
+	Protocol interface{}          `json:"protocol"`
+	Sensors  []EdgeTemplateSensor `json:"sensors"`
+
+	// Source `verified: false`: the map could not be checked against the manual; confirm it on site
+	Source EdgeTemplateSource `json:"source"`
+}
+
+// EdgeTemplateList defines model for EdgeTemplateList.
+type EdgeTemplateList struct {
+	Data []EdgeTemplate `json:"data"`
+}
+
+// EdgeTemplateSensor defines model for EdgeTemplateSensor.
+type EdgeTemplateSensor struct {
+	// SensorId Example: a44_export
+	SensorId string `json:"sensor_id"`
+
+	// Type Example: energy_export
+	Type string `json:"type"`
+
+	// Unit Example: kWh
+	Unit string `json:"unit"`
+}
+
+// EdgeTemplateSource `verified: false`: the map could not be checked against the manual; confirm it on site
+type EdgeTemplateSource struct {
+	// Manual Example: ABB A series / B series electricity meters, technical manual
+	Manual   string  `json:"manual"`
+	Note     *string `json:"note"`
+	Url      *string `json:"url"`
+	Verified bool    `json:"verified"`
 }
 
 // EvidencePoint defines model for EvidencePoint.
@@ -868,15 +948,21 @@ type PairingPayload struct {
 	OrgId    string `json:"org_id"`
 
 	// ProjectId Example: prj_4fQ8GZc1Xk3mRr0pLs9TbW
-	ProjectId string      `json:"project_id"`
-	V         interface{} `json:"v"`
+	ProjectId string `json:"project_id"`
+
+	// Template The edge template chosen at provisioning
+	Template *string     `json:"template,omitempty"`
+	V        interface{} `json:"v"`
 }
 
 // Period defines model for Period.
 type Period struct {
 	Details *map[string]interface{} `json:"details,omitempty"`
-	EgMwh   *float32                `json:"eg_mwh,omitempty"`
-	ErTco2e *float32                `json:"er_tco2e,omitempty"`
+
+	// EgByScope EG per metering scope, once the methodology has computed the period
+	EgByScope *[]ScopeEnergy `json:"eg_by_scope,omitempty"`
+	EgMwh     *float32       `json:"eg_mwh,omitempty"`
+	ErTco2e   *float32       `json:"er_tco2e,omitempty"`
 
 	// Period Example: 2026-03
 	Period string `json:"period"`
@@ -1393,6 +1479,11 @@ type ProvisionDeviceRequest struct {
 
 	// Scope `plant` or a unit id
 	Scope *string `json:"scope,omitempty"`
+
+	// Template A shipped edge template (GET /v1/edge-templates) the gateway reads this meter with
+	//
+	// Example: abb-a44
+	Template *string `json:"template,omitempty"`
 }
 
 // ProvisionedDevice defines model for ProvisionedDevice.
@@ -1590,6 +1681,20 @@ type ScenarioRuns struct {
 	Passed    bool          `json:"passed"`
 	PolicyId  string        `json:"policy_id"`
 	Scenarios []ScenarioRun `json:"scenarios"`
+}
+
+// ScopeEnergy A metering scope's share of the period's energy (the plant file's devices[].scope)
+type ScopeEnergy struct {
+	// EgMwh Exported energy EG, MWh
+	EgMwh float32 `json:"eg_mwh"`
+
+	// Scope `plant`, a unit id, or `unassigned`
+	//
+	// Example: plant
+	Scope string `json:"scope"`
+
+	// TegMwh Gross generation TEG, MWh
+	TegMwh float32 `json:"teg_mwh"`
 }
 
 // SuspendDeviceRequest defines model for SuspendDeviceRequest.
@@ -1954,6 +2059,7 @@ type ListReviewsParams struct {
 	DeviceId       *string     `form:"device_id,omitempty" json:"device_id,omitempty"`
 	Rule           *string     `form:"rule,omitempty" json:"rule,omitempty"`
 	OlderThanHours *float32    `form:"older_than_hours,omitempty" json:"older_than_hours,omitempty"`
+	Sort           interface{} `form:"sort,omitempty" json:"sort,omitempty"`
 	Order          interface{} `form:"order,omitempty" json:"order,omitempty"`
 }
 
@@ -2702,7 +2808,7 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/audit (the `ListAuditRecords` operationId).
 	ListAuditRecords(ctx context.Context, params *ListAuditRecordsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteConsoleSession Sign out of the web console (clears the session cookie)
+	// DeleteConsoleSession Sign out of the web console (revokes this session, clears the cookie)
 	//
 	// Corresponds with DELETE /v1/console/session (the `DeleteConsoleSession` operationId).
 	DeleteConsoleSession(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2729,6 +2835,21 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v1/console/session (the `CreateConsoleSession` operationId).
 	CreateConsoleSession(ctx context.Context, body CreateConsoleSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RevokeConsoleSessions Sign out everywhere: revoke every web console session of the calling key
+	//
+	// Corresponds with DELETE /v1/console/sessions (the `RevokeConsoleSessions` operationId).
+	RevokeConsoleSessions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListConsoleSessions The calling key's live web console sessions
+	//
+	// Corresponds with GET /v1/console/sessions (the `ListConsoleSessions` operationId).
+	ListConsoleSessions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RevokeConsoleSession Revoke one web console session of the calling key
+	//
+	// Corresponds with DELETE /v1/console/sessions/{sessionId} (the `RevokeConsoleSession` operationId).
+	RevokeConsoleSession(ctx context.Context, sessionId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListDevices List devices
 	//
@@ -2895,6 +3016,11 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v1/devices/{deviceId}/suspend (the `SuspendDevice` operationId).
 	SuspendDevice(ctx context.Context, deviceId string, params *SuspendDeviceParams, body SuspendDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListEdgeTemplates List the integration templates the edge agent ships
+	//
+	// Corresponds with GET /v1/edge-templates (the `ListEdgeTemplates` operationId).
+	ListEdgeTemplates(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateGatewayWithBody Create an edge gateway and its one-time enrollment token (pairing payload and QR code)
 	//
@@ -3395,7 +3521,7 @@ func (c *Client) ListAuditRecords(ctx context.Context, params *ListAuditRecordsP
 	return c.Client.Do(req)
 }
 
-// DeleteConsoleSession Sign out of the web console (clears the session cookie)
+// DeleteConsoleSession Sign out of the web console (revokes this session, clears the cookie)
 //
 // Corresponds with DELETE /v1/console/session (the `DeleteConsoleSession` operationId).
 func (c *Client) DeleteConsoleSession(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -3453,6 +3579,51 @@ func (c *Client) CreateConsoleSessionWithBody(ctx context.Context, contentType s
 // Corresponds with POST /v1/console/session (the `CreateConsoleSession` operationId).
 func (c *Client) CreateConsoleSession(ctx context.Context, body CreateConsoleSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateConsoleSessionRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RevokeConsoleSessions Sign out everywhere: revoke every web console session of the calling key
+//
+// Corresponds with DELETE /v1/console/sessions (the `RevokeConsoleSessions` operationId).
+func (c *Client) RevokeConsoleSessions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRevokeConsoleSessionsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListConsoleSessions The calling key's live web console sessions
+//
+// Corresponds with GET /v1/console/sessions (the `ListConsoleSessions` operationId).
+func (c *Client) ListConsoleSessions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListConsoleSessionsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RevokeConsoleSession Revoke one web console session of the calling key
+//
+// Corresponds with DELETE /v1/console/sessions/{sessionId} (the `RevokeConsoleSession` operationId).
+func (c *Client) RevokeConsoleSession(ctx context.Context, sessionId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRevokeConsoleSessionRequest(c.Server, sessionId)
 	if err != nil {
 		return nil, err
 	}
@@ -3839,6 +4010,21 @@ func (c *Client) SuspendDeviceWithBody(ctx context.Context, deviceId string, par
 // Corresponds with POST /v1/devices/{deviceId}/suspend (the `SuspendDevice` operationId).
 func (c *Client) SuspendDevice(ctx context.Context, deviceId string, params *SuspendDeviceParams, body SuspendDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewSuspendDeviceRequest(c.Server, deviceId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListEdgeTemplates List the integration templates the edge agent ships
+//
+// Corresponds with GET /v1/edge-templates (the `ListEdgeTemplates` operationId).
+func (c *Client) ListEdgeTemplates(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListEdgeTemplatesRequest(c.Server)
 	if err != nil {
 		return nil, err
 	}
@@ -5202,6 +5388,94 @@ func NewCreateConsoleSessionRequestWithBody(server string, contentType string, b
 	return req, nil
 }
 
+// NewRevokeConsoleSessionsRequest constructs an http.Request for the RevokeConsoleSessions method
+func NewRevokeConsoleSessionsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/console/sessions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListConsoleSessionsRequest constructs an http.Request for the ListConsoleSessions method
+func NewListConsoleSessionsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/console/sessions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewRevokeConsoleSessionRequest constructs an http.Request for the RevokeConsoleSession method
+func NewRevokeConsoleSessionRequest(server string, sessionId string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "sessionId", sessionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/console/sessions/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListDevicesRequest constructs an http.Request for the ListDevices method
 func NewListDevicesRequest(server string, params *ListDevicesParams) (*http.Request, error) {
 	var err error
@@ -5927,6 +6201,33 @@ func NewSuspendDeviceRequestWithBody(server string, deviceId string, params *Sus
 			req.Header.Set("Idempotency-Key", headerParam0)
 		}
 
+	}
+
+	return req, nil
+}
+
+// NewListEdgeTemplatesRequest constructs an http.Request for the ListEdgeTemplates method
+func NewListEdgeTemplatesRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/edge-templates")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
 	}
 
 	return req, nil
@@ -7870,6 +8171,14 @@ func NewListReviewsRequest(server string, params *ListReviewsParams) (*http.Requ
 
 		}
 
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort", params.Sort, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
 		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "order", params.Order, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
 			return nil, err
 		} else {
@@ -8182,7 +8491,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/audit (the `ListAuditRecords` operationId).
 	ListAuditRecordsWithResponse(ctx context.Context, params *ListAuditRecordsParams, reqEditors ...RequestEditorFn) (*ListAuditRecordsResponse, error)
 
-	// DeleteConsoleSessionWithResponse Sign out of the web console (clears the session cookie)
+	// DeleteConsoleSessionWithResponse Sign out of the web console (revokes this session, clears the cookie)
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -8213,6 +8522,27 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v1/console/session (the `CreateConsoleSession` operationId).
 	CreateConsoleSessionWithResponse(ctx context.Context, body CreateConsoleSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConsoleSessionResponse, error)
+
+	// RevokeConsoleSessionsWithResponse Sign out everywhere: revoke every web console session of the calling key
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v1/console/sessions (the `RevokeConsoleSessions` operationId).
+	RevokeConsoleSessionsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*RevokeConsoleSessionsResponse, error)
+
+	// ListConsoleSessionsWithResponse The calling key's live web console sessions
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/console/sessions (the `ListConsoleSessions` operationId).
+	ListConsoleSessionsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListConsoleSessionsResponse, error)
+
+	// RevokeConsoleSessionWithResponse Revoke one web console session of the calling key
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v1/console/sessions/{sessionId} (the `RevokeConsoleSession` operationId).
+	RevokeConsoleSessionWithResponse(ctx context.Context, sessionId string, reqEditors ...RequestEditorFn) (*RevokeConsoleSessionResponse, error)
 
 	// ListDevicesWithResponse List devices
 	//
@@ -8387,6 +8717,13 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v1/devices/{deviceId}/suspend (the `SuspendDevice` operationId).
 	SuspendDeviceWithResponse(ctx context.Context, deviceId string, params *SuspendDeviceParams, body SuspendDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*SuspendDeviceResponse, error)
+
+	// ListEdgeTemplatesWithResponse List the integration templates the edge agent ships
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/edge-templates (the `ListEdgeTemplates` operationId).
+	ListEdgeTemplatesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListEdgeTemplatesResponse, error)
 
 	// CreateGatewayWithBodyWithResponse Create an edge gateway and its one-time enrollment token (pairing payload and QR code)
 	//
@@ -9678,6 +10015,241 @@ func (r CreateConsoleSessionResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r CreateConsoleSessionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// RevokeConsoleSessionsResponse429Headers the declared response headers of an HTTP 429 response for RevokeConsoleSessions
+type RevokeConsoleSessionsResponse429Headers struct {
+	RetryAfter *int
+}
+
+type RevokeConsoleSessionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ConsoleSessionsRevoked
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *RevokeConsoleSessionsResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RevokeConsoleSessionsResponse) GetJSON200() *ConsoleSessionsRevoked {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RevokeConsoleSessionsResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r RevokeConsoleSessionsResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r RevokeConsoleSessionsResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r RevokeConsoleSessionsResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r RevokeConsoleSessionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RevokeConsoleSessionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RevokeConsoleSessionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RevokeConsoleSessionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListConsoleSessionsResponse429Headers the declared response headers of an HTTP 429 response for ListConsoleSessions
+type ListConsoleSessionsResponse429Headers struct {
+	RetryAfter *int
+}
+
+type ListConsoleSessionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ConsoleSessionList
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ListConsoleSessionsResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListConsoleSessionsResponse) GetJSON200() *ConsoleSessionList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListConsoleSessionsResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListConsoleSessionsResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ListConsoleSessionsResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListConsoleSessionsResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListConsoleSessionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListConsoleSessionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListConsoleSessionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListConsoleSessionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// RevokeConsoleSessionResponse429Headers the declared response headers of an HTTP 429 response for RevokeConsoleSession
+type RevokeConsoleSessionResponse429Headers struct {
+	RetryAfter *int
+}
+
+type RevokeConsoleSessionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *RevokeConsoleSessionResponse429Headers
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r RevokeConsoleSessionResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RevokeConsoleSessionResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r RevokeConsoleSessionResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r RevokeConsoleSessionResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r RevokeConsoleSessionResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r RevokeConsoleSessionResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r RevokeConsoleSessionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RevokeConsoleSessionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RevokeConsoleSessionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RevokeConsoleSessionResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -11121,6 +11693,82 @@ func (r SuspendDeviceResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r SuspendDeviceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListEdgeTemplatesResponse429Headers the declared response headers of an HTTP 429 response for ListEdgeTemplates
+type ListEdgeTemplatesResponse429Headers struct {
+	RetryAfter *int
+}
+
+type ListEdgeTemplatesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *EdgeTemplateList
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ListEdgeTemplatesResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListEdgeTemplatesResponse) GetJSON200() *EdgeTemplateList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListEdgeTemplatesResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListEdgeTemplatesResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ListEdgeTemplatesResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListEdgeTemplatesResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListEdgeTemplatesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListEdgeTemplatesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListEdgeTemplatesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListEdgeTemplatesResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -15292,7 +15940,7 @@ func (c *ClientWithResponses) ListAuditRecordsWithResponse(ctx context.Context, 
 	return ParseListAuditRecordsResponse(rsp)
 }
 
-// DeleteConsoleSessionWithResponse Sign out of the web console (clears the session cookie)
+// DeleteConsoleSessionWithResponse Sign out of the web console (revokes this session, clears the cookie)
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -15346,6 +15994,45 @@ func (c *ClientWithResponses) CreateConsoleSessionWithResponse(ctx context.Conte
 		return nil, err
 	}
 	return ParseCreateConsoleSessionResponse(rsp)
+}
+
+// RevokeConsoleSessionsWithResponse Sign out everywhere: revoke every web console session of the calling key
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v1/console/sessions (the `RevokeConsoleSessions` operationId).
+func (c *ClientWithResponses) RevokeConsoleSessionsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*RevokeConsoleSessionsResponse, error) {
+	rsp, err := c.RevokeConsoleSessions(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRevokeConsoleSessionsResponse(rsp)
+}
+
+// ListConsoleSessionsWithResponse The calling key's live web console sessions
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/console/sessions (the `ListConsoleSessions` operationId).
+func (c *ClientWithResponses) ListConsoleSessionsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListConsoleSessionsResponse, error) {
+	rsp, err := c.ListConsoleSessions(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListConsoleSessionsResponse(rsp)
+}
+
+// RevokeConsoleSessionWithResponse Revoke one web console session of the calling key
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v1/console/sessions/{sessionId} (the `RevokeConsoleSession` operationId).
+func (c *ClientWithResponses) RevokeConsoleSessionWithResponse(ctx context.Context, sessionId string, reqEditors ...RequestEditorFn) (*RevokeConsoleSessionResponse, error) {
+	rsp, err := c.RevokeConsoleSession(ctx, sessionId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRevokeConsoleSessionResponse(rsp)
 }
 
 // ListDevicesWithResponse List devices
@@ -15652,6 +16339,19 @@ func (c *ClientWithResponses) SuspendDeviceWithResponse(ctx context.Context, dev
 		return nil, err
 	}
 	return ParseSuspendDeviceResponse(rsp)
+}
+
+// ListEdgeTemplatesWithResponse List the integration templates the edge agent ships
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/edge-templates (the `ListEdgeTemplates` operationId).
+func (c *ClientWithResponses) ListEdgeTemplatesWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListEdgeTemplatesResponse, error) {
+	rsp, err := c.ListEdgeTemplates(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListEdgeTemplatesResponse(rsp)
 }
 
 // CreateGatewayWithBodyWithResponse Create an edge gateway and its one-time enrollment token (pairing payload and QR code)
@@ -17159,6 +17859,217 @@ func ParseCreateConsoleSessionResponse(rsp *http.Response) (*CreateConsoleSessio
 	return response, nil
 }
 
+// ParseRevokeConsoleSessionsResponse parses an HTTP response from a RevokeConsoleSessionsWithResponse call
+func ParseRevokeConsoleSessionsResponse(rsp *http.Response) (*RevokeConsoleSessionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RevokeConsoleSessionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ConsoleSessionsRevoked
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers RevokeConsoleSessionsResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListConsoleSessionsResponse parses an HTTP response from a ListConsoleSessionsWithResponse call
+func ParseListConsoleSessionsResponse(rsp *http.Response) (*ListConsoleSessionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListConsoleSessionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ConsoleSessionList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ListConsoleSessionsResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseRevokeConsoleSessionResponse parses an HTTP response from a RevokeConsoleSessionWithResponse call
+func ParseRevokeConsoleSessionResponse(rsp *http.Response) (*RevokeConsoleSessionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RevokeConsoleSessionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers RevokeConsoleSessionResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseListDevicesResponse parses an HTTP response from a ListDevicesWithResponse call
 func ParseListDevicesResponse(rsp *http.Response) (*ListDevicesResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -18475,6 +19386,73 @@ func ParseSuspendDeviceResponse(rsp *http.Response) (*SuspendDeviceResponse, err
 	switch {
 	case rsp.StatusCode == 429:
 		var headers SuspendDeviceResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListEdgeTemplatesResponse parses an HTTP response from a ListEdgeTemplatesWithResponse call
+func ParseListEdgeTemplatesResponse(rsp *http.Response) (*ListEdgeTemplatesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListEdgeTemplatesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest EdgeTemplateList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ListEdgeTemplatesResponse429Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value int
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {

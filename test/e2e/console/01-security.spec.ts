@@ -51,6 +51,7 @@ test('every page of the console runs under the same strict CSP without a violati
     ['keys', /API keys/],
     ['audit', /Audit log/],
     ['auditor', /Trust chain/],
+    ['sessions', /Sessions/],
   ];
   for (const [route, heading] of routes) {
     // A fresh document each time, so each page is loaded (and its CSP checked) on its own.
@@ -68,6 +69,27 @@ test('every page of the console runs under the same strict CSP without a violati
   // The author page draws no diagram until a policy is loaded, so no Mermaid style is attempted here;
   // the report page of the period is checked in 05-report-and-chain.spec.ts once the period is closed.
   expect(violations).toEqual([]);
+});
+
+test('a session revoked from another browser stops working there at once', async ({ page, browser }) => {
+  const f = fixture();
+  const tabletContext = await browser.newContext();
+  const tablet = await tabletContext.newPage();
+  await signIn(tablet, f.keys.developer);
+  await signIn(page, f.keys.developer);
+  await page.goto(`${f.url}/console/#/sessions`);
+  const rows = page.getByRole('table', { name: 'Console sessions' }).getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expectAccessible(page);
+  await screenshot(page, '13-sessions');
+  await rows.filter({ hasNotText: 'this one' }).getByRole('button').click();
+  await expect(page.getByRole('status')).toHaveText('Session revoked');
+  await expect(rows).toHaveCount(2);
+  await tablet.reload();
+  await expect(tablet.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await tabletContext.close();
 });
 
 test('a bad credential is refused in words', async ({ page }) => {

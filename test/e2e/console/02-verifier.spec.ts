@@ -97,6 +97,20 @@ test('the queue is usable on a tablet', async ({ page }) => {
   await expect(page.getByRole('table', { name: 'Flagged readings' })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, '04-review-queue-tablet');
+  // Sorting by a column is the API's (sort=timestamp&order=desc): the newest measurement comes first.
+  await page.getByRole('button', { name: 'Measured' }).click();
+  await page.getByRole('button', { name: /Measured/ }).click();
+  await expect(page.getByRole('columnheader', { name: /Measured/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  const newest = (
+    await callApi<{ data: { id: string }[] }>(
+      '/v1/reviews?sort=timestamp&order=desc&limit=1',
+      f.keys.verifier,
+    )
+  ).body.data[0]!.id;
+  await expect(page.locator('table.queue tbody tr').first()).toContainText(newest);
 });
 
 test('an auditor (read-only) sees the queue but no decision controls, and the API refuses one', async ({

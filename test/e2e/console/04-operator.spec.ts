@@ -10,6 +10,12 @@ test('an operator provisions a device and gets its pairing QR once', async ({ pa
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel(/Scope/).selectOption('plant');
   await page.getByRole('button', { name: 'Next' }).click();
+  // The template step lists the shipped edge templates: vendor, the manual cited, the sensors read.
+  await page.getByLabel(/Edge template/).selectOption('abb-a44');
+  await expect(page.getByTestId('template-details')).toContainText('ABB A series');
+  await expect(page.getByRole('table', { name: 'Sensors of abb-a44' })).toContainText('energy_export');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel(/Device name/).fill('Turbine 3 gateway');
   await page.getByRole('button', { name: 'Provision' }).click();
   const qr = page.getByTestId('pairing-qr');
@@ -23,9 +29,12 @@ test('an operator provisions a device and gets its pairing QR once', async ({ pa
   expect((await download).suggestedFilename()).toMatch(/^dev_.*-pairing\.png$/);
   await expect(page.getByRole('link', { name: /Download the QR code/ })).toHaveCount(0);
   const devices = (
-    await callApi<{ data: { name: string | null }[] }>(`/v1/devices?project_id=${f.projectId}`, f.keys.admin)
+    await callApi<{ data: { name: string | null; template: string | null }[] }>(
+      `/v1/devices?project_id=${f.projectId}`,
+      f.keys.admin,
+    )
   ).body.data;
-  expect(devices.map((d) => d.name)).toContain('Turbine 3 gateway');
+  expect(devices.find((d) => d.name === 'Turbine 3 gateway')?.template).toBe('abb-a44');
 });
 
 test('an operator suspends and reactivates a device', async ({ page }) => {

@@ -31,6 +31,8 @@ test('a verifier approves the monitoring report; an auditor verifies the trust c
   await expect(page.getByRole('region', { name: 'Readings by verdict' })).toContainText('approved');
   await expect(page.getByTestId('er')).toHaveText(/^\d+(\.\d+)?$/);
   await expect(page.getByTestId('token-amount')).toContainText('base units');
+  // The synthetic plant meters per unit: EG is split by each device's scope (a unit id).
+  await expect(page.getByTestId('eg-by-scope').getByRole('row').nth(1)).toBeVisible();
   await expect(
     page.getByRole('region', { name: 'Anchors' }).getByRole('link', { name: 'on the mirror node' }).first(),
   ).toBeVisible();

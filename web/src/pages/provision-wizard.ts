@@ -1,22 +1,59 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { html } from '../html.ts';
-import { ErrorBox } from '../parts/states.ts';
+import { ErrorBox, Loading } from '../parts/states.ts';
+import { useApi } from '../parts/use-api.ts';
 import type { Project } from './operator.ts';
 
 interface Provisioned {
-  device: { id: string; did: string; name: string | null };
+  device: { id: string; did: string; name: string | null; template: string | null };
   pairing_qr_png: string;
 }
 
+/** A shipped edge template as `GET /v1/edge-templates` answers it. */
+interface EdgeTemplate {
+  name: string;
+  manufacturer: string;
+  model: string;
+  protocol: string;
+  source: { manual: string; url: string | null; verified: boolean; note: string | null };
+  sensors: { sensor_id: string; type: string; unit: string }[];
+}
+
+/** The template step: pick the meter's map, see the manual it cites and the sensors it reads. */
+function TemplateStep({ value, onPick }: { value: string; onPick: (name: string) => void }) {
+  const { data, error, loading } = useApi<{ data: EdgeTemplate[] }>('/v1/edge-templates');
+  const chosen = data?.data.find((t) => t.name === value);
+  return html`<${ErrorBox} error=${error} />
+    ${loading && !data ? html`<${Loading} what="the edge templates" />` : null}
+    ${
+      data
+        ? html`<label>Edge template (how the gateway reads this meter) <select value=${value} onChange=${(e: Event) => onPick((e.target as HTMLSelectElement).value)}>
+            <option value="">none (choose on the gateway later)</option>
+            ${data.data.map((t) => html`<option value=${t.name}>${t.manufacturer} ${t.model} (${t.protocol})</option>`)}</select></label>`
+        : null
+    }
+    ${
+      chosen
+        ? html`<div class="template" data-testid="template-details">
+            <p>Manual cited: <cite>${chosen.source.manual}</cite>${chosen.source.url ? html` (<a href=${chosen.source.url} rel="noreferrer">source</a>)` : null}.
+              ${chosen.source.verified ? 'Register map checked against it.' : html`<strong>Not checked against the manual: confirm the map on site.</strong>`}</p>
+            <table aria-label=${`Sensors of ${chosen.name}`}><thead><tr><th scope="col">Sensor</th><th scope="col">Reading</th><th scope="col">Unit</th></tr></thead>
+              <tbody>${chosen.sensors.map((s) => html`<tr><td>${s.sensor_id}</td><td>${s.type}</td><td>${s.unit}</td></tr>`)}</tbody></table>
+          </div>`
+        : null
+    }`;
+}
+
 /**
- * Project → scope → name → pairing QR. The QR carries the device's private key: it is shown once,
+ * Project → scope → template → name → pairing QR. The QR carries the device's private key: it is shown once,
  * downloadable once, and forgotten when the wizard closes.
  */
 export function ProvisionWizard({ projects }: { projects: Project[] }) {
   const [step, setStep] = useState(1);
   const [projectId, setProjectId] = useState(projects[0]?.id ?? '');
   const [scope, setScope] = useState('plant');
+  const [template, setTemplate] = useState('');
   const [name, setName] = useState('');
   const [result, setResult] = useState<Provisioned | null>(null);
   const [downloaded, setDownloaded] = useState(false);
@@ -28,10 +65,15 @@ export function ProvisionWizard({ projects }: { projects: Project[] }) {
     try {
       setResult(
         await api<Provisioned>('/v1/devices/provision', {
-          json: { project_id: projectId, scope, ...(name.trim() ? { name: name.trim() } : {}) },
+          json: {
+            project_id: projectId,
+            scope,
+            ...(template ? { template } : {}),
+            ...(name.trim() ? { name: name.trim() } : {}),
+          },
         }),
       );
-      setStep(4);
+      setStep(5);
     } catch (err) {
       setError(err);
     }
@@ -41,10 +83,11 @@ export function ProvisionWizard({ projects }: { projects: Project[] }) {
     setDownloaded(false);
     setStep(1);
     setName('');
+    setTemplate('');
   };
   return html`<section class="card wizard" aria-labelledby="wiz-h">
     <h2 id="wiz-h">Provision a device</h2>
-    <ol class="steps">${['Project', 'Scope', 'Name', 'Pairing QR'].map(
+    <ol class="steps">${['Project', 'Scope', 'Template', 'Name', 'Pairing QR'].map(
       (s, i) => html`<li aria-current=${step === i + 1 ? 'step' : undefined}>${s}</li>`,
     )}</ol>
     ${
@@ -63,14 +106,20 @@ export function ProvisionWizard({ projects }: { projects: Project[] }) {
     }
     ${
       step === 3
-        ? html`<label>Device name (optional) <input value=${name} maxlength="200" onInput=${(e: Event) => setName((e.target as HTMLInputElement).value)} /></label>
-          <p class="hint">The API generates the device key; its private half is in the QR code and shown only now.</p>
-          <button type="button" onClick=${() => setStep(2)}>Back</button> <button type="button" class="primary" onClick=${provision}>Provision</button>`
+        ? html`<${TemplateStep} value=${template} onPick=${setTemplate} />
+          <button type="button" onClick=${() => setStep(2)}>Back</button> <button type="button" onClick=${() => setStep(4)}>Next</button>`
         : null
     }
     ${
-      step === 4 && result
-        ? html`<p class="state ok" role="status">Provisioned ${result.device.name ?? result.device.id}. Scan this with the edge agent; it will not be shown again.</p>
+      step === 4
+        ? html`<label>Device name (optional) <input value=${name} maxlength="200" onInput=${(e: Event) => setName((e.target as HTMLInputElement).value)} /></label>
+          <p class="hint">The API generates the device key; its private half is in the QR code and shown only now.</p>
+          <button type="button" onClick=${() => setStep(3)}>Back</button> <button type="button" class="primary" onClick=${provision}>Provision</button>`
+        : null
+    }
+    ${
+      step === 5 && result
+        ? html`<p class="state ok" role="status">Provisioned ${result.device.name ?? result.device.id}${result.device.template ? ` (read with ${result.device.template})` : ''}. Scan this with the edge agent; it will not be shown again.</p>
           <img class="qr" src=${result.pairing_qr_png} alt=${`Pairing QR code for ${result.device.id}`} data-testid="pairing-qr" width="240" height="240" />
           <p>${
             downloaded

@@ -17,6 +17,7 @@ interface Period {
   readings?: { approved: number; flagged: number; rejected: number };
   eg_mwh?: number;
   er_tco2e?: number;
+  eg_by_scope?: { scope: string; eg_mwh: number; teg_mwh: number }[];
   details?: Record<string, unknown>;
   updatedAt?: string;
 }
@@ -66,11 +67,18 @@ interface Details {
   decimals?: number;
   readings?: Record<string, number>;
   batches?: { batchId: string; topicId: string; sequenceNumber: number }[];
-  egByScope?: Record<string, number>;
 }
 
 const num = (v: number | undefined, digits = 4) =>
   v === undefined ? '—' : Number(v.toFixed(digits)).toString();
+
+/** EG and TEG per metering scope (the plant, each unit), as the workflow computed them. */
+function ScopeTable({ scopes }: { scopes: NonNullable<Period['eg_by_scope']> }) {
+  return html`<table aria-label="EG per scope" data-testid="eg-by-scope">
+    <thead><tr><th scope="col">Scope</th><th scope="col">EG (MWh)</th><th scope="col">TEG (MWh)</th></tr></thead>
+    <tbody>${scopes.map((s) => html`<tr><th scope="row">${s.scope}</th><td>${num(s.eg_mwh)}</td><td>${num(s.teg_mwh)}</td></tr>`)}</tbody>
+  </table>`;
+}
 
 /** One period's report: the figures, readings by verdict, the anchors on the mirror node, the decision. */
 export function ReportPage({
@@ -118,11 +126,12 @@ export function ReportPage({
               <dt>Token amount</dt><dd data-testid="token-amount">${tokens === undefined ? '—' : `${tokens} (${f.amount} base units)`}${i.data?.tokenId ? `, minted as ${i.data.tokenId}` : ', not minted yet'}</dd>
             </dl>`
       }
-      <h3>EG per scope</h3>
       ${
-        f.egByScope
-          ? html`<${Facts} value=${f.egByScope} />`
-          : html`<p class="muted">The period record carries EG for the whole plant only.</p>`
+        d.eg_by_scope
+          ? html`<${ScopeTable} scopes=${d.eg_by_scope} />`
+          : f.egMwh !== undefined
+            ? html`<p class="muted">EG per scope was not recorded for this period (computed before the split was kept).</p>`
+            : null
       }
     </section>
     <section aria-labelledby="verdicts-h" class="card">

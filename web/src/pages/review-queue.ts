@@ -40,6 +40,14 @@ const ages = [
   ['72', 'older than 3 days'],
 ] as const;
 
+/** Columns the API sorts by (`sort`), server-side so paging over thousands stays in order. */
+const columns = [
+  ['device_id', 'Device'],
+  ['timestamp', 'Measured'],
+  ['received_at', 'Received'],
+  ['verified_at', 'Escalates in'],
+] as const;
+
 const isTyping = (e: KeyboardEvent) =>
   e.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName);
 
@@ -50,6 +58,7 @@ export function ReviewQueuePage({ session }: { session: Session }) {
     device_id: '',
     rule: '',
     older_than_hours: '',
+    sort: 'received_at',
     order: 'asc',
   });
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
@@ -70,6 +79,22 @@ export function ReviewQueuePage({ session }: { session: Session }) {
   );
   const canDecide = allows(session, 'review:write');
   const current = rows[selected];
+
+  const sortBy = (column: string) => {
+    setFilters((f) => ({
+      ...f,
+      sort: column,
+      order: f.sort === column && f.order === 'asc' ? 'desc' : 'asc',
+    }));
+    setCursors([null]);
+    setSelected(0);
+  };
+  const header = (column: string, label: string) => {
+    const on = filters.sort === column;
+    const dir = filters.order === 'asc' ? 'ascending' : 'descending';
+    return html`<th scope="col" aria-sort=${on ? dir : 'none'}><button type="button" class="sort"
+      onClick=${() => sortBy(column)}>${label}${on ? (filters.order === 'asc' ? ' ▲' : ' ▼') : ''}</button></th>`;
+  };
 
   const setFilter = (name: string, value: string) => {
     setFilters((f) => ({ ...f, [name]: value, ...(name === 'project_id' ? { device_id: '' } : {}) }));
@@ -120,12 +145,6 @@ export function ReviewQueuePage({ session }: { session: Session }) {
           ${ages.map(([v, l]) => html`<option value=${v}>${l}</option>`)}
         </select>
       </label>
-      <label>Sort
-        <select name="order" value=${filters.order} onChange=${(e: Event) => setFilter('order', (e.target as HTMLSelectElement).value)}>
-          <option value="asc">oldest first (deadline soonest)</option>
-          <option value="desc">newest first</option>
-        </select>
-      </label>
     </form>
     ${notice ? html`<p class="state ok" role="status">${notice}</p>` : null}
     <${ErrorBox} error=${error} />
@@ -140,7 +159,7 @@ export function ReviewQueuePage({ session }: { session: Session }) {
         ? html`
       <p class="count" data-testid="queue-total">${data?.total ?? 0} flagged readings · page ${cursors.length} of ${Math.max(1, Math.ceil((data?.total ?? 0) / PAGE))}</p>
       <table class="queue" aria-label="Flagged readings">
-        <thead><tr><th scope="col">Reading</th><th scope="col">Device</th><th scope="col">Rules</th><th scope="col">Received</th><th scope="col">Escalates in</th></tr></thead>
+        <thead><tr><th scope="col">Reading</th>${header(...columns[0])}<th scope="col">Rules</th>${columns.slice(1).map(([c, l]) => header(c, l))}</tr></thead>
         <tbody>
           ${rows.map(
             (
@@ -150,6 +169,7 @@ export function ReviewQueuePage({ session }: { session: Session }) {
               <td><a href=${`#/reviews/${r.id}`}>${r.id}</a></td>
               <td>${r.device_id}</td>
               <td>${[...new Set(r.findings.filter((f) => f.severity !== 'info').map((f) => f.rule))].join(', ') || '—'}</td>
+              <td><time datetime=${r.timestamp}>${new Date(r.timestamp).toLocaleString()}</time></td>
               <td><time datetime=${r.received_at}>${new Date(r.received_at).toLocaleString()}</time></td>
               <td><${Countdown} at=${r.escalates_at} /></td>
             </tr>`,

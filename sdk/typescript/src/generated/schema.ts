@@ -138,8 +138,43 @@ export interface paths {
          * @description A JSON body (a cross-site HTML form cannot send one without a CORS preflight, which is never granted).
          */
         post: operations["createConsoleSession"];
-        /** Sign out of the web console (clears the session cookie) */
+        /** Sign out of the web console (revokes this session, clears the cookie) */
         delete: operations["deleteConsoleSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/console/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling key's live web console sessions */
+        get: operations["listConsoleSessions"];
+        put?: never;
+        post?: never;
+        /** Sign out everywhere: revoke every web console session of the calling key */
+        delete: operations["revokeConsoleSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/console/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one web console session of the calling key */
+        delete: operations["revokeConsoleSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -343,6 +378,23 @@ export interface paths {
         put?: never;
         /** Provision a device: a new did:key whose private key is shown once */
         post: operations["provisionDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/edge-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the integration templates the edge agent ships */
+        get: operations["listEdgeTemplates"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1290,6 +1342,25 @@ export interface components {
             roles: string[];
             scopes: ("telemetry:write" | "readings:read" | "review:write" | "policy:write" | "token:mint" | "admin")[];
         };
+        ConsoleSessionList: {
+            data: components["schemas"]["ConsoleSessionRecord"][];
+        };
+        /** @description A live web console sign-in of the calling key */
+        ConsoleSessionRecord: {
+            /** Format: date-time */
+            created_at: string;
+            /** @description Whether this request came with this session */
+            current: boolean;
+            /** Format: date-time */
+            expires_at: string;
+            /** @example ses_4fQ8GZc1Xk3mRr0pLs9TbW */
+            id: string;
+            /** @description The browser at sign-in */
+            user_agent: string | null;
+        };
+        ConsoleSessionsRevoked: {
+            revoked: number;
+        };
         /**
          * @description An API key, or OAuth client credentials (client_id = the key prefix, client_secret = the key).
          * @example {
@@ -1350,6 +1421,8 @@ export interface components {
             status: string;
             /** Format: date-time */
             status_changed_at?: string;
+            /** @description The edge template (GET /v1/edge-templates) its meter is read with */
+            template?: string | null;
         };
         DeviceCommandResult: {
             /** @description The role it was sent as */
@@ -1375,6 +1448,8 @@ export interface components {
             status: string;
             /** Format: date-time */
             status_changed_at?: string;
+            /** @description The edge template (GET /v1/edge-templates) its meter is read with */
+            template?: string | null;
             /** @description Present when the workflow has applied it */
             workflow_status?: string;
         };
@@ -1391,6 +1466,8 @@ export interface components {
             private_key_jwk: components["schemas"]["Ed25519PrivateJwk"];
             /** @example prj_4fQ8GZc1Xk3mRr0pLs9TbW */
             project_id: string;
+            /** @description The edge template chosen at provisioning */
+            template?: string;
             /** @constant */
             v: 1;
         };
@@ -1401,6 +1478,40 @@ export interface components {
             /** @constant */
             kty: "OKP";
             x: string;
+        };
+        /** @description A shipped integration template (edge/templates): the meter it reads and the manual it cites */
+        EdgeTemplate: {
+            /** @example revenue_energy_meter */
+            equipment: string | null;
+            /** @example ABB */
+            manufacturer: string;
+            /** @example A44 / B24 energy meter (Modbus RTU) */
+            model: string;
+            /** @example abb-a44 */
+            name: string;
+            /** @enum {unknown} */
+            protocol: "modbus" | "opcua" | "mqtt" | "http" | "file";
+            sensors: components["schemas"]["EdgeTemplateSensor"][];
+            source: components["schemas"]["EdgeTemplateSource"];
+        };
+        EdgeTemplateList: {
+            data: components["schemas"]["EdgeTemplate"][];
+        };
+        EdgeTemplateSensor: {
+            /** @example a44_export */
+            sensor_id: string;
+            /** @example energy_export */
+            type: string;
+            /** @example kWh */
+            unit: string;
+        };
+        /** @description `verified: false`: the map could not be checked against the manual; confirm it on site */
+        EdgeTemplateSource: {
+            /** @example ABB A series / B series electricity meters, technical manual */
+            manual: string;
+            note: string | null;
+            url: string | null;
+            verified: boolean;
         };
         EvidencePoint: {
             /** @description Electrical over hydraulic power (ρ·g·Q·H) */
@@ -1767,6 +1878,8 @@ export interface components {
             org_id: string;
             /** @example prj_4fQ8GZc1Xk3mRr0pLs9TbW */
             project_id: string;
+            /** @description The edge template chosen at provisioning */
+            template?: string;
             /** @constant */
             v: 1;
         };
@@ -1774,6 +1887,8 @@ export interface components {
             details?: {
                 [key: string]: unknown;
             };
+            /** @description EG per metering scope, once the methodology has computed the period */
+            eg_by_scope?: components["schemas"]["ScopeEnergy"][];
             eg_mwh?: number;
             er_tco2e?: number;
             /**
@@ -2253,6 +2368,11 @@ export interface components {
              * @default plant
              */
             scope?: string;
+            /**
+             * @description A shipped edge template (GET /v1/edge-templates) the gateway reads this meter with
+             * @example abb-a44
+             */
+            template?: string;
         };
         ProvisionedDevice: {
             device: components["schemas"]["Device"];
@@ -2458,6 +2578,18 @@ export interface components {
             passed: boolean;
             policy_id: string;
             scenarios: components["schemas"]["ScenarioRun"][];
+        };
+        /** @description A metering scope's share of the period's energy (the plant file's devices[].scope) */
+        ScopeEnergy: {
+            /** @description Exported energy EG, MWh */
+            eg_mwh: number;
+            /**
+             * @description `plant`, a unit id, or `unassigned`
+             * @example plant
+             */
+            scope: string;
+            /** @description Gross generation TEG, MWh */
+            teg_mwh: number;
         };
         SuspendDeviceRequest: {
             reason: string;
@@ -3180,6 +3312,98 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    listConsoleSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Live sessions, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "ses_4fQ8GZc1Xk3mRr0pLs9TbW",
+                     *           "created_at": "2019-08-24T14:15:22Z",
+                     *           "expires_at": "2019-08-24T14:15:22Z",
+                     *           "user_agent": "string",
+                     *           "current": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConsoleSessionList"];
+                };
+            };
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    revokeConsoleSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many sessions were revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "revoked": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConsoleSessionsRevoked"];
+                };
+            };
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    revokeConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked: its cookie no longer authenticates */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
     listDevices: {
         parameters: {
             query?: {
@@ -3209,6 +3433,7 @@ export interface operations {
                      *           "origin": "provisioned",
                      *           "status": "active",
                      *           "policy_status": "string",
+                     *           "template": "string",
                      *           "created_at": "2019-08-24T14:15:22Z",
                      *           "status_changed_at": "2019-08-24T14:15:22Z"
                      *         }
@@ -3286,6 +3511,7 @@ export interface operations {
                      *       "origin": "provisioned",
                      *       "status": "active",
                      *       "policy_status": "string",
+                     *       "template": "string",
                      *       "created_at": "2019-08-24T14:15:22Z",
                      *       "status_changed_at": "2019-08-24T14:15:22Z"
                      *     }
@@ -3331,6 +3557,7 @@ export interface operations {
                      *       "origin": "provisioned",
                      *       "status": "active",
                      *       "policy_status": "string",
+                     *       "template": "string",
                      *       "created_at": "2019-08-24T14:15:22Z",
                      *       "status_changed_at": "2019-08-24T14:15:22Z"
                      *     }
@@ -3388,6 +3615,7 @@ export interface operations {
                      *       "origin": "provisioned",
                      *       "status": "active",
                      *       "policy_status": "string",
+                     *       "template": "string",
                      *       "created_at": "2019-08-24T14:15:22Z",
                      *       "status_changed_at": "2019-08-24T14:15:22Z",
                      *       "event": "string",
@@ -3414,6 +3642,7 @@ export interface operations {
                      *       "origin": "provisioned",
                      *       "status": "active",
                      *       "policy_status": "string",
+                     *       "template": "string",
                      *       "created_at": "2019-08-24T14:15:22Z",
                      *       "status_changed_at": "2019-08-24T14:15:22Z",
                      *       "event": "string",
@@ -3717,6 +3946,7 @@ export interface operations {
                      *       "origin": "provisioned",
                      *       "status": "active",
                      *       "policy_status": "string",
+                     *       "template": "string",
                      *       "created_at": "2019-08-24T14:15:22Z",
                      *       "status_changed_at": "2019-08-24T14:15:22Z",
                      *       "event": "string",
@@ -3743,6 +3973,7 @@ export interface operations {
                      *       "origin": "provisioned",
                      *       "status": "active",
                      *       "policy_status": "string",
+                     *       "template": "string",
                      *       "created_at": "2019-08-24T14:15:22Z",
                      *       "status_changed_at": "2019-08-24T14:15:22Z",
                      *       "event": "string",
@@ -3791,7 +4022,8 @@ export interface operations {
                      *       "org_id": "string",
                      *       "project_id": "prj_4fQ8GZc1Xk3mRr0pLs9TbW",
                      *       "device_id": "dev_4fQ8GZc1Xk3mRr0pLs9TbW",
-                     *       "did": "string"
+                     *       "did": "string",
+                     *       "template": "string"
                      *     }
                      */
                     "application/json": components["schemas"]["PairingPayload"];
@@ -3848,6 +4080,7 @@ export interface operations {
                      *       "origin": "provisioned",
                      *       "status": "active",
                      *       "policy_status": "string",
+                     *       "template": "string",
                      *       "created_at": "2019-08-24T14:15:22Z",
                      *       "status_changed_at": "2019-08-24T14:15:22Z",
                      *       "event": "string",
@@ -3874,6 +4107,7 @@ export interface operations {
                      *       "origin": "provisioned",
                      *       "status": "active",
                      *       "policy_status": "string",
+                     *       "template": "string",
                      *       "created_at": "2019-08-24T14:15:22Z",
                      *       "status_changed_at": "2019-08-24T14:15:22Z",
                      *       "event": "string",
@@ -3938,6 +4172,7 @@ export interface operations {
                      *       "origin": "provisioned",
                      *       "status": "active",
                      *       "policy_status": "string",
+                     *       "template": "string",
                      *       "created_at": "2019-08-24T14:15:22Z",
                      *       "status_changed_at": "2019-08-24T14:15:22Z",
                      *       "event": "string",
@@ -3964,6 +4199,7 @@ export interface operations {
                      *       "origin": "provisioned",
                      *       "status": "active",
                      *       "policy_status": "string",
+                     *       "template": "string",
                      *       "created_at": "2019-08-24T14:15:22Z",
                      *       "status_changed_at": "2019-08-24T14:15:22Z",
                      *       "event": "string",
@@ -4028,6 +4264,7 @@ export interface operations {
                      *       "origin": "provisioned",
                      *       "status": "active",
                      *       "policy_status": "string",
+                     *       "template": "string",
                      *       "created_at": "2019-08-24T14:15:22Z",
                      *       "status_changed_at": "2019-08-24T14:15:22Z",
                      *       "event": "string",
@@ -4054,6 +4291,7 @@ export interface operations {
                      *       "origin": "provisioned",
                      *       "status": "active",
                      *       "policy_status": "string",
+                     *       "template": "string",
                      *       "created_at": "2019-08-24T14:15:22Z",
                      *       "status_changed_at": "2019-08-24T14:15:22Z",
                      *       "event": "string",
@@ -4113,7 +4351,8 @@ export interface operations {
                  *             "credential_id": "string"
                  *           }
                  *         }
-                 *       ]
+                 *       ],
+                 *       "template": "abb-a44"
                  *     }
                  */
                 "application/json": components["schemas"]["ProvisionDeviceRequest"];
@@ -4137,6 +4376,7 @@ export interface operations {
                      *         "origin": "provisioned",
                      *         "status": "active",
                      *         "policy_status": "string",
+                     *         "template": "string",
                      *         "created_at": "2019-08-24T14:15:22Z",
                      *         "status_changed_at": "2019-08-24T14:15:22Z"
                      *       },
@@ -4147,6 +4387,7 @@ export interface operations {
                      *         "project_id": "prj_4fQ8GZc1Xk3mRr0pLs9TbW",
                      *         "device_id": "dev_4fQ8GZc1Xk3mRr0pLs9TbW",
                      *         "did": "string",
+                     *         "template": "string",
                      *         "private_key_jwk": {
                      *           "kty": "OKP",
                      *           "crv": "Ed25519",
@@ -4167,6 +4408,56 @@ export interface operations {
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listEdgeTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shipped templates, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "name": "abb-a44",
+                     *           "manufacturer": "ABB",
+                     *           "model": "A44 / B24 energy meter (Modbus RTU)",
+                     *           "equipment": "revenue_energy_meter",
+                     *           "protocol": "modbus",
+                     *           "source": {
+                     *             "manual": "ABB A series / B series electricity meters, technical manual",
+                     *             "url": "string",
+                     *             "verified": true,
+                     *             "note": "string"
+                     *           },
+                     *           "sensors": [
+                     *             {
+                     *               "sensor_id": "a44_export",
+                     *               "type": "energy_export",
+                     *               "unit": "kWh"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EdgeTemplateList"];
+                };
+            };
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
             429: components["responses"]["429"];
             default: components["responses"]["Problem"];
         };
@@ -9463,6 +9754,13 @@ export interface operations {
                      *           },
                      *           "eg_mwh": 0,
                      *           "er_tco2e": 0,
+                     *           "eg_by_scope": [
+                     *             {
+                     *               "scope": "plant",
+                     *               "eg_mwh": 0,
+                     *               "teg_mwh": 0
+                     *             }
+                     *           ],
                      *           "updatedAt": "2019-08-24T14:15:22Z",
                      *           "details": {}
                      *         }
@@ -9511,6 +9809,13 @@ export interface operations {
                      *       },
                      *       "eg_mwh": 0,
                      *       "er_tco2e": 0,
+                     *       "eg_by_scope": [
+                     *         {
+                     *           "scope": "plant",
+                     *           "eg_mwh": 0,
+                     *           "teg_mwh": 0
+                     *         }
+                     *       ],
                      *       "updatedAt": "2019-08-24T14:15:22Z",
                      *       "details": {}
                      *     }
@@ -9865,6 +10170,7 @@ export interface operations {
                 order?: "asc" | "desc";
                 project_id?: string;
                 rule?: string;
+                sort?: "received_at" | "timestamp" | "device_id" | "verified_at";
             };
             header?: never;
             path?: never;

@@ -24,7 +24,10 @@ from .chain_link import ChainLink
 from .chain_link_status import ChainLinkStatus
 from .console_organization import ConsoleOrganization
 from .console_session import ConsoleSession
+from .console_session_list import ConsoleSessionList
+from .console_session_record import ConsoleSessionRecord
 from .console_session_scopes_item import ConsoleSessionScopesItem
+from .console_sessions_revoked import ConsoleSessionsRevoked
 from .console_sign_in_with_api_key import ConsoleSignInWithApiKey
 from .console_sign_in_with_client_credentials import ConsoleSignInWithClientCredentials
 from .create_api_key_request import CreateApiKeyRequest
@@ -43,6 +46,11 @@ from .device_list import DeviceList
 from .device_origin import DeviceOrigin
 from .device_pairing import DevicePairing
 from .ed_25519_private_jwk import Ed25519PrivateJwk
+from .edge_template import EdgeTemplate
+from .edge_template_list import EdgeTemplateList
+from .edge_template_protocol import EdgeTemplateProtocol
+from .edge_template_sensor import EdgeTemplateSensor
+from .edge_template_source import EdgeTemplateSource
 from .evidence_point import EvidencePoint
 from .evidence_point_status import EvidencePointStatus
 from .evidence_registration import EvidenceRegistration
@@ -102,6 +110,7 @@ from .issued_gateway_certificate import IssuedGatewayCertificate
 from .jwk_set import JwkSet
 from .jwk_set_keys_item import JwkSetKeysItem
 from .list_reviews_order import ListReviewsOrder
+from .list_reviews_sort import ListReviewsSort
 from .mint import Mint
 from .mint_list import MintList
 from .new_api_key import NewApiKey
@@ -216,6 +225,7 @@ from .revocation_result import RevocationResult
 from .scenario_expectation import ScenarioExpectation
 from .scenario_run import ScenarioRun
 from .scenario_runs import ScenarioRuns
+from .scope_energy import ScopeEnergy
 from .suspend_device_request import SuspendDeviceRequest
 from .telemetry_batch import TelemetryBatch
 from .telemetry_batch_result import TelemetryBatchResult
@@ -256,7 +266,10 @@ __all__ = (
     "ChainLinkStatus",
     "ConsoleOrganization",
     "ConsoleSession",
+    "ConsoleSessionList",
+    "ConsoleSessionRecord",
     "ConsoleSessionScopesItem",
+    "ConsoleSessionsRevoked",
     "ConsoleSignInWithApiKey",
     "ConsoleSignInWithClientCredentials",
     "CreateApiKeyRequest",
@@ -275,6 +288,11 @@ __all__ = (
     "DeviceOrigin",
     "DevicePairing",
     "Ed25519PrivateJwk",
+    "EdgeTemplate",
+    "EdgeTemplateList",
+    "EdgeTemplateProtocol",
+    "EdgeTemplateSensor",
+    "EdgeTemplateSource",
     "EvidencePoint",
     "EvidencePointStatus",
     "EvidenceRegistration",
@@ -332,6 +350,7 @@ __all__ = (
     "JwkSet",
     "JwkSetKeysItem",
     "ListReviewsOrder",
+    "ListReviewsSort",
     "Mint",
     "MintList",
     "NewApiKey",
@@ -428,6 +447,7 @@ __all__ = (
     "ScenarioExpectation",
     "ScenarioRun",
     "ScenarioRuns",
+    "ScopeEnergy",
     "SuspendDeviceRequest",
     "TelemetryBatch",
     "TelemetryBatchResult",

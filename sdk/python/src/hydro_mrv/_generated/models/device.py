@@ -27,6 +27,7 @@ class Device:
         status (str):
         policy_status (None | str): The device's state in its policy workflow
         created_at (datetime.datetime):
+        template (None | str | Unset): The edge template (GET /v1/edge-templates) its meter is read with
         status_changed_at (datetime.datetime | Unset):
     """
 
@@ -39,6 +40,7 @@ class Device:
     status: str
     policy_status: None | str
     created_at: datetime.datetime
+    template: None | str | Unset = UNSET
     status_changed_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -63,6 +65,12 @@ class Device:
 
         created_at = self.created_at.isoformat()
 
+        template: None | str | Unset
+        if isinstance(self.template, Unset):
+            template = UNSET
+        else:
+            template = self.template
+
         status_changed_at: str | Unset = UNSET
         if not isinstance(self.status_changed_at, Unset):
             status_changed_at = self.status_changed_at.isoformat()
@@ -82,6 +90,8 @@ class Device:
                 "created_at": created_at,
             }
         )
+        if template is not UNSET:
+            field_dict["template"] = template
         if status_changed_at is not UNSET:
             field_dict["status_changed_at"] = status_changed_at
 
@@ -118,6 +128,15 @@ class Device:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        def _parse_template(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        template = _parse_template(d.pop("template", UNSET))
+
         _status_changed_at = d.pop("status_changed_at", UNSET)
         status_changed_at: datetime.datetime | Unset
         if isinstance(_status_changed_at, Unset):
@@ -135,6 +154,7 @@ class Device:
             status=status,
             policy_status=policy_status,
             created_at=created_at,
+            template=template,
             status_changed_at=status_changed_at,
         )
 

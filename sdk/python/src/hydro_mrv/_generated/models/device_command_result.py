@@ -29,6 +29,7 @@ class DeviceCommandResult:
         created_at (datetime.datetime):
         event (str): The policy event sent
         acted_as (str): The role it was sent as
+        template (None | str | Unset): The edge template (GET /v1/edge-templates) its meter is read with
         status_changed_at (datetime.datetime | Unset):
         workflow_status (str | Unset): Present when the workflow has applied it
     """
@@ -44,6 +45,7 @@ class DeviceCommandResult:
     created_at: datetime.datetime
     event: str
     acted_as: str
+    template: None | str | Unset = UNSET
     status_changed_at: datetime.datetime | Unset = UNSET
     workflow_status: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -73,6 +75,12 @@ class DeviceCommandResult:
 
         acted_as = self.acted_as
 
+        template: None | str | Unset
+        if isinstance(self.template, Unset):
+            template = UNSET
+        else:
+            template = self.template
+
         status_changed_at: str | Unset = UNSET
         if not isinstance(self.status_changed_at, Unset):
             status_changed_at = self.status_changed_at.isoformat()
@@ -96,6 +104,8 @@ class DeviceCommandResult:
                 "acted_as": acted_as,
             }
         )
+        if template is not UNSET:
+            field_dict["template"] = template
         if status_changed_at is not UNSET:
             field_dict["status_changed_at"] = status_changed_at
         if workflow_status is not UNSET:
@@ -138,6 +148,15 @@ class DeviceCommandResult:
 
         acted_as = d.pop("acted_as")
 
+        def _parse_template(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        template = _parse_template(d.pop("template", UNSET))
+
         _status_changed_at = d.pop("status_changed_at", UNSET)
         status_changed_at: datetime.datetime | Unset
         if isinstance(_status_changed_at, Unset):
@@ -159,6 +178,7 @@ class DeviceCommandResult:
             created_at=created_at,
             event=event,
             acted_as=acted_as,
+            template=template,
             status_changed_at=status_changed_at,
             workflow_status=workflow_status,
         )

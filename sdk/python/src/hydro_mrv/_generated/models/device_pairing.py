@@ -13,6 +13,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from typing_extensions import Self
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.ed_25519_private_jwk import Ed25519PrivateJwk
 
@@ -32,6 +34,7 @@ class DevicePairing:
         device_id (str):
         did (str):
         private_key_jwk (Ed25519PrivateJwk):
+        template (str | Unset): The edge template chosen at provisioning
     """
 
     v: Literal[1]
@@ -41,6 +44,7 @@ class DevicePairing:
     device_id: str
     did: str
     private_key_jwk: Ed25519PrivateJwk
+    template: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +62,8 @@ class DevicePairing:
 
         private_key_jwk = self.private_key_jwk.to_dict()
 
+        template = self.template
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -71,6 +77,8 @@ class DevicePairing:
                 "private_key_jwk": private_key_jwk,
             }
         )
+        if template is not UNSET:
+            field_dict["template"] = template
 
         return field_dict
 
@@ -95,6 +103,8 @@ class DevicePairing:
 
         private_key_jwk = Ed25519PrivateJwk.from_dict(d.pop("private_key_jwk"))
 
+        template = d.pop("template", UNSET)
+
         device_pairing = cls(
             v=v,
             api_url=api_url,
@@ -103,6 +113,7 @@ class DevicePairing:
             device_id=device_id,
             did=did,
             private_key_jwk=private_key_jwk,
+            template=template,
         )
 
         device_pairing.additional_properties = d

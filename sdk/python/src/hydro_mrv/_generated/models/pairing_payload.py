@@ -12,6 +12,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from typing_extensions import Self
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="PairingPayload")
 
 
@@ -26,6 +28,7 @@ class PairingPayload:
         project_id (str):
         device_id (str):
         did (str):
+        template (str | Unset): The edge template chosen at provisioning
     """
 
     v: Literal[1]
@@ -34,6 +37,7 @@ class PairingPayload:
     project_id: str
     device_id: str
     did: str
+    template: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,6 +53,8 @@ class PairingPayload:
 
         did = self.did
 
+        template = self.template
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -61,6 +67,8 @@ class PairingPayload:
                 "did": did,
             }
         )
+        if template is not UNSET:
+            field_dict["template"] = template
 
         return field_dict
 
@@ -81,6 +89,8 @@ class PairingPayload:
 
         did = d.pop("did")
 
+        template = d.pop("template", UNSET)
+
         pairing_payload = cls(
             v=v,
             api_url=api_url,
@@ -88,6 +98,7 @@ class PairingPayload:
             project_id=project_id,
             device_id=device_id,
             did=did,
+            template=template,
         )
 
         pairing_payload.additional_properties = d

@@ -13,6 +13,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.period_details import PeriodDetails
     from ..models.reading_counts import ReadingCounts
+    from ..models.scope_energy import ScopeEnergy
 
 
 T = TypeVar("T", bound="Period")
@@ -29,6 +30,7 @@ class Period:
         readings (ReadingCounts | Unset):
         eg_mwh (float | Unset):
         er_tco2e (float | Unset):
+        eg_by_scope (list[ScopeEnergy] | Unset): EG per metering scope, once the methodology has computed the period
         updated_at (datetime.datetime | Unset):
         details (PeriodDetails | Unset):
     """
@@ -40,6 +42,7 @@ class Period:
     readings: ReadingCounts | Unset = UNSET
     eg_mwh: float | Unset = UNSET
     er_tco2e: float | Unset = UNSET
+    eg_by_scope: list[ScopeEnergy] | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
     details: PeriodDetails | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -60,6 +63,13 @@ class Period:
         eg_mwh = self.eg_mwh
 
         er_tco2e = self.er_tco2e
+
+        eg_by_scope: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.eg_by_scope, Unset):
+            eg_by_scope = []
+            for eg_by_scope_item_data in self.eg_by_scope:
+                eg_by_scope_item = eg_by_scope_item_data.to_dict()
+                eg_by_scope.append(eg_by_scope_item)
 
         updated_at: str | Unset = UNSET
         if not isinstance(self.updated_at, Unset):
@@ -86,6 +96,8 @@ class Period:
             field_dict["eg_mwh"] = eg_mwh
         if er_tco2e is not UNSET:
             field_dict["er_tco2e"] = er_tco2e
+        if eg_by_scope is not UNSET:
+            field_dict["eg_by_scope"] = eg_by_scope
         if updated_at is not UNSET:
             field_dict["updatedAt"] = updated_at
         if details is not UNSET:
@@ -97,6 +109,7 @@ class Period:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.period_details import PeriodDetails
         from ..models.reading_counts import ReadingCounts
+        from ..models.scope_energy import ScopeEnergy
 
         d = dict(src_dict)
         project_id = d.pop("projectId")
@@ -117,6 +130,15 @@ class Period:
         eg_mwh = d.pop("eg_mwh", UNSET)
 
         er_tco2e = d.pop("er_tco2e", UNSET)
+
+        _eg_by_scope = d.pop("eg_by_scope", UNSET)
+        eg_by_scope: list[ScopeEnergy] | Unset = UNSET
+        if _eg_by_scope is not UNSET:
+            eg_by_scope = []
+            for eg_by_scope_item_data in _eg_by_scope:
+                eg_by_scope_item = ScopeEnergy.from_dict(eg_by_scope_item_data)
+
+                eg_by_scope.append(eg_by_scope_item)
 
         _updated_at = d.pop("updatedAt", UNSET)
         updated_at: datetime.datetime | Unset
@@ -140,6 +162,7 @@ class Period:
             readings=readings,
             eg_mwh=eg_mwh,
             er_tco2e=er_tco2e,
+            eg_by_scope=eg_by_scope,
             updated_at=updated_at,
             details=details,
         )

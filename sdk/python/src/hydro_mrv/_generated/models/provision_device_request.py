@@ -24,12 +24,14 @@ class ProvisionDeviceRequest:
         name (str | Unset):
         meters (list[PlantMeter] | Unset): The device's meters: accuracy class, full scale, calibration record (as in
             the plant file)
+        template (str | Unset): A shipped edge template (GET /v1/edge-templates) the gateway reads this meter with
     """
 
     project_id: str
     scope: str | Unset = "plant"
     name: str | Unset = UNSET
     meters: list[PlantMeter] | Unset = UNSET
+    template: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         project_id = self.project_id
@@ -45,6 +47,8 @@ class ProvisionDeviceRequest:
                 meters_item = meters_item_data.to_dict()
                 meters.append(meters_item)
 
+        template = self.template
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -58,6 +62,8 @@ class ProvisionDeviceRequest:
             field_dict["name"] = name
         if meters is not UNSET:
             field_dict["meters"] = meters
+        if template is not UNSET:
+            field_dict["template"] = template
 
         return field_dict
 
@@ -81,11 +87,14 @@ class ProvisionDeviceRequest:
 
                 meters.append(meters_item)
 
+        template = d.pop("template", UNSET)
+
         provision_device_request = cls(
             project_id=project_id,
             scope=scope,
             name=name,
             meters=meters,
+            template=template,
         )
 
         return provision_device_request

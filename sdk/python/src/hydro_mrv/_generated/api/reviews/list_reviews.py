@@ -5,6 +5,7 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.list_reviews_order import ListReviewsOrder
+from ...models.list_reviews_sort import ListReviewsSort
 from ...models.problem import Problem
 from ...models.review_page import ReviewPage
 from ...types import UNSET, Response, Unset
@@ -18,6 +19,7 @@ def _get_kwargs(
     device_id: str | Unset = UNSET,
     rule: str | Unset = UNSET,
     older_than_hours: float | Unset = UNSET,
+    sort: ListReviewsSort | Unset = ListReviewsSort.RECEIVED_AT,
     order: ListReviewsOrder | Unset = ListReviewsOrder.ASC,
 ) -> dict[str, Any]:
 
@@ -34,6 +36,12 @@ def _get_kwargs(
     params["rule"] = rule
 
     params["older_than_hours"] = older_than_hours
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     json_order: str | Unset = UNSET
     if not isinstance(order, Unset):
@@ -105,6 +113,7 @@ def sync_detailed(
     device_id: str | Unset = UNSET,
     rule: str | Unset = UNSET,
     older_than_hours: float | Unset = UNSET,
+    sort: ListReviewsSort | Unset = ListReviewsSort.RECEIVED_AT,
     order: ListReviewsOrder | Unset = ListReviewsOrder.ASC,
 ) -> Response[Problem | ReviewPage]:
     """The review queue: FLAGGED readings (filters, escalation deadlines)
@@ -116,7 +125,9 @@ def sync_detailed(
         device_id (str | Unset):
         rule (str | Unset): A finding rule id
         older_than_hours (float | Unset): Only readings received at least this many hours ago
-        order (ListReviewsOrder | Unset): Arrival order Default: ListReviewsOrder.ASC.
+        sort (ListReviewsSort | Unset): The column to sort by (ties by reading id); verified_at
+            orders by escalation within a project Default: ListReviewsSort.RECEIVED_AT.
+        order (ListReviewsOrder | Unset): Ascending or descending Default: ListReviewsOrder.ASC.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,6 +144,7 @@ def sync_detailed(
         device_id=device_id,
         rule=rule,
         older_than_hours=older_than_hours,
+        sort=sort,
         order=order,
     )
 
@@ -152,6 +164,7 @@ def sync(
     device_id: str | Unset = UNSET,
     rule: str | Unset = UNSET,
     older_than_hours: float | Unset = UNSET,
+    sort: ListReviewsSort | Unset = ListReviewsSort.RECEIVED_AT,
     order: ListReviewsOrder | Unset = ListReviewsOrder.ASC,
 ) -> Problem | ReviewPage | None:
     """The review queue: FLAGGED readings (filters, escalation deadlines)
@@ -163,7 +176,9 @@ def sync(
         device_id (str | Unset):
         rule (str | Unset): A finding rule id
         older_than_hours (float | Unset): Only readings received at least this many hours ago
-        order (ListReviewsOrder | Unset): Arrival order Default: ListReviewsOrder.ASC.
+        sort (ListReviewsSort | Unset): The column to sort by (ties by reading id); verified_at
+            orders by escalation within a project Default: ListReviewsSort.RECEIVED_AT.
+        order (ListReviewsOrder | Unset): Ascending or descending Default: ListReviewsOrder.ASC.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,6 +196,7 @@ def sync(
         device_id=device_id,
         rule=rule,
         older_than_hours=older_than_hours,
+        sort=sort,
         order=order,
     ).parsed
 
@@ -194,6 +210,7 @@ async def asyncio_detailed(
     device_id: str | Unset = UNSET,
     rule: str | Unset = UNSET,
     older_than_hours: float | Unset = UNSET,
+    sort: ListReviewsSort | Unset = ListReviewsSort.RECEIVED_AT,
     order: ListReviewsOrder | Unset = ListReviewsOrder.ASC,
 ) -> Response[Problem | ReviewPage]:
     """The review queue: FLAGGED readings (filters, escalation deadlines)
@@ -205,7 +222,9 @@ async def asyncio_detailed(
         device_id (str | Unset):
         rule (str | Unset): A finding rule id
         older_than_hours (float | Unset): Only readings received at least this many hours ago
-        order (ListReviewsOrder | Unset): Arrival order Default: ListReviewsOrder.ASC.
+        sort (ListReviewsSort | Unset): The column to sort by (ties by reading id); verified_at
+            orders by escalation within a project Default: ListReviewsSort.RECEIVED_AT.
+        order (ListReviewsOrder | Unset): Ascending or descending Default: ListReviewsOrder.ASC.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,6 +241,7 @@ async def asyncio_detailed(
         device_id=device_id,
         rule=rule,
         older_than_hours=older_than_hours,
+        sort=sort,
         order=order,
     )
 
@@ -239,6 +259,7 @@ async def asyncio(
     device_id: str | Unset = UNSET,
     rule: str | Unset = UNSET,
     older_than_hours: float | Unset = UNSET,
+    sort: ListReviewsSort | Unset = ListReviewsSort.RECEIVED_AT,
     order: ListReviewsOrder | Unset = ListReviewsOrder.ASC,
 ) -> Problem | ReviewPage | None:
     """The review queue: FLAGGED readings (filters, escalation deadlines)
@@ -250,7 +271,9 @@ async def asyncio(
         device_id (str | Unset):
         rule (str | Unset): A finding rule id
         older_than_hours (float | Unset): Only readings received at least this many hours ago
-        order (ListReviewsOrder | Unset): Arrival order Default: ListReviewsOrder.ASC.
+        sort (ListReviewsSort | Unset): The column to sort by (ties by reading id); verified_at
+            orders by escalation within a project Default: ListReviewsSort.RECEIVED_AT.
+        order (ListReviewsOrder | Unset): Ascending or descending Default: ListReviewsOrder.ASC.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -269,6 +292,7 @@ async def asyncio(
             device_id=device_id,
             rule=rule,
             older_than_hours=older_than_hours,
+            sort=sort,
             order=order,
         )
     ).parsed
