@@ -21,6 +21,8 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   calibration: () => import('./commands/calibration.ts'),
   ledger: () => import('./commands/ledger.ts'),
   logs: () => import('./commands/logs.ts'),
+  backup: () => import('./commands/backup.ts'),
+  restore: () => import('./commands/restore.ts'),
   pki: () => import('./commands/pki.ts'),
   accredit: () => import('./commands/accredit.ts'),
 };

@@ -17,6 +17,7 @@ import { startReviewQueueSampler } from '../workflows/review-queue-sampler.ts';
 import { installTemporalRuntime } from '../workflows/temporal-runtime.ts';
 import { createMrvWorker } from '../workflows/worker.ts';
 import { createWorkerServices } from '../workflows/worker-services.ts';
+import { resumeAfterRestore } from './backup/resume-after-restore.ts';
 import { type EmbeddedService, pingMongo, startEmbeddedMongo } from './embedded-mongodb.ts';
 import { startEmbeddedTemporal } from './embedded-temporal.ts';
 import { ensureMasterKey } from './master-key.ts';
@@ -153,6 +154,10 @@ export async function startEmbeddedStack(options: { config: Config; logger: Logg
       { name: 'hedera', check: () => pingHedera(workerServices.hedera) },
     ];
     await ensureTenantIndexes(mongo.db);
+    // A restored data directory: readings its Temporal snapshot may not know go to their workflows.
+    await resumeAfterRestore({ dataDir, db: mongo.db, workflows, logger }).catch((err) =>
+      logger.error({ err }, 'resuming after a restore failed; the next start tries again'),
+    );
     const demo = await ensureDemoOrganization(mongo.db);
     const demoKeyFile = join(dataDir, 'demo-api-key');
     // Only a hash of an API key is stored, so the demo key is kept (0600) for later starts to print.
