@@ -82,6 +82,8 @@ case "${1:-install}" in
     install_ferretdb
     install_temporal
     install_victorialogs
+    # `mrv backup` copies the live SQLite databases with the sqlite3 shell (stack/backup/).
+    bash "$root/scripts/install-apt-tool.sh" sqlite3 sqlite3 "mrv backup (online copies of the embedded databases)" >/dev/null
     ;;
   status)
     for b in temporal ferretdb victoria-logs; do

@@ -61,6 +61,8 @@ export function takeBackup(options: { dataDir: string; outDir: string; masterKey
   if (existsSync(outDir) && readdirSync(outDir).length > 0) {
     throw new BackupError('TARGET_REFUSED', `${outDir} is not empty; give a new or empty directory`);
   }
+  // Owner-only: the databases hold hashed API keys, sealed keys and every organization's data.
+  mkdirSync(outDir, { recursive: true, mode: 0o700 });
   const running = runningStackPid(dataDir) !== undefined;
   const entries = dataDirEntries(dataDir);
   const files: BackupFile[] = [];

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,80 +6,18 @@ import { Client, Connection } from '@temporalio/client';
 import { MongoClient } from 'mongodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../stack/ports.ts';
-
-interface Started {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Every `mrv up` this file started, so a failed assertion does not leave a stack running. */
-const startedStacks: ChildProcess[] = [];
-
-function startUp(env: NodeJS.ProcessEnv): Started {
-  const { MONGODB_URI: _m, TEMPORAL_ADDRESS: _t, LOG_STORE_URL: _l, ...rest } = process.env;
-  const child = spawn(process.execPath, ['bin/mrv.js', 'up'], {
-    env: { ...rest, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  startedStacks.push(child);
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    err += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-async function waitForOutput(started: Started, pattern: RegExp, timeoutMs: number): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const match = started.stdout().match(pattern);
-    if (match) return match[0];
-    if (started.child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no ${pattern} in output.\nstdout:\n${started.stdout()}\nstderr:\n${started.stderr()}`);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { alive, stackPorts, startUp, stopStacks, waitForOutput } from './support/mrv-up-process.ts';
 
 describe('mrv up', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mrv-up-'));
   afterAll(async () => {
-    // SIGINT lets `mrv up` stop its own servers; a stack that is still up after a failure goes too.
-    for (const child of startedStacks.filter((c) => c.exitCode === null && c.signalCode === null)) {
-      const gone = new Promise((r) => child.once('exit', r));
-      child.kill('SIGINT');
-      await Promise.race([gone, new Promise((r) => setTimeout(r, 30_000))]);
-    }
+    // A stack that is still up after a failure goes too.
+    await stopStacks();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('starts the embedded stack, reports ready, restarts a killed server, stops every child on SIGINT and resumes from .data', async () => {
-    const ports = {
-      API_PORT: String(await findFreePort()),
-      MONGODB_PORT: String(await findFreePort()),
-      TEMPORAL_PORT: String(await findFreePort()),
-      TEMPORAL_UI_PORT: String(await findFreePort()),
-      HEDERA_LOCAL_GRPC_PORT: String(await findFreePort()),
-      HEDERA_LOCAL_MIRROR_GRPC_PORT: String(await findFreePort()),
-      HEDERA_LOCAL_MIRROR_REST_PORT: String(await findFreePort()),
-      LOG_STORE_PORT: String(await findFreePort()),
-      MTLS_PORT: String(await findFreePort()),
-    };
+    const ports = await stackPorts();
     // info: the access lines must reach the log store (checked below).
     const env = { ...ports, MRV_DATA_DIR: dataDir, LOG_LEVEL: 'info' };
     const mongoUri = `mongodb://127.0.0.1:${ports.MONGODB_PORT}/`;
