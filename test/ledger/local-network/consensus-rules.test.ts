@@ -3,8 +3,13 @@
  * ECDSA keys, malformed keys and signatures, topic update and delete permissions, chunk validation.
  * Driven against a ConsensusNode with bodies the SDK would not build.
  */
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PrivateKey } from '@hashgraph/sdk';
 import { describe, expect, it } from 'vitest';
+import { ConsensusNode } from '../../../ledger/local-network/consensus-node.ts';
+import { EVENT_LOG_FILE, fileEventLog } from '../../../ledger/local-network/event-log.ts';
 import { account, directNode, genesis, key32, keyOf, mangledSignatures } from './direct-node.ts';
 
 const { node, run, signed, query, payment } = directNode();
@@ -249,6 +254,54 @@ describe('message submission', () => {
 
   it('answers INVALID_TOPIC_ID for a message to a topic that does not exist', () => {
     expect(submit(987_654n, [genesis])).toBe('INVALID_TOPIC_ID');
+  });
+});
+
+describe('ingest prechecks', () => {
+  const message = () => ({
+    consensusSubmitMessage: { topicID: topicId(newTopic()), message: Buffer.from('m') },
+  });
+  it.each([
+    ['another node account', { extra: { nodeAccountID: account(4) } }, 'INVALID_NODE_ACCOUNT'],
+    ['a zero byte in the memo', { extra: { memo: 'a\u0000b' } }, 'INVALID_ZERO_BYTE_IN_STRING'],
+    [
+      'a valid duration over 180 s',
+      { extra: { transactionValidDuration: { seconds: 181 } } },
+      'INVALID_TRANSACTION_DURATION',
+    ],
+    [
+      'a valid duration under 15 s',
+      { extra: { transactionValidDuration: { seconds: 14 } } },
+      'INVALID_TRANSACTION_DURATION',
+    ],
+    ['a payer that does not exist', { payer: 31_337 }, 'PAYER_ACCOUNT_NOT_FOUND'],
+    ['a maximum fee under the fee', { extra: { transactionFee: 1 } }, 'INSUFFICIENT_TX_FEE'],
+  ])('refuses a transaction with %s, charging nothing', (_name, options, status) => {
+    const body = message();
+    const balance = node.state.accounts.get(2n)!.balance;
+    expect(run(body, options).status).toBe(status);
+    expect(node.state.accounts.get(2n)!.balance).toBe(balance);
+  });
+
+  it('refuses to start from an event log holding bytes that are no transaction', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mrv-events-'));
+    try {
+      appendFileSync(
+        join(dir, EVENT_LOG_FILE),
+        `${JSON.stringify({ c: '1', t: Buffer.from('not a tx').toString('base64') })}\n`,
+      );
+      expect(
+        () =>
+          new ConsensusNode({
+            nodeAccount: 3n,
+            genesisKey: keyOf(genesis),
+            nowNs: () => 0n,
+            log: fileEventLog(dir),
+          }),
+      ).toThrow(/undecodable transaction/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
