@@ -278,3 +278,68 @@ describe('verifiable presentations', () => {
     expect(bad.verified).toBe(false);
   });
 });
+
+describe('malformed input to issuing and verifying', () => {
+  it('refuses a presentation signer of another DID, and a presentation that is no object', async () => {
+    const org = await actor(1);
+    const other = await actor(3);
+    await expect(
+      issuePresentation({
+        credentials: [],
+        holder: org.did,
+        signer: other.signer,
+        id: 'urn:uuid:vp-2',
+        createdAt: issuedAt,
+        challenge: 'c',
+        documentLoader,
+      }),
+    ).rejects.toMatchObject({ code: 'CREDENTIAL_INVALID' });
+    for (const presentation of [null, 'vp', [1]]) {
+      const result = await verifyPresentation({ presentation, challenge: 'c', documentLoader, now });
+      expect(result).toMatchObject({ verified: false, errors: ['presentation is not a JSON object'] });
+    }
+  });
+
+  it('reports a presentation signer that fails as CREDENTIAL_INVALID', async () => {
+    const org = await actor(1);
+    const down = { ...org.signer, id: org.signer.id, sign: () => Promise.reject(new Error('HSM offline')) };
+    await expect(
+      issuePresentation({
+        credentials: [],
+        holder: org.did,
+        signer: down,
+        id: 'urn:uuid:vp-3',
+        createdAt: issuedAt,
+        challenge: 'c',
+        documentLoader,
+      }),
+    ).rejects.toMatchObject({ code: 'CREDENTIAL_INVALID', message: expect.stringContaining('HSM offline') });
+  });
+
+  it('fails a credential of a type it has no subject schema for', async () => {
+    const { credential } = await deviceRegistration();
+    const result = await verifyCredential({ credential, documentLoader, now, subjectSchemas: {} });
+    expect(result.verified).toBe(false);
+    expect(result.errors).toContain('no subject schema for credential type DeviceRegistration');
+  });
+
+  it('refuses a subject that is no object and a subject schema that does not compile', async () => {
+    await expect(
+      issueWith({ subject: [] as never, subjectSchema: { type: 'object' } }),
+    ).rejects.toMatchObject({
+      code: 'SUBJECT_INVALID',
+    });
+    await expect(issueWith({ subjectSchema: { type: 'no-such-type' } })).rejects.toMatchObject({
+      code: 'SUBJECT_INVALID',
+      message: 'credential subject schema does not compile',
+    });
+  });
+
+  it('loads only string URLs, and only verification methods the DID document has', async () => {
+    const org = await actor(1);
+    await expect(documentLoader(42 as unknown as string)).rejects.toMatchObject({
+      code: 'DOCUMENT_NOT_BUNDLED',
+    });
+    await expect(documentLoader(`${org.did}#not-a-key`)).rejects.toMatchObject({ code: 'DID_NOT_FOUND' });
+  });
+});
