@@ -2,6 +2,7 @@ import { driver as didKeyDriver } from '@digitalbazaar/did-method-key';
 import type { Ed25519KeyPair } from '@digitalbazaar/ed25519-multikey';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import type { DIDDocument, DIDResolutionResult, DIDResolver } from 'did-resolver';
+import { ed25519KeyFromDidKey } from '../engine/telemetry/did-key.ts';
 import { IdentityError } from './identity-error.ts';
 
 /** Ed25519 public keys as multibase start with this header (multicodec 0xed01, base58btc). */
@@ -46,14 +47,12 @@ export function didKeyFromPublicKeyMultibase(publicKeyMultibase: string): string
 
 /** did:key documents are derived from the identifier itself: resolution is pure, offline computation. */
 export async function resolveDidKeyDocument(did: string): Promise<DIDDocument> {
-  if (!/^did:key:z6Mk[1-9A-HJ-NP-Za-km-z]{40,50}$/.test(did)) {
+  // The driver ignores the multicodec header, so `z6Mk…` strings with another header would resolve to
+  // the same key as the canonical DID: one key, several identifiers. Only the exact Ed25519 form passes.
+  if (!/^did:key:z6Mk[1-9A-HJ-NP-Za-km-z]{40,50}$/.test(did) || !ed25519KeyFromDidKey(did)) {
     throw new IdentityError('DID_INVALID', `unsupported did:key '${did.slice(0, 80)}' (only Ed25519)`);
   }
-  try {
-    return (await driver.get({ did })) as unknown as DIDDocument;
-  } catch (cause) {
-    throw new IdentityError('DID_INVALID', `cannot derive a document for '${did.slice(0, 80)}'`, { cause });
-  }
+  return (await driver.get({ did })) as unknown as DIDDocument;
 }
 
 /** The did:key method for `did-resolver`: `new Resolver({ ...getDidKeyResolver() })`. */

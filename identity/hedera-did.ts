@@ -40,12 +40,8 @@ export function parseHederaDid(did: string): HederaDidParts {
       `not a did:hedera identifier: '${String(did).slice(0, 120)}'`,
     );
   }
-  let publicKey: Uint8Array;
-  try {
-    publicKey = base58Decode(match[2]!);
-  } catch (cause) {
-    throw new IdentityError('HEDERA_DID_INVALID', 'root key is not base58', { cause });
-  }
+  // The pattern admits only base58 characters, so decoding cannot fail here.
+  const publicKey = base58Decode(match[2]!);
   if (publicKey.length !== 32) throw new IdentityError('HEDERA_DID_INVALID', 'root key must be 32 bytes');
   return {
     network: match[1] as HederaNetwork,
@@ -68,8 +64,9 @@ export function ed25519FromMultibase(publicKeyMultibase: string): Uint8Array {
   if (typeof publicKeyMultibase !== 'string' || !publicKeyMultibase.startsWith('z6Mk')) {
     throw new IdentityError('HEDERA_DID_INVALID', 'not an Ed25519 Multikey value');
   }
-  const bytes = base58Decode(publicKeyMultibase.slice(1));
-  if (bytes.length !== 34 || bytes[0] !== 0xed || bytes[1] !== 0x01) {
+  // base58-universal answers undefined (it does not throw) for a character outside the alphabet.
+  const bytes: Uint8Array | undefined = base58Decode(publicKeyMultibase.slice(1));
+  if (bytes?.length !== 34 || bytes[0] !== 0xed || bytes[1] !== 0x01) {
     throw new IdentityError('HEDERA_DID_INVALID', 'not an Ed25519 Multikey value');
   }
   return bytes.slice(2);

@@ -48,24 +48,21 @@ export function createAccount(ctx: HandleContext): Outcome {
 
 type Movement = { account: Account; amount: bigint };
 
-/** Validates one list of account amounts: known accounts, no repeats, zero sum, signatures of senders. */
+/**
+ * Resolves one list of account amounts to known accounts and checks the senders' signatures. Repeats and
+ * sums were refused at precheck (precheck-body.ts).
+ */
 function movements(
   ctx: HandleContext,
   list: { accountID?: unknown; amount?: unknown; isApproval?: boolean | null }[],
-  zeroSumStatus: 'INVALID_ACCOUNT_AMOUNTS' | 'TRANSFERS_NOT_ZERO_SUM_FOR_TOKEN',
 ): Movement[] | Outcome {
   const out: Movement[] = [];
-  let sum = 0n;
   for (const item of list) {
     const num = accountNumOf(item.accountID as Parameters<typeof accountNumOf>[0]);
     const account = num === undefined ? undefined : ctx.state.accounts.get(num);
     if (!account) return fail('INVALID_ACCOUNT_ID');
-    if (out.some((m) => m.account === account)) return fail('ACCOUNT_REPEATED_IN_ACCOUNT_AMOUNTS');
-    const amount = toBig(item.amount as Parameters<typeof toBig>[0]);
-    sum += amount;
-    out.push({ account, amount });
+    out.push({ account, amount: toBig(item.amount as Parameters<typeof toBig>[0]) });
   }
-  if (sum !== 0n) return fail(zeroSumStatus);
   for (const m of out) {
     const mustSign = m.amount < 0n || (m.amount > 0n && m.account.receiverSigRequired);
     if (mustSign && !ctx.sigs.satisfies(m.account.key)) return fail('INVALID_SIGNATURE');
@@ -99,7 +96,7 @@ function tokenMoveStatus(
 export function cryptoTransfer(ctx: HandleContext): Outcome {
   // Sums, repeats and missing ids were refused at precheck (precheck-body.ts); NFTs and allowances too.
   const op = ctx.tx.body.cryptoTransfer!;
-  const hbar = movements(ctx, op.transfers?.accountAmounts ?? [], 'INVALID_ACCOUNT_AMOUNTS');
+  const hbar = movements(ctx, op.transfers?.accountAmounts ?? []);
   if (!Array.isArray(hbar)) return hbar;
   const tokenMoves: { token: Token; moves: Movement[] }[] = [];
   const autoAssociations: { token: Token; account: Account }[] = [];
@@ -109,7 +106,7 @@ export function cryptoTransfer(ctx: HandleContext): Outcome {
     if (list.expectedDecimals && list.expectedDecimals.value !== token.decimals) {
       return fail('UNEXPECTED_TOKEN_DECIMALS');
     }
-    const moves = movements(ctx, list.transfers ?? [], 'TRANSFERS_NOT_ZERO_SUM_FOR_TOKEN');
+    const moves = movements(ctx, list.transfers ?? []);
     if (!Array.isArray(moves)) return moves;
     for (const m of moves) {
       const status = tokenMoveStatus(token, m, (account) => autoAssociations.push({ token, account }));

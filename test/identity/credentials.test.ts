@@ -20,7 +20,7 @@ beforeAll(() => {
 });
 afterAll(() => restoreNetwork());
 
-async function deviceRegistration() {
+async function deviceRegistration(extra: { validUntil?: string } = {}) {
   const org = await actor(1);
   const device = await actor(2);
   const credential = await issueCredential({
@@ -32,9 +32,26 @@ async function deviceRegistration() {
     issuedAt,
     id: 'urn:uuid:6f1c1a4e-0000-4000-8000-000000000001',
     documentLoader,
+    ...extra,
   });
   return { org, device, credential };
 }
+
+/** Issues a registration of org 1 for itself, with one option replaced. */
+const issueWith = async (override: Partial<Parameters<typeof issueCredential>[0]>) => {
+  const org = await actor(1);
+  return issueCredential({
+    type: 'DeviceRegistration',
+    subject: { id: org.did, plantId: 'p', orgId: 'o', registeredAt: issuedAt },
+    subjectSchema: subjectSchemas.DeviceRegistration!,
+    issuer: org.did,
+    signer: org.signer,
+    issuedAt,
+    id: 'urn:uuid:1',
+    documentLoader,
+    ...override,
+  } as Parameters<typeof issueCredential>[0]);
+};
 
 describe('verifiable credentials (eddsa-rdfc-2022, VC 2.0)', () => {
   it('issues a DeviceRegistration credential that verifies offline', async () => {
@@ -92,18 +109,8 @@ describe('verifiable credentials (eddsa-rdfc-2022, VC 2.0)', () => {
   });
 
   it('refuses to sign a subject that does not match the schema', async () => {
-    const org = await actor(1);
     await expect(
-      issueCredential({
-        type: 'DeviceRegistration',
-        subject: { id: 'did:key:x', plantId: '', orgId: 'o', registeredAt: 'yesterday' },
-        subjectSchema: subjectSchemas.DeviceRegistration!,
-        issuer: org.did,
-        signer: org.signer,
-        issuedAt,
-        id: 'urn:uuid:1',
-        documentLoader,
-      }),
+      issueWith({ subject: { id: 'did:key:x', plantId: '', orgId: 'o', registeredAt: 'yesterday' } }),
     ).rejects.toMatchObject({ code: 'SUBJECT_INVALID' });
   });
 
@@ -112,36 +119,9 @@ describe('verifiable credentials (eddsa-rdfc-2022, VC 2.0)', () => {
     ['a nested JSON-LD keyword', { id: 'did:key:x', nested: { '@id': 'x' } }],
     ['an oversized subject', { id: 'did:key:x', blob: 'a'.repeat(300 * 1024) }],
   ])('refuses %s in the subject', async (_name, subject) => {
-    const org = await actor(1);
-    await expect(
-      issueCredential({
-        type: 'DeviceRegistration',
-        subject,
-        subjectSchema: { type: 'object' },
-        issuer: org.did,
-        signer: org.signer,
-        issuedAt,
-        id: 'urn:uuid:1',
-        documentLoader,
-      }),
-    ).rejects.toMatchObject({ code: 'SUBJECT_INVALID' });
-  });
-
-  it('refuses a signer that belongs to another DID than the issuer', async () => {
-    const org = await actor(1);
-    const other = await actor(3);
-    await expect(
-      issueCredential({
-        type: 'DeviceRegistration',
-        subject: { id: other.did, plantId: 'p', orgId: 'o', registeredAt: issuedAt },
-        subjectSchema: subjectSchemas.DeviceRegistration!,
-        issuer: org.did,
-        signer: other.signer,
-        issuedAt,
-        id: 'urn:uuid:1',
-        documentLoader,
-      }),
-    ).rejects.toMatchObject({ code: 'CREDENTIAL_INVALID' });
+    await expect(issueWith({ subject, subjectSchema: { type: 'object' } })).rejects.toMatchObject({
+      code: 'SUBJECT_INVALID',
+    });
   });
 
   it('reports a schema violation on verification when schemas are given', async () => {
@@ -159,6 +139,39 @@ describe('verifiable credentials (eddsa-rdfc-2022, VC 2.0)', () => {
     const { credential } = await deviceRegistration();
     const result = await verifyCredential({ credential, documentLoader, now: '2025-01-01T00:00:00Z' });
     expect(result.verified).toBe(false);
+  });
+
+  it('verifies a credential until its validUntil date and rejects it after', async () => {
+    const { credential } = await deviceRegistration({ validUntil: '2025-06-01T00:00:00Z' });
+    expect(credential.validUntil).toBe('2025-06-01T00:00:00Z');
+    expect((await verifyCredential({ credential, documentLoader, now })).verified).toBe(true);
+    const late = await verifyCredential({ credential, documentLoader, now: '2025-07-01T00:00:00Z' });
+    expect(late.verified).toBe(false);
+  });
+
+  it.each([
+    [
+      'a signer that belongs to another DID than the issuer',
+      async () => ({ signer: (await actor(3)).signer }),
+    ],
+    ['an unknown credential type', async () => ({ type: 'Diploma' })],
+    ['an issuance date that is no date', async () => ({ issuedAt: 'last tuesday' })],
+  ])('refuses to issue with %s', async (_name, override) => {
+    await expect(issueWith((await override()) as never)).rejects.toMatchObject({
+      code: 'CREDENTIAL_INVALID',
+    });
+  });
+
+  it('reports a signer that fails (a key store that is down) as CREDENTIAL_INVALID with the cause', async () => {
+    const org = await actor(1);
+    const down = {
+      ...org.signer,
+      id: org.signer.id,
+      sign: () => Promise.reject(new Error('key store unreachable')),
+    };
+    const error = await issueWith({ signer: down }).catch((e: Error) => e);
+    expect(error).toMatchObject({ code: 'CREDENTIAL_INVALID' });
+    expect((error as Error).message).toContain('key store unreachable');
   });
 
   it.each([null, 42, 'text', [], {}, { '@context': 'https://www.w3.org/ns/credentials/v2' }])(
@@ -263,5 +276,70 @@ describe('verifiable presentations', () => {
       now,
     });
     expect(bad.verified).toBe(false);
+  });
+});
+
+describe('malformed input to issuing and verifying', () => {
+  it('refuses a presentation signer of another DID, and a presentation that is no object', async () => {
+    const org = await actor(1);
+    const other = await actor(3);
+    await expect(
+      issuePresentation({
+        credentials: [],
+        holder: org.did,
+        signer: other.signer,
+        id: 'urn:uuid:vp-2',
+        createdAt: issuedAt,
+        challenge: 'c',
+        documentLoader,
+      }),
+    ).rejects.toMatchObject({ code: 'CREDENTIAL_INVALID' });
+    for (const presentation of [null, 'vp', [1]]) {
+      const result = await verifyPresentation({ presentation, challenge: 'c', documentLoader, now });
+      expect(result).toMatchObject({ verified: false, errors: ['presentation is not a JSON object'] });
+    }
+  });
+
+  it('reports a presentation signer that fails as CREDENTIAL_INVALID', async () => {
+    const org = await actor(1);
+    const down = { ...org.signer, id: org.signer.id, sign: () => Promise.reject(new Error('HSM offline')) };
+    await expect(
+      issuePresentation({
+        credentials: [],
+        holder: org.did,
+        signer: down,
+        id: 'urn:uuid:vp-3',
+        createdAt: issuedAt,
+        challenge: 'c',
+        documentLoader,
+      }),
+    ).rejects.toMatchObject({ code: 'CREDENTIAL_INVALID', message: expect.stringContaining('HSM offline') });
+  });
+
+  it('fails a credential of a type it has no subject schema for', async () => {
+    const { credential } = await deviceRegistration();
+    const result = await verifyCredential({ credential, documentLoader, now, subjectSchemas: {} });
+    expect(result.verified).toBe(false);
+    expect(result.errors).toContain('no subject schema for credential type DeviceRegistration');
+  });
+
+  it('refuses a subject that is no object and a subject schema that does not compile', async () => {
+    await expect(
+      issueWith({ subject: [] as never, subjectSchema: { type: 'object' } }),
+    ).rejects.toMatchObject({
+      code: 'SUBJECT_INVALID',
+    });
+    await expect(issueWith({ subjectSchema: { type: 'no-such-type' } })).rejects.toMatchObject({
+      code: 'SUBJECT_INVALID',
+      message: 'credential subject schema does not compile',
+    });
+  });
+
+  it('loads only string URLs, and only verification methods the DID document has', async () => {
+    const org = await actor(1);
+    await expect(documentLoader(42 as unknown as string)).rejects.toMatchObject({
+      code: 'DOCUMENT_NOT_BUNDLED',
+    });
+    await expect(documentLoader(`${org.did}#not-a-key`)).rejects.toMatchObject({ code: 'DID_NOT_FOUND' });
   });
 });

@@ -112,4 +112,29 @@ describe('did:hedera against the local network', () => {
     const result = await resolverFor().resolve(did);
     expect(result.didResolutionMetadata.error).toBe('notFound');
   });
+
+  it('reports notFound, naming the mirror status, while the mirror node is down', async () => {
+    const owner = await actor(34);
+    const topics = createSdkDidTopicWriter({ client: hedera.client, submitKey: hedera.operatorKey });
+    const { did } = await createHederaDid({
+      network: 'local',
+      publicKeyMultibase: owner.keyPair.publicKeyMultibase,
+      signer: owner.signer,
+      topics,
+      timestamp,
+    });
+    const from = Date.now();
+    hedera.network.setFaults({ mirrorOutages: [{ fromMs: from, toMs: from + 60_000 }] });
+    try {
+      const result = await resolverFor().resolve(did);
+      expect(result.didDocument).toBeNull();
+      expect(result.didResolutionMetadata).toMatchObject({
+        error: 'notFound',
+        message: expect.stringMatching(/503/),
+      });
+    } finally {
+      hedera.network.setFaults({});
+    }
+    expect((await resolverFor().resolve(did)).didDocument?.id).toBe(did);
+  });
 });

@@ -203,4 +203,49 @@ describe('did:hedera topic replay', () => {
     expect(result.didResolutionMetadata.error).toBe('notFound');
     expect(result.didDocument).toBeNull();
   });
+
+  it('answers invalidDid for an identifier that is not did:hedera, without reading the topic', async () => {
+    const { create } = await setup();
+    const result = await replayHederaDid({ did: 'did:hedera:mars:zABC_0.0.1', messages: [await create()] });
+    expect(result.didResolutionMetadata.error).toBe('invalidDid');
+    expect(result.didDocument).toBeNull();
+  });
+
+  it('ignores owner-signed messages that break the method rules, keeping the last valid version', async () => {
+    const { did, create, other, message } = await setup();
+    const vm = (over: Record<string, string>) => ({
+      VerificationMethod: {
+        id: `${did}#k`,
+        type: 'Multikey' as const,
+        controller: did,
+        publicKeyMultibase: other.keyPair.publicKeyMultibase,
+        ...over,
+      },
+    });
+    const result = await replayHederaDid({
+      did,
+      messages: [
+        // A create whose owner is not the DID's root key, then the real one.
+        await message('create', {
+          DIDOwner: {
+            id: `${did}#did-root-key`,
+            type: 'Multikey',
+            controller: 'did:key:someone-else',
+            publicKeyMultibase: other.keyPair.publicKeyMultibase,
+          },
+        }),
+        await create(),
+        await message('update', vm({ id: 'did:hedera:local:zX_0.0.1#k' })),
+        await message('update', vm({ publicKeyMultibase: 'zQ3s-not-ed25519' })),
+        await message('update', { RevokeVerificationMethod: { id: `${did}#never-added` } }),
+        await message('update', { Document: { id: did } }),
+        await message('delete', { Document: { id: `${did}-other` } }),
+        await message('create', { Document: { id: did } }),
+      ],
+    });
+    expect(result.didResolutionMetadata.error).toBeUndefined();
+    expect(result.didDocument?.verificationMethod).toHaveLength(1);
+    expect(result.didDocumentMetadata.versionId).toBe('2');
+    expect(result.didDocumentMetadata.deactivated).toBeUndefined();
+  });
 });

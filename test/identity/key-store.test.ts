@@ -1,17 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDidResolver } from '../../identity/create-did-resolver.ts';
 import { createDocumentLoader } from '../../identity/document-loader.ts';
+import { createEncryptedKeyStore } from '../../identity/encrypted-key-store.ts';
 import { openSecret, sealSecret } from '../../identity/envelope.ts';
 import { createFileKeyRecords } from '../../identity/file-key-records.ts';
 import { loadMasterKey, masterKeyFromBase64 } from '../../identity/master-key.ts';
 import { keyStoreContract } from './fixtures/key-store-contract.ts';
 
 const masterKey = masterKeyFromBase64(Buffer.alloc(32, 7).toString('base64'));
-const _createdAt = '2025-03-01T00:00:00Z';
+const createdAt = '2025-03-01T00:00:00Z';
 const _documentLoader = createDocumentLoader({ resolver: createDidResolver() });
 
 let dir: string;
@@ -47,6 +48,39 @@ describe('envelope encryption', () => {
     expect(() =>
       openSecret({ masterKey, sealed: { ...sealed, wrappedKey: 'AAAA' }, aad: 'org-1\u0000k1' }),
     ).toThrow(/truncated/);
+  });
+});
+
+describe('key records in files', () => {
+  it('reports a record file that is not JSON as KEY_STORE_CORRUPT, never as a missing key', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'mrv-keys-corrupt-'));
+    try {
+      const store = createEncryptedKeyStore({
+        masterKey,
+        records: createFileKeyRecords({ dir: own }),
+        randomBytes: (n) => new Uint8Array(randomBytes(n)),
+      });
+      await store.createIssuerKey({ orgId: 'org-1', keyId: 'issuer', createdAt: createdAt });
+      const [file] = await readdir(own);
+      await writeFile(join(own, file!), '{"orgId": "org-1", trunc');
+      await expect(store.getKey({ orgId: 'org-1', keyId: 'issuer' })).rejects.toMatchObject({
+        code: 'KEY_STORE_CORRUPT',
+      });
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a sealed key under an unknown sealing algorithm', () => {
+    const sealed = sealSecret({
+      masterKey,
+      secret: new Uint8Array(32),
+      aad: 'a',
+      randomBytes: (n) => new Uint8Array(randomBytes(n)),
+    });
+    expect(() =>
+      openSecret({ masterKey, sealed: { ...sealed, alg: 'none' } as unknown as typeof sealed, aad: 'a' }),
+    ).toThrow(expect.objectContaining({ code: 'KEY_STORE_CORRUPT' }));
   });
 });
 

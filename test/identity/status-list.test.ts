@@ -158,4 +158,20 @@ describe('Bitstring Status List revocation', () => {
     expect(() => allocateStatusEntry(list)).toThrow(expect.objectContaining({ code: 'STATUS_LIST_FULL' }));
     expect(() => createStatusList({ id: LIST_ID, issuer: 'x', length: 7 })).toThrow(/multiple of 8/);
   });
+
+  it('revokes once (again is a no-op), and refuses entries of another list, unallocated indexes and foreign signers', async () => {
+    const { list, entry } = await setup();
+    const revoked = revokeStatus(list, entry);
+    expect(revokeStatus(revoked, entry)).toBe(revoked);
+    expect(() => revokeStatus(list, { ...entry, statusListCredential: `${LIST_ID}-other` })).toThrow(
+      expect.objectContaining({ code: 'STATUS_LIST_INVALID' }),
+    );
+    expect(() => revokeStatus(list, { ...entry, statusListIndex: String(list.nextIndex) })).toThrow(
+      expect.objectContaining({ code: 'STATUS_LIST_INVALID' }),
+    );
+    const other = await actor(3);
+    await expect(
+      issueStatusListCredential({ list, signer: other.signer, issuedAt, documentLoader: baseLoader }),
+    ).rejects.toMatchObject({ code: 'CREDENTIAL_INVALID' });
+  });
 });

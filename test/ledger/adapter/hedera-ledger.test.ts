@@ -1,8 +1,12 @@
 import { PrivateKey } from '@hashgraph/sdk';
+import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorBatch, verifyInclusion } from '../../../engine/anchoring/index.ts';
 import { createHederaClient } from '../../../ledger/create-hedera-client.ts';
-import { createHederaLedger } from '../../../ledger/hedera-ledger.ts';
+import { createHederaLedger, intentId } from '../../../ledger/hedera-ledger.ts';
+import { MirrorClient } from '../../../ledger/mirror-client.ts';
+import { pingHedera } from '../../../ledger/ping-hedera.ts';
+import { ledgerIntentStore } from '../../../store/ledger-intent-store.ts';
 import { fastTuning, type LedgerFixture, startLedgerFixture } from './ledger-fixture.ts';
 
 let f: LedgerFixture;
@@ -138,5 +142,77 @@ describe('hedera ledger adapter (real SDK, local network, MongoDB)', () => {
     } finally {
       impostor.close();
     }
+  });
+
+  it('replays a confirmed intent as its result and refuses an unknown intent id', async () => {
+    const first = await f.ledger.ensureTopic({ orgId: org, idempotencyKey: 'topic/replayed' });
+    expect(await f.ledger.replay(intentId(org, 'topic/replayed'))).toEqual(first);
+    await expect(f.ledger.replay('0'.repeat(32))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('takes a caller memo of up to 63 bytes, which with the intent tag fills the 100-byte memo exactly', async () => {
+    const { tokenId } = await f.ledger.createToken({
+      orgId: org,
+      idempotencyKey: 'tok/memo',
+      name: 'M',
+      symbol: 'M',
+      decimals: 0,
+    });
+    const mint = (idempotencyKey: string, memo: string) =>
+      f.ledger.mint({ orgId: org, idempotencyKey, tokenId, amount: 1, memo });
+    await expect(mint('mint/memo-long', `${'é'.repeat(31)}xx`)).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+    });
+    const minted = await mint('mint/memo-full', `${'é'.repeat(31)}x`);
+    const [tx] = (await f.ledger.mirror.getTransaction(minted.transactionId)) ?? [];
+    expect(Buffer.from(tx!.memo_base64!, 'base64').byteLength).toBe(100);
+  });
+
+  it('answers STORE_UNAVAILABLE, having sent nothing, when the intent cannot be recorded', async () => {
+    // A real driver against an address nothing listens on: every write fails after server selection.
+    const unreachable = new MongoClient('mongodb://127.0.0.1:9/?serverSelectionTimeoutMS=100');
+    try {
+      const ledger = createHederaLedger({
+        hedera: f.hedera,
+        store: ledgerIntentStore(unreachable.db('none')),
+        tuning: fastTuning,
+      });
+      const latest = async () => {
+        const response = await fetch(`${f.network.mirrorRestUrl}/api/v1/transactions?order=desc&limit=1`);
+        const body = (await response.json()) as { transactions: { transaction_id: string }[] };
+        return body.transactions[0]?.transaction_id;
+      };
+      const before = await latest();
+      await expect(
+        ledger.ensureTopic({ orgId: org, idempotencyKey: 'topic/no-store' }),
+      ).rejects.toMatchObject({
+        code: 'STORE_UNAVAILABLE',
+      });
+      expect(await latest()).toBe(before);
+    } finally {
+      await unreachable.close();
+    }
+  });
+});
+
+describe('readiness and the mirror client', () => {
+  it('pings the node and the mirror, and names the mirror when it is down', async () => {
+    expect(Number((await pingHedera(f.hedera)).hbars.split(' ')[0])).toBeGreaterThan(0);
+    const now = Date.now();
+    f.network.setFaults({ mirrorOutages: [{ fromMs: now, toMs: now + 60_000 }] });
+    try {
+      await expect(pingHedera(f.hedera)).rejects.toThrow(/mirror node answered 503/);
+    } finally {
+      f.network.setFaults({});
+    }
+  });
+
+  it('reads nothing for an unknown topic and reports an unreachable mirror as MIRROR_UNAVAILABLE', async () => {
+    const messages = [];
+    for await (const m of f.ledger.mirror.topicMessages('0.0.987654')) messages.push(m);
+    expect(messages).toEqual([]);
+    // The node's gRPC port speaks HTTP/2 only: a plain HTTP client cannot read an answer from it.
+    const wrong = new MirrorClient(`http://${f.network.grpcEndpoint}`, { timeoutMs: 2_000 });
+    await expect(wrong.getToken('0.0.1')).rejects.toMatchObject({ code: 'MIRROR_UNAVAILABLE' });
   });
 });

@@ -46,12 +46,15 @@ export async function startLedgerFixture(o: {
   faults?: FaultConfig;
   tuning?: Partial<LedgerTuning>;
   requestTimeoutMs?: number;
+  /** The network's clock (ms); the real one unless given. */
+  networkNow?: () => number;
 }): Promise<LedgerFixture> {
   const network = await startLocalNetwork({
     grpcPort: 0,
     mirrorGrpcPort: 0,
     mirrorRestPort: 0,
     faults: o.faults,
+    ...(o.networkNow ? { now: o.networkNow } : {}),
   });
   const mongo = await connectMongo({ uri: mongoUri(), dbName: uniqueDbName(o.prefix) });
   const store = ledgerIntentStore(mongo.db);
@@ -91,4 +94,12 @@ export async function startLedgerFixture(o: {
       await mongo.close();
     },
   };
+}
+
+/** The texts of every message of a topic, as the mirror node shows them. */
+export async function mirrorMessages(ledger: HederaLedger, topicId: string): Promise<string[]> {
+  const all: string[] = [];
+  for await (const m of ledger.mirror.topicMessages(topicId))
+    all.push(Buffer.from(m.message, 'base64').toString());
+  return all;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as ledgerCommand } from '../../../cli/commands/ledger.ts';
 import { createHederaLedger, intentId } from '../../../ledger/hedera-ledger.ts';
-import { fastTuning, type LedgerFixture, startLedgerFixture } from './ledger-fixture.ts';
+import { fastTuning, type LedgerFixture, mirrorMessages, startLedgerFixture } from './ledger-fixture.ts';
 
 let f: LedgerFixture;
 let topicId: string;
@@ -16,12 +16,7 @@ afterAll(async () => {
   await f?.close();
 });
 
-async function messagesOnMirror(): Promise<string[]> {
-  const all: string[] = [];
-  for await (const m of f.ledger.mirror.topicMessages(topicId))
-    all.push(Buffer.from(m.message, 'base64').toString());
-  return all;
-}
+const messagesOnMirror = () => mirrorMessages(f.ledger, topicId);
 
 describe('recovery', () => {
   it('re-submits the stored signed bytes after a crash between recording and submitting', async () => {

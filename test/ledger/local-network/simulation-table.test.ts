@@ -5,12 +5,8 @@
  * transactions signed by the genesis key exactly as the SDK would send them.
  */
 import { readFileSync } from 'node:fs';
-import { PrivateKey } from '@hashgraph/sdk';
 import { describe, expect, it } from 'vitest';
 import { answerQuery } from '../../../ledger/local-network/answer-query.ts';
-import { ConsensusNode } from '../../../ledger/local-network/consensus-node.ts';
-import { memoryEventLog } from '../../../ledger/local-network/event-log.ts';
-import { LOCAL_NODE_GENESIS_KEY } from '../../../ledger/local-network/index.ts';
 import { proto } from '../../../ledger/local-network/proto.ts';
 import {
   README,
@@ -25,51 +21,9 @@ import {
   SIMULATED_QUERIES,
   SIMULATED_TRANSACTIONS,
 } from '../../../ledger/local-network/simulation-table.ts';
+import { account, directNode, key32 } from './direct-node.ts';
 
-const genesis = PrivateKey.fromStringDer(LOCAL_NODE_GENESIS_KEY);
-const node = new ConsensusNode({
-  nodeAccount: 3n,
-  genesisKey: { ed25519: genesis.publicKey.toBytesRaw() },
-  nowNs: () => BigInt(Date.now()) * 1_000_000n,
-  log: memoryEventLog(),
-});
-const key32 = () => ({ ed25519: PrivateKey.generateED25519().publicKey.toBytesRaw() });
-const account = (n: number) => ({ accountNum: n });
-let nonce = 0;
-
-/** A Transaction signed by 0.0.2, carrying `data` (and any extra body fields). */
-function signed(data: Record<string, unknown>, extra: Record<string, unknown> = {}): Buffer {
-  const bodyBytes = proto.TransactionBody.encode({
-    transactionID: {
-      accountID: account(2),
-      // A distinct valid start per transaction, so none is a duplicate of another.
-      transactionValidStart: { seconds: Math.floor(Date.now() / 1000) - 5, nanos: ++nonce },
-    },
-    nodeAccountID: account(3),
-    transactionFee: 100_000_000_000,
-    transactionValidDuration: { seconds: 120 },
-    ...extra,
-    ...data,
-  } as never).finish();
-  const sigMap = {
-    sigPair: [{ pubKeyPrefix: genesis.publicKey.toBytesRaw(), ed25519: genesis.sign(bodyBytes) }],
-  };
-  const signedTransactionBytes = proto.SignedTransaction.encode({ bodyBytes, sigMap }).finish();
-  return Buffer.from(proto.Transaction.encode({ signedTransactionBytes }).finish());
-}
-
-/** Precheck through submit(), checking that a refusal leaves no record and charges no fee. */
-function precheck(bytes: Buffer): string {
-  const records = node.state.records.length;
-  const balance = node.state.accounts.get(2n)!.balance;
-  const result = node.submit(bytes);
-  if (result.precheck !== 'OK') {
-    expect(node.state.records.length).toBe(records);
-    expect(node.state.accounts.get(2n)!.balance).toBe(balance);
-    return result.precheck;
-  }
-  return `OK/${result.record.status}`;
-}
+const { node, signed, precheck } = directNode();
 
 /** A value for each refused field path that makes it "set". */
 const SAMPLES: Record<string, Record<string, unknown>> = {
@@ -153,7 +107,7 @@ describe('the simulation table', () => {
       expect(sample, `a sample for ${kind}.${f.path}`).toBeDefined();
       const bytes =
         kind === 'TransactionBody'
-          ? signed({ consensusSubmitMessage: { topicID: { topicNum: 1 }, message: [1] } }, sample)
+          ? signed({ consensusSubmitMessage: { topicID: { topicNum: 1 }, message: [1] } }, { extra: sample })
           : signed({ [kind]: sample });
       expect(precheck(bytes), `${kind}.${f.path}`).toBe(f.status);
     }
