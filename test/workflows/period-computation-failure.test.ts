@@ -54,4 +54,30 @@ describe('a period whose computation the methodology refuses', () => {
     expect(record?.status).toBe('computation_failed');
     expect(JSON.stringify(record?.details)).toMatch(/EF_grid = 3\.79/);
   }, 300_000);
+
+  it('ends as visibly when the plant itself no longer checks (a tenfold grid factor, past the schema)', async () => {
+    const other = await seedProject(harness.mongo.db, { days: 1, seed: 52 });
+    const { orgId, projectId } = other;
+    const projects = harness.mongo.db.collection<{ _id: string; plantJson: string }>('projects');
+    const stored = await projects.findOne({ _id: projectId, orgId });
+    const plant = JSON.parse(stored!.plantJson) as { grid: { ef_tco2_per_mwh: number } };
+    plant.grid.ef_tco2_per_mwh = 7.58;
+    await projects.updateOne({ _id: projectId, orgId }, { $set: { plantJson: JSON.stringify(plant) } });
+    await harness.gateway.closePeriod({ orgId, projectId, period: PERIOD, actor: actors.developer });
+    const handle = harness.client.workflow.getHandle(workflowIds.period(orgId, projectId, PERIOD));
+    await waitFor(
+      async () => (await handle.describe()).status.name === 'FAILED',
+      120_000,
+      'the period workflow failed',
+    );
+    const record = await issuanceStore(harness.mongo.db).getPeriod(
+      issueTenantScope(orgId),
+      projectId,
+      PERIOD,
+    );
+    expect(record?.status).toBe('computation_failed');
+    expect(JSON.stringify(record?.details)).toMatch(
+      /plant.*ef_tco2_per_mwh|ef_tco2_per_mwh.*7\.58|must be <= 5/,
+    );
+  }, 300_000);
 });

@@ -5,6 +5,7 @@ import {
   condition,
   getExternalWorkflowHandle,
   log,
+  patched,
   setHandler,
   sleep,
   workflowInfo,
@@ -52,7 +53,7 @@ const FLUSH_ATTEMPTS = 30;
 export async function periodIssuanceWorkflow(input: PeriodWorkflowInput): Promise<{ status: string }> {
   const { orgId, projectId, period } = input;
   const workflowId = workflowInfo().workflowId;
-  const project = await storeActivities.loadProjectPolicy({ orgId, projectId });
+  const project = await loadProjectOrFail();
   const workflow = compiledPolicyOf(project.policy).workflows.period_issuance;
   const policyHash = project.policy.hash;
   const [year, month] = period.split('-').map(Number) as [number, number];
@@ -65,6 +66,33 @@ export async function periodIssuanceWorkflow(input: PeriodWorkflowInput): Promis
   const credentials: Record<string, string> = {};
   const anchors: Record<string, AnchorRef> = {};
   const inbox: { event: PolicyEvent; processed: boolean }[] = [];
+
+  /**
+   * A plant or policy refused for good at the start (e.g. a grid factor beyond the plant schema's
+   * bounds, edited into the database) ends the period as visibly as a refused computation.
+   */
+  async function loadProjectOrFail() {
+    try {
+      return await storeActivities.loadProjectPolicy({ orgId, projectId });
+    } catch (error) {
+      const cause = error instanceof ActivityFailure ? error.cause : undefined;
+      // Histories from before this change failed here without a status; they replay as they ran.
+      if (!(cause instanceof ApplicationFailure && cause.nonRetryable) || !patched('load-failure-status'))
+        throw error;
+      await storeActivities.setPeriodStatus({
+        orgId,
+        projectId,
+        period,
+        status: 'computation_failed',
+        workflowId,
+        details: { reason: cause.message },
+      });
+      throw ApplicationFailure.nonRetryable(
+        `period ${period} cannot be computed: ${cause.message}`,
+        'MethodologyFailed',
+      );
+    }
+  }
 
   /** A computation the methodology refuses ends the period visibly: status, reason, failed workflow. */
   async function computeOrFail(): Promise<PeriodComputation> {
