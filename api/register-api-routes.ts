@@ -62,6 +62,7 @@ import { registerPolicyDraftsValidate } from './routes/v1-policy-drafts-validate
 import { registerProjectsCreate } from './routes/v1-projects-create.ts';
 import { registerProjectsGet } from './routes/v1-projects-get.ts';
 import { registerProjectsList } from './routes/v1-projects-list.ts';
+import { registerProjectsRegistrations } from './routes/v1-projects-registrations.ts';
 import { registerReadingsEvidence } from './routes/v1-readings-evidence.ts';
 import { registerReadingsGet } from './routes/v1-readings-get.ts';
 import { registerReadingsList } from './routes/v1-readings-list.ts';
@@ -96,6 +97,7 @@ export function registerApiRoutes(app: Hono<ApiEnv>, ctx: ApiContext): void {
     registerProjectsCreate,
     registerProjectsList,
     registerProjectsGet,
+    registerProjectsRegistrations,
     registerDevicesProvision,
     registerDevicesRegister,
     registerDevicesList,

@@ -26,7 +26,24 @@ export interface StatusListRecord {
   version: number;
 }
 
-const credentials = (db: Db) => db.collection<CredentialRecord>('credentials');
+/**
+ * How a credential is stored: as JSON text, the way projects keep their plant (project-store.ts).
+ * A ProjectRegistration carries a whole plant file, which may hold JSON FerretDB cannot store as a
+ * document (nested arrays such as an efficiency curve). Records written before kept `credential` as a
+ * document; they still read.
+ */
+type StoredCredential = Omit<CredentialRecord, 'credential'> & {
+  credential?: Record<string, unknown>;
+  credentialJson?: string;
+};
+
+const credentials = (db: Db) => db.collection<StoredCredential>('credentials');
+
+function fromStored(doc: StoredCredential | null): CredentialRecord | null {
+  if (!doc) return null;
+  const { credentialJson, credential, ...rest } = doc;
+  return { ...rest, credential: credentialJson !== undefined ? JSON.parse(credentialJson) : credential! };
+}
 export function credentialStore(db: Db) {
   const statusLists = versionedRecords<StatusListRecord>(db, {
     heads: 'status_lists',
@@ -34,19 +51,20 @@ export function credentialStore(db: Db) {
   });
   return {
     async byKey(scope: TenantScope, key: string): Promise<CredentialRecord | null> {
-      return await credentials(db).findOne({ orgId: scope.orgId, key });
+      return fromStored(await credentials(db).findOne({ orgId: scope.orgId, key }));
     },
     async get(scope: TenantScope, id: string): Promise<CredentialRecord | null> {
-      return await credentials(db).findOne({ orgId: scope.orgId, _id: id });
+      return fromStored(await credentials(db).findOne({ orgId: scope.orgId, _id: id }));
     },
     /** Inserts once per key; a concurrent or retried insert returns the credential stored first. */
     async insertOnce(scope: TenantScope, record: Omit<CredentialRecord, 'orgId'>): Promise<CredentialRecord> {
+      const { credential, ...rest } = record;
       await credentials(db).updateOne(
         { orgId: scope.orgId, key: record.key },
-        { $setOnInsert: { ...record, orgId: scope.orgId } },
+        { $setOnInsert: { ...rest, credentialJson: JSON.stringify(credential), orgId: scope.orgId } },
         { upsert: true },
       );
-      return (await credentials(db).findOne({ orgId: scope.orgId, key: record.key }))!;
+      return fromStored(await credentials(db).findOne({ orgId: scope.orgId, key: record.key }))!;
     },
     async setAnchor(
       scope: TenantScope,
@@ -58,12 +76,16 @@ export function credentialStore(db: Db) {
     async markRevoked(scope: TenantScope, id: string): Promise<void> {
       await credentials(db).updateOne({ orgId: scope.orgId, _id: id }, { $set: { revoked: true } });
     },
-    async list(scope: TenantScope, filter: { projectId?: string; type?: string; subjectId?: string }) {
-      return await credentials(db)
+    async list(
+      scope: TenantScope,
+      filter: { projectId?: string; type?: string; subjectId?: string },
+    ): Promise<CredentialRecord[]> {
+      const docs = await credentials(db)
         .find({ orgId: scope.orgId, ...filter })
         .sort({ issuedAt: 1 })
         .limit(10_000)
         .toArray();
+      return docs.map((d) => fromStored(d)!);
     },
     /** The latest version of the issuer's status list (see versioned-records.ts). */
     async getStatusList(scope: TenantScope, id: string): Promise<StatusListRecord | null> {

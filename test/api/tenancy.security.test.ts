@@ -52,6 +52,7 @@ const validBodies: Record<string, unknown> = {
   '/v1/gateways/:gatewayId/suspend': { reason: 'probe' },
   '/v1/gateways/:gatewayId/decommission': { reason: 'probe' },
   '/v1/pki/certificates/:sha256/revoke': { reason: 'probe' },
+  '/v1/projects/:projectId/registrations': { effective_from: '2026-01-01T00:00:00Z' },
 };
 
 describe('tenant isolation over every route', () => {
@@ -146,6 +147,13 @@ describe('tenant isolation over every route', () => {
     });
     if (calibration.status !== 201) throw new Error(`calibration: ${calibration.status} ${calibration.text}`);
     ids.calibrationId = calibration.json.id;
+    // A's console session (signed in with A's key): B cannot list or revoke it.
+    const signedIn = await call(app, 'POST', '/v1/console/session', { body: { api_key: a.key } });
+    const cookie = /mrv_session=([^;]+)/.exec(signedIn.headers.get('set-cookie') ?? '')?.[1];
+    const sessions = await call(app, 'GET', '/v1/console/sessions', {
+      headers: { cookie: `mrv_session=${cookie}` },
+    });
+    ids.sessionId = sessions.json.data.find((s: { current: boolean }) => s.current).id;
     ids.gatewayId = gateway.json.gateway.id;
     ids.sha256 = cert.json.certificate.sha256;
     Object.assign(ids, {

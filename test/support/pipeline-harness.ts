@@ -79,7 +79,9 @@ export async function startPipelineHarness(
     client: new Client({ connection }),
     taskQueue,
     operatorEnv: { MONGODB_DB: dbName, MRV_MASTER_KEY: masterKey },
-    app: () => createApp({ db: mongo.db, workflows: gateway, logger, checks: [] }),
+    // With the worker's key store, as `mrv up` runs it (the registry's plant registrations sign with it).
+    app: () =>
+      createApp({ db: mongo.db, workflows: gateway, logger, checks: [], keyStore: services.keyStore }),
     async startWorker(workerOptions = {}) {
       const { worker, close } = await createMrvWorker({
         temporalAddress: temporal,

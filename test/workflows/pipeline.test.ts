@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerProjectPlant } from '../../api/register-project-plant.ts';
 import { verifyTrustChain } from '../../identity/verify-trust-chain.ts';
 import { credentialStore } from '../../store/credential-store.ts';
 import { issuanceStore } from '../../store/issuance-store.ts';
@@ -41,6 +42,12 @@ describe('the pipeline from device registration to a minted, provable issuance',
       role: 'verifier',
     });
     const { authority } = await accreditActor(trust, scope, { actorId: registry.id, role: 'registry' });
+    // The registry attests the plant the period is computed from (in force from the period's start).
+    await registerProjectPlant(trust, scope, {
+      projectId,
+      registry,
+      effectiveFrom: '2026-05-01T00:00:00Z',
+    });
 
     // Registration: the device workflows start; the registry approves each device (policy: registry role).
     for (const d of devices) {
@@ -179,9 +186,10 @@ describe('the pipeline from device registration to a minted, provable issuance',
 
     // Every credential the chain needs was issued, and the bundle verifies against the mirror node:
     // signatures, anchors, inclusion, the published policy text, the amount, the roles from the
-    // authority, and the token and anchor topic controlled by the issuer's key. What the service does
-    // not yet do (issue 13, service side) is have the plant attested by the registry, so the
-    // hostile-issuer verifier refuses exactly that link, and nothing else.
+    // authority, the token and anchor topic controlled by the issuer's key, and the plant as the
+    // registry attested it. What the service does not yet do (issue 13, service side) is have the
+    // device registrations signed by the registry principal: the hostile-issuer verifier refuses
+    // exactly those, and what follows from them (readings of unregistered devices, so the figures).
     const types = (await credentialStore(db).list(scope, { projectId })).map((c) => c.type);
     expect(types).toContain('DeviceRegistration');
     expect(types).toContain('VerifiedReadingBatch');
@@ -202,8 +210,30 @@ describe('the pipeline from device registration to a minted, provable issuance',
     });
     const failed = verdict.checks
       .filter((c) => !c.ok)
-      .map((c) => c.link.replace(/^anchor:.*\.control$/, 'anchor:*.control'));
-    expect([...new Set(failed)].sort()).toEqual(['plant']);
+      .map((c) =>
+        c.link.replace(/^anchor:.*\.control$/, 'anchor:*.control').replace(/did:key:[^.#]+(#\d+)?/, '*'),
+      );
+    const firstFailures = verdict.checks
+      .filter((c) => !c.ok)
+      .slice(0, 6)
+      .map((c) => `${c.link}: ${c.detail}`);
+    expect([...new Set(failed)].sort(), firstFailures.join('\n')).toEqual([
+      'device:*.readings',
+      'figure:BE',
+      'figure:EG',
+      'figure:ER',
+      'figure:TEG',
+      'figure:amount.issuance',
+      'figure:amount.report',
+      'reading:*.registration',
+      'reading:*.verdict',
+      'registration:*',
+    ]);
+    expect(
+      verdict.checks
+        .filter((c) => c.link.startsWith('registration:'))
+        .every((c) => /not by an accredited registry/.test(c.detail)),
+    ).toBe(true);
     for (const link of [
       'roles.registry',
       'mint:token-control',
@@ -220,6 +250,6 @@ describe('the pipeline from device registration to a minted, provable issuance',
     const topicControl = verdict.checks.filter((c) => /^anchor:.*\.control$/.test(c.link));
     expect(topicControl.length).toBeGreaterThan(0);
     expect(topicControl.every((c) => c.ok)).toBe(true);
-    expect(verdict.valid).toBe(false);
+    expect(verdict.checks.find((c) => c.link === 'plant')?.detail).toMatch(/ProjectRegistration v1 by did:/);
   }, 600_000);
 });

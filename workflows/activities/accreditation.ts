@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { actorParty, signingParty } from '../../identity/actor-party.ts';
 import { createDidResolver } from '../../identity/create-did-resolver.ts';
 import type { CredentialSigner } from '../../identity/credential-signer.ts';
 import { createDocumentLoader } from '../../identity/document-loader.ts';
@@ -7,7 +8,6 @@ import { issueCredential } from '../../identity/issue-credential.ts';
 import type { KeyStore } from '../../identity/key-store.ts';
 import { credentialStore } from '../../store/credential-store.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
-import { actorParty, signingParty } from './actor-party.ts';
 import { credentialIdFor } from './org-issuer.ts';
 
 /**

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { createDidResolver } from '../../identity/create-did-resolver.ts';
 import type { CredentialSigner } from '../../identity/credential-signer.ts';
@@ -22,9 +21,7 @@ export interface OrgIssuer {
 }
 
 /** Deterministic credential ids: a retried activity re-creates the same id for the same step. */
-export function credentialIdFor(orgId: string, key: string): string {
-  return `urn:mrv:credential:${createHash('sha256').update(`${orgId}\n${key}`).digest('hex').slice(0, 40)}`;
-}
+export { credentialIdFor } from '../../identity/credential-id.ts';
 
 export const statusListIdOf = (orgId: string) => `urn:mrv:status-list:${orgId}`;
 

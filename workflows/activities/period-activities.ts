@@ -61,8 +61,9 @@ export function createPeriodActivities(deps: { db: Db }) {
       period: string;
     }): Promise<PeriodComputation> {
       const scope = issueTenantScope(input.orgId);
-      const ctx = await loadProjectContext(deps.db, scope, input.projectId);
       const { start, end } = periodRange(input.period);
+      // The plant as the registry attested it for this period (the auditor picks the same version).
+      const ctx = await loadProjectContext(deps.db, scope, input.projectId, new Date(start));
       const approved = await readings.approvedInRange(scope, input.projectId, start, end);
       const anchoredIn = await batches.readingMembership(scope, input.projectId);
       const batchIds = new Map<string, string>();

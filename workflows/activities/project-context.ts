@@ -11,6 +11,7 @@ import { deviceStore } from '../../store/device-store.ts';
 import { policyStore } from '../../store/policy-store.ts';
 import { type Project, projectStore } from '../../store/project-store.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
+import { registeredPlant } from './registered-plant.ts';
 
 /** Everything activities need about a project's published policy and plant, parsed once. */
 export interface ProjectContext {
@@ -20,6 +21,8 @@ export interface ProjectContext {
   overrides: ProjectOverrides;
   /** The plant file with the project's registered devices (active as stored). */
   plant: Plant;
+  /** The registry's version the plant and parameters come from; absent: the project record's. */
+  registration?: { version: number; credentialId: string };
   verification: VerificationConfig;
 }
 
@@ -35,6 +38,8 @@ export async function loadProjectContext(
   db: Db,
   scope: TenantScope,
   projectId: string,
+  /** The plant version in force at this time (a period's start); now by default. */
+  at: Date = new Date(),
 ): Promise<ProjectContext> {
   const project = await projectStore(db).get(scope, projectId);
   if (!project)
@@ -54,14 +59,21 @@ export async function loadProjectContext(
     policy = parsed.policy;
     parsedPolicies.set(project.policy.hash, policy);
   }
-  const overrides = ((project as { parameters?: ProjectOverrides }).parameters ?? {}) as ProjectOverrides;
+  // The registry's attested version wins over the project record, which anyone with database
+  // access could edit; a project the registry has not registered yet is computed from its record
+  // (and its trust chain then fails the auditor's `plant` link).
+  const registered = await registeredPlant(db, scope, projectId, at);
+  const plantFile = registered?.plant ?? project.plant;
+  const overrides = (registered?.parameters ??
+    (project as { parameters?: ProjectOverrides }).parameters ??
+    {}) as ProjectOverrides;
   const devices = await deviceStore(db).list(scope, { projectId });
   // Meters given at the device's registration, else the plant file's (accuracy class, calibration).
   const described = new Map(
     ((project.plant as { devices?: PlantDevice[] }).devices ?? []).map((d) => [d.device_id, d.meters]),
   );
   const parsedPlant = parsePlant({
-    ...project.plant,
+    ...plantFile,
     devices: devices.map((d) => {
       const meters = d.meters ?? described.get(d.did);
       return {
@@ -82,5 +94,8 @@ export async function loadProjectContext(
     overrides,
     plant: parsedPlant.plant,
     verification: verificationConfigOf(policy, overrides),
+    ...(registered
+      ? { registration: { version: registered.version, credentialId: registered.credentialId } }
+      : {}),
   };
 }

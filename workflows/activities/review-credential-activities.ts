@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { hashDocument } from '../../engine/anchoring/index.ts';
+import { actorParty } from '../../identity/actor-party.ts';
 import { createDidResolver } from '../../identity/create-did-resolver.ts';
 import { createDocumentLoader } from '../../identity/document-loader.ts';
 import { evidenceSubjectSchemas } from '../../identity/evidence-subject-schemas.ts';
@@ -8,7 +9,6 @@ import type { KeyStore } from '../../identity/key-store.ts';
 import { credentialStore } from '../../store/credential-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
-import { actorParty } from './actor-party.ts';
 import { credentialIdFor } from './org-issuer.ts';
 
 const documentLoader = createDocumentLoader({ resolver: createDidResolver() });

@@ -123,6 +123,8 @@ export function createTrustChainActivities(deps: {
     const reviews = await credentials.list(scope, { type: 'ReviewDecision', projectId: input.projectId });
     const evidence = [
       ...(await credentials.list(scope, { type: 'RoleAccreditation' })),
+      // The registry's versions of the plant: the auditor recomputes from the one in force.
+      ...(await credentials.list(scope, { type: 'ProjectRegistration', projectId: input.projectId })),
       ...reviews.filter((r) => leaves.has(r.subjectId)),
     ].map((r) => r.credential as VerifiableCredential);
     progress.step = 'assemble';

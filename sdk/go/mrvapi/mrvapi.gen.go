@@ -1468,6 +1468,27 @@ type ProjectList struct {
 	Data []Project `json:"data"`
 }
 
+// ProjectRegistration One registry-attested version of a project's plant (a ProjectRegistration credential)
+type ProjectRegistration struct {
+	// Credential The signed W3C verifiable credential
+	Credential    map[string]interface{} `json:"credential"`
+	EffectiveFrom time.Time              `json:"effective_from"`
+
+	// Id The credential id
+	Id       string    `json:"id"`
+	IssuedAt time.Time `json:"issued_at"`
+
+	// Issuer The registry principal's DID
+	Issuer    string `json:"issuer"`
+	ProjectId string `json:"project_id"`
+	Version   int    `json:"version"`
+}
+
+// ProjectRegistrationList defines model for ProjectRegistrationList.
+type ProjectRegistrationList struct {
+	Data []ProjectRegistration `json:"data"`
+}
+
 // ProvisionDeviceRequest defines model for ProvisionDeviceRequest.
 type ProvisionDeviceRequest struct {
 	// Meters The device's meters: accuracy class, full scale, calibration record (as in the plant file)
@@ -1586,6 +1607,12 @@ type RegisterDeviceRequest struct {
 // RegisterOrganizationRequest defines model for RegisterOrganizationRequest.
 type RegisterOrganizationRequest struct {
 	Name string `json:"name"`
+}
+
+// RegisterProjectPlantRequest defines model for RegisterProjectPlantRequest.
+type RegisterProjectPlantRequest struct {
+	// EffectiveFrom From when this version is in force
+	EffectiveFrom time.Time `json:"effective_from"`
 }
 
 // RegisteredOrganization defines model for RegisteredOrganization.
@@ -2037,6 +2064,12 @@ type DecideMonitoringReportParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// RegisterProjectPlantParams defines parameters for RegisterProjectPlant.
+type RegisterProjectPlantParams struct {
+	// IdempotencyKey Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // ListReadingsParams defines parameters for ListReadings.
 type ListReadingsParams struct {
 	Limit     *int           `form:"limit,omitempty" json:"limit,omitempty"`
@@ -2140,6 +2173,9 @@ type CreateProjectJSONRequestBody = CreateProjectRequest
 
 // DecideMonitoringReportJSONRequestBody defines body for DecideMonitoringReport for application/json ContentType.
 type DecideMonitoringReportJSONRequestBody = Decision
+
+// RegisterProjectPlantJSONRequestBody defines body for RegisterProjectPlant for application/json ContentType.
+type RegisterProjectPlantJSONRequestBody = RegisterProjectPlantRequest
 
 // DecideReviewJSONRequestBody defines body for DecideReview for application/json ContentType.
 type DecideReviewJSONRequestBody = Decision
@@ -3291,6 +3327,29 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v1/projects/{projectId}/periods/{period}/trust-chain (the `GetPeriodTrustChain` operationId).
 	GetPeriodTrustChain(ctx context.Context, projectId string, period string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListProjectRegistrations Every registered version of the project's plant
+	//
+	// Corresponds with GET /v1/projects/{projectId}/registrations (the `ListProjectRegistrations` operationId).
+	ListProjectRegistrations(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RegisterProjectPlantWithBody Register the project's plant as the registry (a new ProjectRegistration version)
+	//
+	// Needs the registry role. effective_from may precede today: readings the plant produced before its registration count from then on (a date far ahead leaves the version unused until then). 503 when no key store is configured.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/projects/{projectId}/registrations (the `RegisterProjectPlant` operationId).
+	RegisterProjectPlantWithBody(ctx context.Context, projectId string, params *RegisterProjectPlantParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RegisterProjectPlant Register the project's plant as the registry (a new ProjectRegistration version)
+	//
+	// Needs the registry role. effective_from may precede today: readings the plant produced before its registration count from then on (a date far ahead leaves the version unused until then). 503 when no key store is configured.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/projects/{projectId}/registrations (the `RegisterProjectPlant` operationId).
+	RegisterProjectPlant(ctx context.Context, projectId string, params *RegisterProjectPlantParams, body RegisterProjectPlantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListReadings List readings (filters, cursor pagination)
 	//
@@ -4735,6 +4794,59 @@ func (c *Client) DecideMonitoringReport(ctx context.Context, projectId string, p
 // Corresponds with GET /v1/projects/{projectId}/periods/{period}/trust-chain (the `GetPeriodTrustChain` operationId).
 func (c *Client) GetPeriodTrustChain(ctx context.Context, projectId string, period string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetPeriodTrustChainRequest(c.Server, projectId, period)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListProjectRegistrations Every registered version of the project's plant
+//
+// Corresponds with GET /v1/projects/{projectId}/registrations (the `ListProjectRegistrations` operationId).
+func (c *Client) ListProjectRegistrations(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProjectRegistrationsRequest(c.Server, projectId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RegisterProjectPlantWithBody Register the project's plant as the registry (a new ProjectRegistration version)
+//
+// Needs the registry role. effective_from may precede today: readings the plant produced before its registration count from then on (a date far ahead leaves the version unused until then). 503 when no key store is configured.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/projects/{projectId}/registrations (the `RegisterProjectPlant` operationId).
+func (c *Client) RegisterProjectPlantWithBody(ctx context.Context, projectId string, params *RegisterProjectPlantParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRegisterProjectPlantRequestWithBody(c.Server, projectId, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RegisterProjectPlant Register the project's plant as the registry (a new ProjectRegistration version)
+//
+// Needs the registry role. effective_from may precede today: readings the plant produced before its registration count from then on (a date far ahead leaves the version unused until then). 503 when no key store is configured.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/projects/{projectId}/registrations (the `RegisterProjectPlant` operationId).
+func (c *Client) RegisterProjectPlant(ctx context.Context, projectId string, params *RegisterProjectPlantParams, body RegisterProjectPlantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRegisterProjectPlantRequest(c.Server, projectId, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7874,6 +7986,102 @@ func NewGetPeriodTrustChainRequest(server string, projectId string, period strin
 	return req, nil
 }
 
+// NewListProjectRegistrationsRequest constructs an http.Request for the ListProjectRegistrations method
+func NewListProjectRegistrationsRequest(server string, projectId string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "projectId", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/registrations", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewRegisterProjectPlantRequest calls the generic RegisterProjectPlant builder with application/json body
+func NewRegisterProjectPlantRequest(server string, projectId string, params *RegisterProjectPlantParams, body RegisterProjectPlantJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRegisterProjectPlantRequestWithBody(server, projectId, params, "application/json", bodyReader)
+}
+
+// NewRegisterProjectPlantRequestWithBody constructs an http.Request for the RegisterProjectPlant method, with any body, and a specified content type
+func NewRegisterProjectPlantRequestWithBody(server string, projectId string, params *RegisterProjectPlantParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "projectId", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/projects/%s/registrations", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IdempotencyKey != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "Idempotency-Key", *params.IdempotencyKey, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("Idempotency-Key", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
 // NewListReadingsRequest constructs an http.Request for the ListReadings method
 func NewListReadingsRequest(server string, params *ListReadingsParams) (*http.Request, error) {
 	var err error
@@ -9046,6 +9254,31 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /v1/projects/{projectId}/periods/{period}/trust-chain (the `GetPeriodTrustChain` operationId).
 	GetPeriodTrustChainWithResponse(ctx context.Context, projectId string, period string, reqEditors ...RequestEditorFn) (*GetPeriodTrustChainResponse, error)
+
+	// ListProjectRegistrationsWithResponse Every registered version of the project's plant
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/projects/{projectId}/registrations (the `ListProjectRegistrations` operationId).
+	ListProjectRegistrationsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListProjectRegistrationsResponse, error)
+
+	// RegisterProjectPlantWithBodyWithResponse Register the project's plant as the registry (a new ProjectRegistration version)
+	//
+	// Needs the registry role. effective_from may precede today: readings the plant produced before its registration count from then on (a date far ahead leaves the version unused until then). 503 when no key store is configured.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/projects/{projectId}/registrations (the `RegisterProjectPlant` operationId).
+	RegisterProjectPlantWithBodyWithResponse(ctx context.Context, projectId string, params *RegisterProjectPlantParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RegisterProjectPlantResponse, error)
+
+	// RegisterProjectPlantWithResponse Register the project's plant as the registry (a new ProjectRegistration version)
+	//
+	// Needs the registry role. effective_from may precede today: readings the plant produced before its registration count from then on (a date far ahead leaves the version unused until then). 503 when no key store is configured.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/projects/{projectId}/registrations (the `RegisterProjectPlant` operationId).
+	RegisterProjectPlantWithResponse(ctx context.Context, projectId string, params *RegisterProjectPlantParams, body RegisterProjectPlantJSONRequestBody, reqEditors ...RequestEditorFn) (*RegisterProjectPlantResponse, error)
 
 	// ListReadingsWithResponse List readings (filters, cursor pagination)
 	//
@@ -15113,6 +15346,214 @@ func (r GetPeriodTrustChainResponse) ContentType() string {
 	return ""
 }
 
+// ListProjectRegistrationsResponse429Headers the declared response headers of an HTTP 429 response for ListProjectRegistrations
+type ListProjectRegistrationsResponse429Headers struct {
+	RetryAfter *int
+}
+
+type ListProjectRegistrationsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ProjectRegistrationList
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ListProjectRegistrationsResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListProjectRegistrationsResponse) GetJSON200() *ProjectRegistrationList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListProjectRegistrationsResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListProjectRegistrationsResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListProjectRegistrationsResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ListProjectRegistrationsResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ListProjectRegistrationsResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r ListProjectRegistrationsResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r ListProjectRegistrationsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListProjectRegistrationsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListProjectRegistrationsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListProjectRegistrationsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// RegisterProjectPlantResponse429Headers the declared response headers of an HTTP 429 response for RegisterProjectPlant
+type RegisterProjectPlantResponse429Headers struct {
+	RetryAfter *int
+}
+
+type RegisterProjectPlantResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ProjectRegistration
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *N401
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *N403
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *N409
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *N413
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *N415
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *N422
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *RegisterProjectPlantResponse429Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r RegisterProjectPlantResponse) GetJSON201() *ProjectRegistration {
+	return r.JSON201
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r RegisterProjectPlantResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RegisterProjectPlantResponse) GetApplicationproblemJSON401() *N401 {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r RegisterProjectPlantResponse) GetApplicationproblemJSON403() *N403 {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r RegisterProjectPlantResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r RegisterProjectPlantResponse) GetApplicationproblemJSON409() *N409 {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r RegisterProjectPlantResponse) GetApplicationproblemJSON413() *N413 {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r RegisterProjectPlantResponse) GetApplicationproblemJSON415() *N415 {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r RegisterProjectPlantResponse) GetApplicationproblemJSON422() *N422 {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r RegisterProjectPlantResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r RegisterProjectPlantResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r RegisterProjectPlantResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RegisterProjectPlantResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RegisterProjectPlantResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RegisterProjectPlantResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListReadingsResponse429Headers the declared response headers of an HTTP 429 response for ListReadings
 type ListReadingsResponse429Headers struct {
 	RetryAfter *int
@@ -16938,6 +17379,49 @@ func (c *ClientWithResponses) GetPeriodTrustChainWithResponse(ctx context.Contex
 		return nil, err
 	}
 	return ParseGetPeriodTrustChainResponse(rsp)
+}
+
+// ListProjectRegistrationsWithResponse Every registered version of the project's plant
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/projects/{projectId}/registrations (the `ListProjectRegistrations` operationId).
+func (c *ClientWithResponses) ListProjectRegistrationsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListProjectRegistrationsResponse, error) {
+	rsp, err := c.ListProjectRegistrations(ctx, projectId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListProjectRegistrationsResponse(rsp)
+}
+
+// RegisterProjectPlantWithBodyWithResponse Register the project's plant as the registry (a new ProjectRegistration version)
+//
+// Needs the registry role. effective_from may precede today: readings the plant produced before its registration count from then on (a date far ahead leaves the version unused until then). 503 when no key store is configured.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/projects/{projectId}/registrations (the `RegisterProjectPlant` operationId).
+func (c *ClientWithResponses) RegisterProjectPlantWithBodyWithResponse(ctx context.Context, projectId string, params *RegisterProjectPlantParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RegisterProjectPlantResponse, error) {
+	rsp, err := c.RegisterProjectPlantWithBody(ctx, projectId, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRegisterProjectPlantResponse(rsp)
+}
+
+// RegisterProjectPlantWithResponse Register the project's plant as the registry (a new ProjectRegistration version)
+//
+// Needs the registry role. effective_from may precede today: readings the plant produced before its registration count from then on (a date far ahead leaves the version unused until then). 503 when no key store is configured.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/projects/{projectId}/registrations (the `RegisterProjectPlant` operationId).
+func (c *ClientWithResponses) RegisterProjectPlantWithResponse(ctx context.Context, projectId string, params *RegisterProjectPlantParams, body RegisterProjectPlantJSONRequestBody, reqEditors ...RequestEditorFn) (*RegisterProjectPlantResponse, error) {
+	rsp, err := c.RegisterProjectPlant(ctx, projectId, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRegisterProjectPlantResponse(rsp)
 }
 
 // ListReadingsWithResponse List readings (filters, cursor pagination)
@@ -22443,6 +22927,196 @@ func ParseGetPeriodTrustChainResponse(rsp *http.Response) (*GetPeriodTrustChainR
 	switch {
 	case rsp.StatusCode == 429:
 		var headers GetPeriodTrustChainResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListProjectRegistrationsResponse parses an HTTP response from a ListProjectRegistrationsWithResponse call
+func ParseListProjectRegistrationsResponse(rsp *http.Response) (*ListProjectRegistrationsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListProjectRegistrationsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ProjectRegistrationList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers ListProjectRegistrationsResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseRegisterProjectPlantResponse parses an HTTP response from a RegisterProjectPlantWithResponse call
+func ParseRegisterProjectPlantResponse(rsp *http.Response) (*RegisterProjectPlantResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RegisterProjectPlantResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ProjectRegistration
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest N401
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest N403
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest N409
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest N413
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest N415
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest N422
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers RegisterProjectPlantResponse429Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value int
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {

@@ -1,8 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
+import type { Db } from 'mongodb';
 import { type ApiDeps, createApp } from '../../../api/app.ts';
 import type { ApiEnv } from '../../../api/env.ts';
+import { createEncryptedKeyStore } from '../../../identity/encrypted-key-store.ts';
+import type { KeyStore } from '../../../identity/key-store.ts';
+import { masterKeyFromBase64 } from '../../../identity/master-key.ts';
 import { createLogger } from '../../../observability/logger.ts';
 import { ensureTenantIndexes } from '../../../store/collections.ts';
+import { createMongoKeyRecords } from '../../../store/key-store.ts';
 import { connectMongo, type MongoHandle } from '../../../store/mongo.ts';
 import { connectWorkflowGateway, type WorkflowGateway } from '../../../workflows/client.ts';
 import { mongoUri, temporalAddress, uniqueDbName } from '../../support/services.ts';
@@ -76,4 +82,13 @@ export async function createKey(app: Hono<ApiEnv>, adminKey: string, scopes: str
   const res = await call(app, 'POST', '/v1/api-keys', { key: adminKey, body: { name, scopes } });
   if (res.status !== 201) throw new Error(`key creation failed: ${res.status} ${res.text}`);
   return { key: res.json.key as string, id: res.json.id as string, prefix: res.json.prefix as string };
+}
+
+/** A key store over the harness's database, sealed under a random master key (as `mrv up` has one). */
+export async function throwawayKeyStore(db: Db): Promise<KeyStore> {
+  return createEncryptedKeyStore({
+    masterKey: masterKeyFromBase64(randomBytes(32).toString('base64')),
+    records: await createMongoKeyRecords({ db }),
+    randomBytes: (n) => randomBytes(n),
+  });
 }

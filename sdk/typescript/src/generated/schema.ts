@@ -1012,6 +1012,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects/{projectId}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every registered version of the project's plant */
+        get: operations["listProjectRegistrations"];
+        put?: never;
+        /**
+         * Register the project's plant as the registry (a new ProjectRegistration version)
+         * @description Needs the registry role. effective_from may precede today: readings the plant produced before its registration count from then on (a date far ahead leaves the version unused until then). 503 when no key store is configured.
+         */
+        post: operations["registerProjectPlant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/readings": {
         parameters: {
             query?: never;
@@ -2357,6 +2378,24 @@ export interface components {
         ProjectList: {
             data: components["schemas"]["Project"][];
         };
+        /** @description One registry-attested version of a project's plant (a ProjectRegistration credential) */
+        ProjectRegistration: {
+            /** @description The signed W3C verifiable credential */
+            credential: Record<string, never>;
+            /** Format: date-time */
+            effective_from: string;
+            /** @description The credential id */
+            id: string;
+            /** Format: date-time */
+            issued_at: string;
+            /** @description The registry principal's DID */
+            issuer: string;
+            project_id: string;
+            version: number;
+        };
+        ProjectRegistrationList: {
+            data: components["schemas"]["ProjectRegistration"][];
+        };
         ProvisionDeviceRequest: {
             /** @description The device's meters: accuracy class, full scale, calibration record (as in the plant file) */
             meters?: components["schemas"]["PlantMeter"][];
@@ -2479,6 +2518,13 @@ export interface components {
         };
         RegisterOrganizationRequest: {
             name: string;
+        };
+        RegisterProjectPlantRequest: {
+            /**
+             * Format: date-time
+             * @description From when this version is in force
+             */
+            effective_from: string;
         };
         RejectDeviceRequest: {
             reason: string;
@@ -9978,6 +10024,107 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listProjectRegistrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "string",
+                     *           "project_id": "string",
+                     *           "version": 1,
+                     *           "effective_from": "2019-08-24T14:15:22Z",
+                     *           "issuer": "string",
+                     *           "issued_at": "2019-08-24T14:15:22Z",
+                     *           "credential": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectRegistrationList"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    registerProjectPlant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry: the first request with this key runs and its answer is replayed (with `Idempotency-Replayed: true`) to any repeat of the same request for 24 hours. The same key with a different request answers 422 `idempotency-key-reused`; a repeat while the first is still running answers 409 `idempotency-in-progress` with `Retry-After`. Keys are per credential and URL: 1–255 visible ASCII characters (a UUID is a good choice).
+                 * @example 6f1c2a8e-0b7d-4a51-9d1e-2c3b4a5d6e7f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "effective_from": "2026-01-01T00:00:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterProjectPlantRequest"];
+            };
+        };
+        responses: {
+            /** @description The registered version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "string",
+                     *       "project_id": "string",
+                     *       "version": 1,
+                     *       "effective_from": "2019-08-24T14:15:22Z",
+                     *       "issuer": "string",
+                     *       "issued_at": "2019-08-24T14:15:22Z",
+                     *       "credential": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectRegistration"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
             429: components["responses"]["429"];
             default: components["responses"]["Problem"];
         };

@@ -198,6 +198,9 @@ from .problem import Problem
 from .project import Project
 from .project_list import ProjectList
 from .project_plant import ProjectPlant
+from .project_registration import ProjectRegistration
+from .project_registration_credential import ProjectRegistrationCredential
+from .project_registration_list import ProjectRegistrationList
 from .provision_device_request import ProvisionDeviceRequest
 from .provisioned_device import ProvisionedDevice
 from .reactivate_device_request import ReactivateDeviceRequest
@@ -214,6 +217,7 @@ from .reading_review_decision import ReadingReviewDecision
 from .reading_status import ReadingStatus
 from .register_device_request import RegisterDeviceRequest
 from .register_organization_request import RegisterOrganizationRequest
+from .register_project_plant_request import RegisterProjectPlantRequest
 from .registered_organization import RegisteredOrganization
 from .reject_device_request import RejectDeviceRequest
 from .review import Review
@@ -420,6 +424,9 @@ __all__ = (
     "Project",
     "ProjectList",
     "ProjectPlant",
+    "ProjectRegistration",
+    "ProjectRegistrationCredential",
+    "ProjectRegistrationList",
     "ProvisionDeviceRequest",
     "ProvisionedDevice",
     "ReactivateDeviceRequest",
@@ -436,6 +443,7 @@ __all__ = (
     "ReadingStatus",
     "RegisterDeviceRequest",
     "RegisterOrganizationRequest",
+    "RegisterProjectPlantRequest",
     "RegisteredOrganization",
     "RejectDeviceRequest",
     "Review",

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { CredentialSigner } from '../../identity/credential-signer.ts';
-import { IdentityError } from '../../identity/identity-error.ts';
-import type { KeyStore } from '../../identity/key-store.ts';
+import type { CredentialSigner } from './credential-signer.ts';
+import { IdentityError } from './identity-error.ts';
+import type { KeyStore } from './key-store.ts';
 
 export interface ActorParty {
   did: string;
