@@ -21,19 +21,27 @@ export interface CanonicalForms {
  */
 export function canonicalForms(document: TelemetryDocument | UnsignedTelemetryDocument): CanonicalForms {
   const parts = canonicalMembers(document);
-  if (!parts) return libraryForms(document);
-  let signed: string | undefined;
-  let unsigned: string | undefined;
-  return {
-    signed: () => {
-      signed ??= `{${parts.members.join(',')}}`;
-      return signed;
-    },
-    unsigned: () => {
-      unsigned ??= `{${parts.members.filter((_, i) => parts.keys[i] !== 'signature').join(',')}}`;
-      return unsigned;
-    },
-  };
+  return parts ? new MemberForms(parts.keys, parts.members) : libraryForms(document);
+}
+
+/** A class, not closures: the verifier makes one per reading. */
+class MemberForms implements CanonicalForms {
+  #signed: string | undefined;
+  #unsigned: string | undefined;
+  readonly #keys: string[];
+  readonly #members: string[];
+  constructor(keys: string[], members: string[]) {
+    this.#keys = keys;
+    this.#members = members;
+  }
+  signed(): string {
+    this.#signed ??= `{${this.#members.join(',')}}`;
+    return this.#signed;
+  }
+  unsigned(): string {
+    this.#unsigned ??= `{${this.#members.filter((_, i) => this.#keys[i] !== 'signature').join(',')}}`;
+    return this.#unsigned;
+  }
 }
 
 function libraryForms(document: TelemetryDocument | UnsignedTelemetryDocument): CanonicalForms {

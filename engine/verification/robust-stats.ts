@@ -1,13 +1,26 @@
 /**
  * Median and median absolute deviation of a small window. One sort of a copy, then the deviations'
  * median by merging the two runs either side of the median (each already ordered by distance) instead
- * of sorting them too: the same numbers, half the work, on every reading's baselines.
+ * of sorting them too: the same numbers, half the work, on every reading's baselines. Answers for
+ * frozen windows (learn-from-reading.ts freezes the ones it keeps) are remembered.
  *
  * @example
  * medianAndMad([1, 2, 3, 4, 100]) // { median: 3, mad: 1 }
  */
 export function medianAndMad(values: readonly number[]): { median: number; mad: number } {
   if (values.length === 0) return { median: Number.NaN, mad: Number.NaN };
+  // A frozen window cannot change, so its answer can be kept while the window lives.
+  const frozen = Object.isFrozen(values);
+  const known = frozen ? answers.get(values) : undefined;
+  if (known) return { ...known };
+  const answer = compute(values);
+  if (frozen) answers.set(values, answer);
+  return { ...answer };
+}
+
+const answers = new WeakMap<readonly number[], { median: number; mad: number }>();
+
+function compute(values: readonly number[]): { median: number; mad: number } {
   const sorted = Float64Array.from(values).sort();
   const median = middle(sorted);
   const n = sorted.length;

@@ -33,4 +33,12 @@ describe('medianAndMad', () => {
       { numRuns: 5000 },
     );
   });
+
+  it('answers a frozen window from memory, each time with an object of its own', () => {
+    const window = Object.freeze([5, 1, 4, 2, 3]);
+    const first = medianAndMad(window);
+    first.median = 99;
+    expect(medianAndMad(window)).toEqual({ median: 3, mad: 1 });
+    expect(medianAndMad(window)).not.toBe(medianAndMad(window));
+  });
 });
