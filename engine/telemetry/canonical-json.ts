@@ -14,8 +14,8 @@ const MAX_DEPTH = 32;
 
 /**
  * RFC 8785 (JCS) text of `value`, character for character what the `canonicalize` package returns,
- * about 4× faster on plain JSON data (the verifier canonicalizes every reading twice: the signing
- * payload and the chain hash). Anything else — `toJSON`, undefined or symbol members, sparse arrays,
+ * in about half its time on plain JSON data (5.6 against 10.7 µs of CPU per telemetry document here;
+ * the verifier writes one per reading). Anything else — `toJSON`, undefined or symbol members, sparse arrays,
  * non-finite numbers, strings with surrogates, deep or cyclic values — is handed to `canonicalize`, so
  * its answer and its errors are the package's.
  *

@@ -41,13 +41,9 @@ export function learnFromReading(state: DeviceState, next: DeviceState, input: L
   const recalibrated = state.learned !== undefined && state.learned.calibration !== fingerprint;
   const before = state.learned && !recalibrated ? state.learned : emptyLearned(fingerprint);
   if (recalibrated) next.baseline = state.baseline.map(() => []);
-  const points: [string, number][] = learnedPoints(observation, state, profile).map((p) => [
-    p.key,
-    keep(p.value),
-  ]);
-  const sigmaShares = new Map(
-    learnedPoints(observation, state, profile).map((p) => [p.key, p.minSigmaShare]),
-  );
+  const learnable = learnedPoints(observation, state, profile);
+  const points: [string, number][] = learnable.map((p) => [p.key, keep(p.value)]);
+  const sigmaShares = new Map(learnable.map((p) => [p.key, p.minSigmaShare]));
   const eta = input.tainted ? undefined : baselinePoint(observation, profile);
   if (eta) points.push([`efficiency/${eta.bucket}`, keep(eta.eta)]);
   const learned: LearnedState = { ...before };
