@@ -13,6 +13,7 @@ import {
 } from './learned-baseline.ts';
 import { meterOf } from './meter-accuracy.ts';
 import type { Observation } from './observation.ts';
+import { appendToWindow } from './robust-stats.ts';
 import { param } from './rule-input.ts';
 import type { ScopeProfile } from './scope-profile.ts';
 import type { VerdictStatus } from './verdict.ts';
@@ -103,7 +104,7 @@ function teach(
     if (key.startsWith('efficiency/')) {
       const bucket = Number(key.slice('efficiency/'.length));
       const size = Math.max(1, Math.round(param(config, 'stats.drift', 'window', 96)));
-      next.baseline = next.baseline.map((b, i) => (i === bucket ? appended(b, value, size) : b));
+      next.baseline = next.baseline.map((b, i) => (i === bucket ? appendToWindow(b, value, size) : b));
       continue;
     }
     const rule = `baseline.${key.slice(0, key.indexOf('/'))}` as 'baseline.export_ratio';
@@ -119,7 +120,7 @@ function teach(
       const band = learnedBand(window, { k: settings.k, allowanceShare: 0, minSigmaShare });
       if (!insideBand(value, band)) continue;
     }
-    windows[key] = appended(window, value, settings.window);
+    windows[key] = appendToWindow(window, value, settings.window);
     const reference = ref[key];
     if (!onlyInside && reference && Math.abs(value - reference[0]) > settings.k * reference[1]) {
       // A verifier approved a value outside the reference: the reference is retaken from what the
@@ -162,13 +163,4 @@ function noiseAfter(
     out[type] = [...(out[type] ?? []), keep(Math.abs(value - previous))].slice(-LEARNED_LIMITS.noise);
   }
   return out;
-}
-
-/**
- * `window` with `value` appended, the oldest dropped past `size`. Frozen: a window is never changed in
- * place, and a frozen one lets `medianAndMad` reuse its answer (a reading's bands are checked, then
- * learned from, over the same window).
- */
-function appended(window: readonly number[], value: number, size: number): number[] {
-  return Object.freeze([...window, value].slice(-size)) as number[];
 }

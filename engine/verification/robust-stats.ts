@@ -1,8 +1,9 @@
 /**
  * Median and median absolute deviation of a small window. One sort of a copy, then the deviations'
  * median by merging the two runs either side of the median (each already ordered by distance) instead
- * of sorting them too: the same numbers, half the work, on every reading's baselines. Answers for
- * frozen windows (learn-from-reading.ts freezes the ones it keeps) are remembered.
+ * of sorting them too: the same numbers, half the work, on every reading's baselines. For windows
+ * made by `appendToWindow` (frozen) the answer is remembered and the sorted copy comes from the
+ * previous window's by one removal and one insertion.
  *
  * @example
  * medianAndMad([1, 2, 3, 4, 100]) // { median: 3, mad: 1 }
@@ -19,9 +20,64 @@ export function medianAndMad(values: readonly number[]): { median: number; mad: 
 }
 
 const answers = new WeakMap<readonly number[], { median: number; mad: number }>();
+/** Sorted copies of frozen windows, exactly as `Float64Array.from(window).sort()` orders them. */
+const sortedCopies = new WeakMap<readonly number[], Float64Array>();
+
+/**
+ * `window` with `value` appended and the oldest dropped past `size`, frozen (windows are never changed
+ * in place, so `medianAndMad` may remember what it computed for one).
+ *
+ * @example
+ * window = appendToWindow(window, 0.91, 48);
+ */
+export function appendToWindow(window: readonly number[], value: number, size: number): number[] {
+  const next = Object.freeze([...window, value].slice(-size)) as number[];
+  const sorted = sortedCopies.get(window);
+  const dropped = window.length + 1 - next.length;
+  if (sorted && Number.isFinite(value) && (dropped === 0 || (dropped === 1 && Number.isFinite(window[0]!)))) {
+    const derived = replaced(sorted, dropped === 1 ? window[0]! : undefined, value);
+    if (derived) sortedCopies.set(next, derived);
+  }
+  return next;
+}
+
+/** The order of `Float64Array.prototype.sort`: numeric, −0 before +0, NaN last. */
+function sortsBefore(a: number, b: number): boolean {
+  if (Number.isNaN(a)) return false;
+  if (Number.isNaN(b) || a < b) return true;
+  return a === b && Object.is(a, -0) && Object.is(b, 0);
+}
+
+/** `sorted` without one `out` (when given) and with `value` in its place; undefined if `out` is absent. */
+function replaced(sorted: Float64Array, out: number | undefined, value: number): Float64Array | undefined {
+  const result = new Float64Array(sorted.length + (out === undefined ? 1 : 0));
+  let skip = out === undefined;
+  let placed = false;
+  let j = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const x = sorted[i]!;
+    if (!skip && Object.is(x, out)) {
+      skip = true;
+      continue;
+    }
+    if (!placed && sortsBefore(value, x)) {
+      result[j++] = value;
+      placed = true;
+    }
+    result[j++] = x;
+  }
+  if (!skip) return undefined;
+  if (!placed) result[j++] = value;
+  return result;
+}
 
 function compute(values: readonly number[]): { median: number; mad: number } {
-  const sorted = Float64Array.from(values).sort();
+  const frozen = Object.isFrozen(values);
+  let sorted = frozen ? sortedCopies.get(values) : undefined;
+  if (!sorted) {
+    sorted = Float64Array.from(values).sort();
+    if (frozen) sortedCopies.set(values, sorted);
+  }
   const median = middle(sorted);
   const n = sorted.length;
   // NaN sorts last and ±Infinity to the ends; those windows take the plain route.

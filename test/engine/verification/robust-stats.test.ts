@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { medianAndMad } from '../../../engine/verification/robust-stats.ts';
+import { appendToWindow, medianAndMad } from '../../../engine/verification/robust-stats.ts';
 
 /** The textbook form: sort the values, sort the deviations, take both middles. */
 function reference(values: readonly number[]) {
@@ -40,5 +40,32 @@ describe('medianAndMad', () => {
     first.median = 99;
     expect(medianAndMad(window)).toEqual({ median: 3, mad: 1 });
     expect(medianAndMad(window)).not.toBe(medianAndMad(window));
+  });
+
+  it('keeps the answers exact for windows grown by appendToWindow, whatever the values', () => {
+    const value = fc.oneof(
+      fc.double(),
+      fc.constantFrom(0, -0, 1, 2, Number.NaN, Number.POSITIVE_INFINITY),
+      fc.integer({ min: -3, max: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 120 }), fc.integer({ min: 1, max: 12 }), (values, size) => {
+        let window: number[] = [];
+        let plain: number[] = [];
+        for (const v of values) {
+          window = appendToWindow(window, v, size);
+          plain = [...plain, v].slice(-size);
+          expect(window).toEqual(plain);
+          // Each window twice: once as the check sees it, once remembered.
+          for (let twice = 0; twice < 2; twice++) {
+            const got = medianAndMad(window);
+            const want = reference(plain);
+            expect(Object.is(got.median, want.median) && Object.is(got.mad, want.mad)).toBe(true);
+          }
+        }
+        expect(Object.isFrozen(window)).toBe(values.length > 0);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
