@@ -43,7 +43,8 @@ function pass(engine: Engine, signatures: boolean, reviewer: boolean) {
   const config = engine.defaultVerificationConfig();
   config.rules.signature.enabled = signatures;
   let index = 0;
-  // The simulated reviewer approves flagged clean readings and rejects the rest (current engine only).
+  // The simulated reviewer approves flagged clean readings and rejects the rest; an engine older than
+  // the `flagged` option ignores it (and then learns nothing after its first FLAGGED reading).
   const options = reviewer
     ? { flagged: () => (records[index]!.kind === 'clean' ? ('approve' as const) : ('reject' as const)) }
     : {};
@@ -83,7 +84,7 @@ let full: Run | undefined;
 let old: Run | undefined;
 // Alternate the engines so load from other processes on a shared machine hits both alike; keep the best round.
 for (let round = 0; round < rounds; round++) {
-  if (baseline) old = best(old, pass(baseline, true, false));
+  if (baseline) old = best(old, pass(baseline, true, true));
   full = best(full, pass(current, true, true));
 }
 const engineOnly = pass(current, false, true);
@@ -188,9 +189,11 @@ process.stdout.write(
           baseline: {
             ref: baselineRef,
             readings_per_s: perSecond(old),
+            readings_per_cpu_s: perCpuSecond(old),
             p50_us: at(old.durations, 0.5),
             p99_us: at(old.durations, 0.99),
             throughput_ratio: round3(old.seconds / full!.seconds),
+            cpu_throughput_ratio: round3(old.cpuSeconds / full!.cpuSeconds),
             detection: detection(old.statuses),
           },
         }
