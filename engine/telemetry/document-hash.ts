@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type CanonicalForms, canonicalForms } from './canonical-forms.ts';
 import type { TelemetryDocument } from './telemetry-document.ts';
 
@@ -15,5 +15,6 @@ export function documentHash(
   document: TelemetryDocument,
   forms: CanonicalForms = canonicalForms(document),
 ): string {
-  return createHash('sha256').update(forms.signed(), 'utf8').digest('hex');
+  // One-shot hash (strings are hashed as UTF-8): half the cost of createHash/update/digest.
+  return hash('sha256', forms.signed(), 'hex');
 }
