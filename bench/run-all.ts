@@ -73,6 +73,9 @@ function run(command: string[], env: NodeJS.ProcessEnv) {
 }
 
 const startedAt = new Date();
+// Taken before the first benchmark: the commit measured and the load it started under.
+const commit = benchCommit();
+const machine = machineConditions();
 const benchmarks: Record<string, unknown> = {};
 for (const name of names) {
   const plan = benchPlans[name] ?? {};
@@ -111,8 +114,8 @@ for (const name of names) {
 const report = {
   date: startedAt.toISOString(),
   finished: new Date().toISOString(),
-  commit: benchCommit(),
-  machine: machineConditions(),
+  commit,
+  machine: { ...machine, load_average_after: machineConditions().load_average },
   mode: knobs.quick ? 'quick (BENCH_QUICK=1: smaller sizes, not the figures of record)' : 'full',
   knobs,
   benchmarks,
