@@ -1,6 +1,5 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { TelemetryDocument } from '../engine/telemetry/index.ts';
-import { ed25519KeyFromDidKey, verifyTelemetrySignature } from '../engine/telemetry/index.ts';
+import { createDeviceKeyResolver, verifyTelemetrySignature } from '../engine/telemetry/index.ts';
 import { type TelemetrySubmissionStatus, telemetrySubmissionsTotal } from '../observability/metrics.ts';
 import { type Device, deviceStore } from '../store/device-store.ts';
 import { newSortableId } from '../store/ids.ts';
@@ -19,8 +18,6 @@ export type TelemetryOutcome =
       message: string;
       errors?: FieldError[];
     };
-
-const keyCache = new Map<string, KeyObject>();
 
 type Stored = { reading: Reading; created: boolean };
 
@@ -62,20 +59,8 @@ function batchersOf(ctx: ApiContext) {
   return b;
 }
 
-function publicKeyOf(did: string): KeyObject | undefined {
-  let key = keyCache.get(did);
-  if (!key) {
-    const raw = ed25519KeyFromDidKey(did);
-    if (!raw) return undefined;
-    key = createPublicKey({
-      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') },
-      format: 'jwk',
-    });
-    if (keyCache.size > 10_000) keyCache.clear();
-    keyCache.set(did, key);
-  }
-  return key;
-}
+// did:key DIDs carry their key; decoding base58 on every request is avoidable work.
+const publicKeyOf = createDeviceKeyResolver();
 
 /** How long a device looked up by DID is trusted without asking MongoDB again. */
 const DEVICE_CACHE_MS = 1000;

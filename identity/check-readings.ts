@@ -5,13 +5,13 @@ import type { Plant } from '../engine/plant/plant.ts';
 import { ed25519KeyFromDidKey } from '../engine/telemetry/did-key.ts';
 import { parseTelemetry } from '../engine/telemetry/parse-telemetry.ts';
 import type { TelemetryDocument } from '../engine/telemetry/telemetry-document.ts';
+import { verifyTelemetrySignature } from '../engine/telemetry/verify-telemetry-signature.ts';
 import type { DeviceState } from '../engine/verification/device-state.ts';
 import type { VerificationConfig } from '../engine/verification/verification-config.ts';
 import { verifyDocument } from '../engine/verification/verify-reading.ts';
 import type { CalibrationInForce } from './check-calibrations.ts';
 import type { EvidenceCredential } from './evidence-credential.ts';
 import { fail, pass, type TrustChainCheck } from './trust-chain-check.ts';
-import { verifyEd25519 } from './verify-ed25519.ts';
 
 /** A reading as the bundle carries it, once its Merkle inclusion in an anchor held. */
 export interface AnchoredReading {
@@ -132,7 +132,7 @@ export function checkReadings(input: ReadingCheckInput): ReadingCheckResult {
       // when a policy turns it off, the verifier checks it anyway: unsigned readings are never evidence.
       const signed = input.config.rules.signature?.enabled
         ? !result.verdict.findings.some((f) => f.rule === 'signature')
-        : key !== undefined && verifyEd25519(document, key);
+        : key !== undefined && verifyTelemetrySignature(document, key);
       if (counts && !signed) broken.push(fail(`${link}.signature`, `not signed by the key of ${short(did)}`));
       const status = result.verdict.status;
       const why = result.verdict.findings

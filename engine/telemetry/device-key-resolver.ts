@@ -1,11 +1,11 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { ed25519KeyFromDidKey } from './did-key.ts';
 
 /** Looks up a device's Ed25519 public key (raw 32 bytes or a KeyObject); undefined when unknown. */
 export type ResolveDeviceKey = (deviceId: string) => Uint8Array | KeyObject | undefined;
 
-/** Resolves a device id to a ready KeyObject, caching it: key import costs more than a verify. */
-export type DeviceKeyResolver = (deviceId: string) => KeyObject | undefined;
+/** Resolves a device id to its raw 32-byte Ed25519 public key, caching it. */
+export type DeviceKeyResolver = (deviceId: string) => Uint8Array | undefined;
 
 export interface DeviceKeyResolverOptions {
   /** Where keys come from (e.g. did:hedera documents). Default: decode `did:key` DIDs in place. */
@@ -20,12 +20,12 @@ export interface DeviceKeyResolverOptions {
  *
  * @example
  * const keyOf = createDeviceKeyResolver();
- * keyOf('did:key:z6Mk…') // KeyObject
+ * keyOf('did:key:z6Mk…') // Uint8Array(32)
  */
 export function createDeviceKeyResolver(options: DeviceKeyResolverOptions = {}): DeviceKeyResolver {
   const resolve = options.resolve ?? ed25519KeyFromDidKey;
   const maxCached = options.maxCached ?? 10_000;
-  const cache = new Map<string, KeyObject>();
+  const cache = new Map<string, Uint8Array>();
   return (deviceId) => {
     const hit = cache.get(deviceId);
     if (hit) {
@@ -34,9 +34,9 @@ export function createDeviceKeyResolver(options: DeviceKeyResolverOptions = {}):
       cache.set(deviceId, hit);
       return hit;
     }
-    let key: KeyObject | undefined;
+    let key: Uint8Array | undefined;
     try {
-      key = toKeyObject(resolve(deviceId));
+      key = rawKey(resolve(deviceId));
     } catch {
       key = undefined;
     }
@@ -47,12 +47,10 @@ export function createDeviceKeyResolver(options: DeviceKeyResolverOptions = {}):
   };
 }
 
-function toKeyObject(key: Uint8Array | KeyObject | undefined): KeyObject | undefined {
+function rawKey(key: Uint8Array | KeyObject | undefined): Uint8Array | undefined {
   if (key === undefined) return undefined;
-  if (!(key instanceof Uint8Array)) return key.asymmetricKeyType === 'ed25519' ? key : undefined;
-  if (key.length !== 32) return undefined;
-  return createPublicKey({
-    key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(key).toString('base64url') },
-    format: 'jwk',
-  });
+  if (key instanceof Uint8Array) return key.length === 32 ? key : undefined;
+  if (key.asymmetricKeyType !== 'ed25519') return undefined;
+  const x = key.export({ format: 'jwk' }).x;
+  return x ? new Uint8Array(Buffer.from(x, 'base64url')) : undefined;
 }

@@ -19,4 +19,11 @@ export {
   type TelemetryReading,
   type UnsignedTelemetryDocument,
 } from './telemetry-document.ts';
+export {
+  createEd25519Verifier,
+  type Ed25519Verifier,
+  type Ed25519VerifierOptions,
+  ed25519Backend,
+  verifyEd25519,
+} from './verify-ed25519.ts';
 export { verifyTelemetrySignature } from './verify-telemetry-signature.ts';

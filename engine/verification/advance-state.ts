@@ -1,3 +1,4 @@
+import type { CanonicalForms } from '../telemetry/canonical-forms.ts';
 import type { TelemetryDocument } from '../telemetry/telemetry-document.ts';
 import { nextChain } from './check-chain.ts';
 import { exportBounds, registerResolutionKwh } from './check-register.ts';
@@ -17,6 +18,8 @@ export interface AcceptedReading {
   findings: readonly Finding[];
   /** The verdict's status (default: FLAGGED when a finding warned): only APPROVED readings teach. */
   status?: VerdictStatus;
+  /** The document's canonical text if the caller already wrote it (the chain hash reuses it). */
+  canonical?: CanonicalForms;
 }
 
 /**
@@ -33,7 +36,7 @@ export function advanceState(state: DeviceState, accepted: AcceptedReading): Dev
     intervals: addInterval(state.intervals, [observation.startMs, observation.endMs]),
     cadence: [...state.cadence, document.interval_s].slice(-STATE_LIMITS.cadence),
     stuck: { ...state.stuck },
-    chain: nextChain(state, document),
+    chain: nextChain(state, document, accepted.canonical),
   };
   if (!state.last || observation.endMs >= state.last.end_ms) {
     next.last = { end_ms: observation.endMs, interval_s: observation.intervalS };

@@ -1,3 +1,4 @@
+import type { CanonicalForms } from '../telemetry/canonical-forms.ts';
 import { documentHash } from '../telemetry/document-hash.ts';
 import type { TelemetryDocument } from '../telemetry/telemetry-document.ts';
 import type { DeviceState } from './device-state.ts';
@@ -24,7 +25,11 @@ export function checkChain(input: Pick<RuleInput, 'document' | 'state' | 'config
 }
 
 /** The chain link the verifier keeps after accepting `document` (the newest seq wins). */
-export function nextChain(state: DeviceState, document: TelemetryDocument): DeviceState['chain'] {
+export function nextChain(
+  state: DeviceState,
+  document: TelemetryDocument,
+  forms?: CanonicalForms,
+): DeviceState['chain'] {
   if (state.chain && document.seq <= state.chain.seq) return state.chain;
-  return { seq: document.seq, hash: documentHash(document) };
+  return { seq: document.seq, hash: documentHash(document, forms) };
 }

@@ -13,6 +13,7 @@ import {
 } from './learned-baseline.ts';
 import { meterOf } from './meter-accuracy.ts';
 import type { Observation } from './observation.ts';
+import { appendToWindow } from './robust-stats.ts';
 import { param } from './rule-input.ts';
 import type { ScopeProfile } from './scope-profile.ts';
 import type { VerdictStatus } from './verdict.ts';
@@ -41,13 +42,9 @@ export function learnFromReading(state: DeviceState, next: DeviceState, input: L
   const recalibrated = state.learned !== undefined && state.learned.calibration !== fingerprint;
   const before = state.learned && !recalibrated ? state.learned : emptyLearned(fingerprint);
   if (recalibrated) next.baseline = state.baseline.map(() => []);
-  const points: [string, number][] = learnedPoints(observation, state, profile).map((p) => [
-    p.key,
-    keep(p.value),
-  ]);
-  const sigmaShares = new Map(
-    learnedPoints(observation, state, profile).map((p) => [p.key, p.minSigmaShare]),
-  );
+  const learnable = learnedPoints(observation, state, profile);
+  const points: [string, number][] = learnable.map((p) => [p.key, keep(p.value)]);
+  const sigmaShares = new Map(learnable.map((p) => [p.key, p.minSigmaShare]));
   const eta = input.tainted ? undefined : baselinePoint(observation, profile);
   if (eta) points.push([`efficiency/${eta.bucket}`, keep(eta.eta)]);
   const learned: LearnedState = { ...before };
@@ -107,7 +104,7 @@ function teach(
     if (key.startsWith('efficiency/')) {
       const bucket = Number(key.slice('efficiency/'.length));
       const size = Math.max(1, Math.round(param(config, 'stats.drift', 'window', 96)));
-      next.baseline = next.baseline.map((b, i) => (i === bucket ? [...b, value].slice(-size) : b));
+      next.baseline = next.baseline.map((b, i) => (i === bucket ? appendToWindow(b, value, size) : b));
       continue;
     }
     const rule = `baseline.${key.slice(0, key.indexOf('/'))}` as 'baseline.export_ratio';
@@ -123,7 +120,7 @@ function teach(
       const band = learnedBand(window, { k: settings.k, allowanceShare: 0, minSigmaShare });
       if (!insideBand(value, band)) continue;
     }
-    windows[key] = [...window, value].slice(-settings.window);
+    windows[key] = appendToWindow(window, value, settings.window);
     const reference = ref[key];
     if (!onlyInside && reference && Math.abs(value - reference[0]) > settings.k * reference[1]) {
       // A verifier approved a value outside the reference: the reference is retaken from what the

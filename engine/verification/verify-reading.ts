@@ -1,4 +1,5 @@
 import type { Plant, PlantDevice } from '../plant/plant.ts';
+import { canonicalForms } from '../telemetry/canonical-forms.ts';
 import { createDeviceKeyResolver, type DeviceKeyResolver } from '../telemetry/device-key-resolver.ts';
 import { parseTelemetry } from '../telemetry/parse-telemetry.ts';
 import type { TelemetryDocument } from '../telemetry/telemetry-document.ts';
@@ -90,6 +91,8 @@ function evaluate(
   }
   const current = state ?? initialDeviceState(document.device_id);
   const findings: Finding[] = [];
+  // Written once for both the signature payload and the chain hash of an accepted reading.
+  const canonical = canonicalForms(document);
   const device = deviceIndex(plant).get(document.device_id);
   if (enabled(config, 'device')) {
     if (!device)
@@ -99,7 +102,7 @@ function evaluate(
   if (enabled(config, 'signature')) {
     const key = (context.keyOf ?? defaultKeyOf)(document.device_id);
     if (!key) findings.push(finding('signature', 'error', "no Ed25519 public key for the device's DID"));
-    else if (!verifyTelemetrySignature(document, key)) {
+    else if (!verifyTelemetrySignature(document, key, canonical)) {
       findings.push(finding('signature', 'error', 'signature does not verify with the device key'));
     }
   }
@@ -137,6 +140,7 @@ function evaluate(
     config,
     findings,
     status: verdict.status,
+    canonical,
   });
   return { ...ids, verdict, nextState };
 }

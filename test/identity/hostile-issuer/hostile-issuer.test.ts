@@ -7,7 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ed25519KeyFromDidKey } from '../../../engine/telemetry/did-key.ts';
 import { signTelemetry } from '../../../engine/telemetry/sign-telemetry.ts';
-import { verifyEd25519 } from '../../../identity/verify-ed25519.ts';
+import { verifyTelemetrySignature } from '../../../engine/telemetry/verify-telemetry-signature.ts';
 import { verifyTrustChain } from '../../../identity/verify-trust-chain.ts';
 import { type LocalHedera, startLocalHedera } from '../fixtures/local-hedera.ts';
 import { type BuiltChain, buildChain, type ChainOptions, type Entry } from './build-chain.ts';
@@ -38,7 +38,7 @@ function verify(bundle: unknown) {
 
 const approved = (entries: Entry[]) => entries.filter((e) => e.verdict === 'APPROVED');
 const signedByItsDevice = (e: Entry) =>
-  verifyEd25519(e.document, ed25519KeyFromDidKey(e.document.device_id)!);
+  verifyTelemetrySignature(e.document, ed25519KeyFromDidKey(e.document.device_id)!);
 
 describe('hostile issuer: the genuine chain', () => {
   it('is VALID, with every reading re-verified and every figure recomputed', async () => {
