@@ -10,6 +10,7 @@ const rooms = [
   'identity',
   'ledger',
   'observability',
+  'pki',
   'stack',
   'store',
   'workflows',

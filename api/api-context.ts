@@ -1,10 +1,10 @@
 import type { Db } from 'mongodb';
 import type { Logger } from '../observability/logger.ts';
+import type { PkiDeps } from '../pki/issuing-ca.ts';
 import type { AuditLogStore } from '../store/audit-log-store.ts';
 import type { WorkflowGateway } from '../workflows/client.ts';
 import type { Authenticator } from './auth/authenticator.ts';
 import type { JwtKeys } from './auth/jwt-keys.ts';
-import type { PkiDeps } from './pki/issuing-ca.ts';
 import type { PkiCache } from './pki/pki-cache.ts';
 import type { RouteSpec } from './route.ts';
 import type { SchemaValidator } from './schema-validator.ts';

@@ -8,6 +8,7 @@ import { httpMetrics } from '../observability/http-metrics.ts';
 import { httpTracing } from '../observability/http-tracing.ts';
 import type { Logger } from '../observability/logger.ts';
 import { metricsHandler } from '../observability/metrics-handler.ts';
+import { PkiError } from '../pki/pki-error.ts';
 import { auditLogStore } from '../store/audit-log-store.ts';
 import { isStoreUnavailable } from '../store/store-unavailable.ts';
 import type { WorkflowGateway } from '../workflows/client.ts';
@@ -19,6 +20,7 @@ import { generateJwtKeys, type JwtKeys } from './auth/jwt-keys.ts';
 import type { ApiEnv } from './env.ts';
 import { ApiError } from './errors.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { apiErrorOfPki } from './pki/pki-api-error.ts';
 import { createPkiCache, type PkiCache } from './pki/pki-cache.ts';
 import { presentedCertificate } from './pki/presented-certificate.ts';
 import { apiErrorResponse, problemFor } from './problem.ts';
@@ -158,6 +160,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   });
   app.onError((error, c) => {
     if (error instanceof ApiError) return apiErrorResponse(c, error);
+    if (error instanceof PkiError) return apiErrorResponse(c, apiErrorOfPki(error));
     if (error instanceof HTTPException) {
       const status = error.status;
       if (status === 413) return problemFor(c, 'PAYLOAD_TOO_LARGE', error.message || 'payload too large');

@@ -10,7 +10,8 @@
  *    RSS with the full buffer and peak RSS are the agent's figures (the builder runs under tsx,
  *    whose loader alone adds ~35 MB, so its RSS is reported apart).
  *
- * Options (env): BENCH_EDGE_DEVICES (10), BENCH_EDGE_DAYS (7), BENCH_EDGE_BATCH (500).
+ * Options (env): BENCH_EDGE_DEVICES (10), BENCH_EDGE_DAYS (7), BENCH_EDGE_BATCH (500),
+ * BENCH_EDGE_NODE_OPTIONS (default: the NODE_OPTIONS of the systemd unit edge/install.sh writes).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { installTemporalRuntime } from '../workflows/temporal-runtime.ts';
 const devices = Number(process.env.BENCH_EDGE_DEVICES ?? 10);
 const days = Number(process.env.BENCH_EDGE_DAYS ?? 7);
 const batch = Number(process.env.BENCH_EDGE_BATCH ?? 500);
+const agentNodeOptions = process.env.BENCH_EDGE_NODE_OPTIONS ?? shippedNodeOptions();
 
 installTemporalRuntime(undefined, 'ERROR');
 const servers = await startThrowawayServices();
@@ -82,12 +84,14 @@ try {
           days,
           interval_s: 60,
           batch,
+          agent_node_options: agentNodeOptions,
           machine: 'shared 2-core machine with other agents running: figures are noisy',
           buffer: 'node-sqlite3-wasm, synchronous=FULL, one transaction per interval (all devices)',
           api: 'live API over mutual TLS on loopback, FerretDB + Temporal dev server; the worker runs too and verifies while the drain goes on (it competes for the 2 cores)',
           agent:
             'build: a tsx process of its own (documents/s, buffer size); drain: the shipped linux-x64 ' +
-            'single executable `mrv-edge run` over mutual TLS, its RSS sampled from /proc every second',
+            'single executable `mrv-edge run` over mutual TLS with the NODE_OPTIONS of its systemd unit, ' +
+            'its RSS sampled from /proc every second',
         },
         ...agent,
         targets: { drain_100k_under_s: 600, rss_under_mb: 150, met },
@@ -120,10 +124,9 @@ async function drainWithBinary(dataDir: string, documents: number) {
   writeFileSync(configPath, JSON.stringify(config));
   const readings = stack.db.collection('readings');
   const t0 = performance.now();
-  // BENCH_EDGE_NODE_OPTIONS: V8 flags for the agent alone (the shipped units set NODE_OPTIONS too).
-  const agentEnv = process.env.BENCH_EDGE_NODE_OPTIONS
-    ? { ...process.env, NODE_OPTIONS: process.env.BENCH_EDGE_NODE_OPTIONS }
-    : process.env;
+  // The agent runs with the runtime flags its systemd unit sets (edge/install.sh), unless
+  // BENCH_EDGE_NODE_OPTIONS names others ('' for none).
+  const agentEnv = { ...process.env, NODE_OPTIONS: agentNodeOptions };
   const child = spawn(binary, ['run', '--data', dataDir], {
     stdio: ['ignore', 'ignore', 'ignore'],
     env: agentEnv,
@@ -132,20 +135,34 @@ async function drainWithBinary(dataDir: string, documents: number) {
     const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : 0;
   };
+  // Where the resident memory is: private (heap, wasm) vs file-backed (the executable's pages).
+  const kinds = () => ({ anon: proc('RssAnon'), file: proc('RssFile') });
   let rssFull = 0;
+  let kindsFull = { anon: 0, file: 0 };
+  const kindsPeak = { anon: 0, file: 0 };
   let accepted = 0;
   try {
     while (accepted < documents) {
       await new Promise((r) => setTimeout(r, 1000));
       if (child.exitCode !== null) throw new Error(`mrv-edge run exited ${child.exitCode}`);
       // The first sample: the agent started with the whole backlog in its buffer.
-      if (rssFull === 0) rssFull = proc('VmRSS');
+      if (rssFull === 0) {
+        rssFull = proc('VmRSS');
+        kindsFull = kinds();
+      }
+      const k = kinds();
+      kindsPeak.anon = Math.max(kindsPeak.anon, k.anon);
+      kindsPeak.file = Math.max(kindsPeak.file, k.file);
       accepted = await readings.countDocuments({ orgId: stack.orgId });
       if (performance.now() - t0 > 1_800_000) throw new Error('drain did not finish in 30 min');
     }
     const seconds = (performance.now() - t0) / 1000;
     const peak = proc('VmHWM');
     const rssEnd = proc('VmRSS');
+    // The agent's own CPU time (utime + stime, in clock ticks of 1/100 s): a slow drain on a loaded
+    // machine is the server's share, not the agent's.
+    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const cpuS = (Number(stat[11]) + Number(stat[12])) / 100;
     return {
       accepted,
       seconds: round1(seconds),
@@ -153,10 +170,22 @@ async function drainWithBinary(dataDir: string, documents: number) {
       agent_rss_mb_with_full_buffer: round1(rssFull),
       agent_peak_rss_mb: round1(peak),
       agent_rss_mb_after_drain: round1(rssEnd),
+      agent_cpu_s: round1(cpuS),
+      agent_rss_anon_mb_with_full_buffer: round1(kindsFull.anon),
+      agent_rss_file_mb_with_full_buffer: round1(kindsFull.file),
+      agent_peak_rss_anon_mb: round1(kindsPeak.anon),
+      agent_peak_rss_file_mb: round1(kindsPeak.file),
     };
   } finally {
     child.kill('SIGTERM');
   }
+}
+
+/** NODE_OPTIONS as edge/install.sh writes them into the agent's systemd unit. */
+function shippedNodeOptions(): string {
+  const flags = /^NODE_FLAGS="(.+)"$/m.exec(readFileSync('edge/install.sh', 'utf8'))?.[1];
+  if (!flags) throw new Error('edge/install.sh sets no NODE_FLAGS');
+  return flags;
 }
 
 function round1(v: number): number {

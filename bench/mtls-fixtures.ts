@@ -1,5 +1,5 @@
 import { generateKeyPairSync, webcrypto } from 'node:crypto';
-import { x509 } from '../api/pki/x509-provider.ts';
+import { x509 } from '../pki/x509-provider.ts';
 import { benchProject, json } from './bench-project.ts';
 
 /** An organization, a project with one device, a gateway for it and an enrolled P-256 certificate. */

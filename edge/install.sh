@@ -29,6 +29,9 @@ if [[ -z "$prefix" && $EUID -ne 0 ]]; then
 fi
 [[ -x "$binary" ]] || { echo "$binary is not an executable" >&2; exit 1; }
 
+# The agent's runtime flags; edge/packaging/mrv-edge-service.ps1 sets the same on Windows.
+NODE_FLAGS="--v8-pool-size=1 --max-semi-space-size=2"
+
 install -d -m 0755 "$bin_dir" "$unit_dir"
 install -d -m 0700 "$data_dir" "$etc_dir"
 install -m 0755 "$binary" "$bin_dir/mrv-edge"
@@ -49,6 +52,9 @@ After=network-online.target
 
 [Service]
 ExecStart=/usr/local/bin/mrv-edge run --data /var/lib/mrv-edge --key-file /etc/mrv-edge/vault.key
+# Memory (docs/edge.md): one V8 background thread (each keeps a malloc arena) and a 2 MB young
+# generation (V8 grows it to 16 MB while a backlog drains). Peak RSS draining 7 days: 168 → under 100 MB.
+Environment="NODE_OPTIONS=$NODE_FLAGS"
 Restart=always
 RestartSec=5
 # A killed agent loses nothing: the buffer is synchronous and a stale lock is cleaned at start.

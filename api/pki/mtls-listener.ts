@@ -6,8 +6,8 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Logger } from '../../observability/logger.ts';
 import { type MtlsHandshakeOutcome, mtlsHandshakesTotal } from '../../observability/metrics.ts';
+import { fingerprintOf } from '../../pki/fingerprint.ts';
 import type { CertificateRefusalAuditor } from '../auth/audit-certificate-refusal.ts';
-import { fingerprintOf } from './fingerprint.ts';
 import { outcomeOfVerifyError } from './handshake-outcome.ts';
 import type { PkiCache } from './pki-cache.ts';
 

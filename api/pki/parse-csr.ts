@@ -1,5 +1,5 @@
+import { x509 } from '../../pki/x509-provider.ts';
 import { ApiError } from '../errors.ts';
-import { x509 } from './x509-provider.ts';
 
 /** A PEM CSR is a few hundred bytes; anything past this is refused before it is parsed. */
 export const MAX_CSR_BYTES = 16 * 1024;

@@ -1,6 +1,6 @@
+import { CRL_VALIDITY_MS, issueCrl } from '../../pki/issuing-ca.ts';
 import { pkiStore } from '../../store/pki-store.ts';
 import type { ApiContext } from '../api-context.ts';
-import { CRL_VALIDITY_MS, issueCrl } from './issuing-ca.ts';
 
 /**
  * The public CA certificate or current CRL of an organization named in a query string. Both are

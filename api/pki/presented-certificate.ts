@@ -1,7 +1,7 @@
 import type { X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import type { Context } from 'hono';
-import { fingerprintOf } from './fingerprint.ts';
+import { fingerprintOf } from '../../pki/fingerprint.ts';
 
 /** The header a TLS-terminating proxy sets to the verified client certificate's SHA-256 (hex). */
 export const FORWARDED_FINGERPRINT_HEADER = 'x-client-cert-sha256';

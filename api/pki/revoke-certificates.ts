@@ -1,8 +1,8 @@
+import { revokeCertificates } from '../../pki/issuing-ca.ts';
 import { pkiStore } from '../../store/pki-store.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
 import type { ApiContext } from '../api-context.ts';
 import { ApiError } from '../errors.ts';
-import { revokeCertificates } from './issuing-ca.ts';
 
 /**
  * Revokes the organization's unrevoked certificates that `match` selects, re-issues its CRL, and

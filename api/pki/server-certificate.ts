@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes, webcrypto } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { x509 } from './x509-provider.ts';
+import { x509 } from '../../pki/x509-provider.ts';
 
 /** A self-signed TLS server certificate (ECDSA P-256) for `host`, `localhost` and the loopback addresses. */
 export async function selfSignedServerCertificate(

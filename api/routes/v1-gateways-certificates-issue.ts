@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { issueGatewayCertificate } from '../../pki/issuing-ca.ts';
 import { deviceStore } from '../../store/device-store.ts';
 import { gatewayStore } from '../../store/gateway-store.ts';
 import { pkiStore } from '../../store/pki-store.ts';
@@ -9,7 +10,6 @@ import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { csrRequestSchema, issuedCertificateSchema } from '../pki/gateway-schemas.ts';
 import { certificateJson } from '../pki/gateway-view.ts';
-import { issueGatewayCertificate } from '../pki/issuing-ca.ts';
 import { parseCsr } from '../pki/parse-csr.ts';
 import { apiErrorResponse } from '../problem.ts';
 import { mountRoute } from '../route.ts';

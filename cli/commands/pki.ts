@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { operatorTenantScope } from '../../api/auth/authenticator.ts';
-import { ensureIssuingCa, issueCrl, revokeCertificates } from '../../api/pki/issuing-ca.ts';
 import { loadConfig } from '../../config/index.ts';
 import { createEncryptedKeyStore } from '../../identity/encrypted-key-store.ts';
 import { masterKeyFromBase64 } from '../../identity/master-key.ts';
+import { ensureIssuingCa, issueCrl, revokeCertificates } from '../../pki/issuing-ca.ts';
 import { createMongoKeyRecords } from '../../store/key-store.ts';
 import { connectMongo } from '../../store/mongo.ts';
 import { pkiStore } from '../../store/pki-store.ts';

@@ -46,7 +46,11 @@ if ($ServerCa) { $pairArgs += @('--server-ca', $ServerCa) }
 & $exe @pairArgs
 if ($LASTEXITCODE -ne 0) { throw "pairing failed ($LASTEXITCODE)" }
 
-$action = New-ScheduledTaskAction -Execute $exe -Argument "run --data `"$data`""
+# The agent's runtime flags, as edge/install.sh sets them in the systemd unit (memory: docs/edge.md).
+# A task action cannot set an environment variable, so cmd.exe sets it for this process alone.
+$nodeFlags = '--v8-pool-size=1 --max-semi-space-size=2'
+$action = New-ScheduledTaskAction -Execute 'cmd.exe' `
+  -Argument "/d /c set `"NODE_OPTIONS=$nodeFlags`" && `"$exe`" run --data `"$data`""
 $trigger = New-ScheduledTaskTrigger -AtStartup
 $principal = New-ScheduledTaskPrincipal -UserId 'SYSTEM' -LogonType ServiceAccount -RunLevel Highest
 $settings = New-ScheduledTaskSettingsSet -RestartCount 9999 -RestartInterval (New-TimeSpan -Minutes 1) `

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes, X509Certificate } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { x509 } from '../../api/pki/x509-provider.ts';
+import { x509 } from '../../pki/x509-provider.ts';
 import { enrollCertificate, setUpGateway, startMtlsHarness } from '../api/pki/mtls-harness.ts';
 
 const exec = promisify(execFile);

@@ -171,6 +171,11 @@ describe('the mrv-edge linux-x64 single executable: docs walkthrough (keygen, pa
       'ExecStart=/usr/local/bin/mrv-edge run --data /var/lib/mrv-edge --key-file /etc/mrv-edge/vault.key',
     );
     expect(unit).toMatch(/ProtectSystem=strict[\s\S]*ReadWritePaths=\/var\/lib\/mrv-edge/);
+    // The runtime flags that keep the agent's memory down ship in the unit and in the Windows task alike.
+    const nodeOptions = /^Environment="NODE_OPTIONS=(.+)"$/m.exec(unit)?.[1];
+    expect(nodeOptions).toMatch(/--v8-pool-size=1 .*--max-semi-space-size=2/);
+    const windows = readFileSync('edge/packaging/mrv-edge-service.ps1', 'utf8');
+    expect(/^\$nodeFlags = '(.+)'$/m.exec(windows)?.[1]).toBe(nodeOptions);
     const config = JSON.parse(readFileSync(join(prefix, 'var/lib/mrv-edge/config.json'), 'utf8')) as {
       gateway_id: string;
     };
@@ -180,7 +185,7 @@ describe('the mrv-edge linux-x64 single executable: docs walkthrough (keygen, pa
     const status = execFileSync(
       join(prefix, 'usr/local/bin/mrv-edge'),
       ['status', '--data', join(prefix, 'var/lib/mrv-edge')],
-      { encoding: 'utf8' },
+      { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: nodeOptions } },
     );
     expect(status).toContain('the agent has not run');
     // Refusals: too few arguments (2), a binary that is not executable (1), a payload the API refuses.

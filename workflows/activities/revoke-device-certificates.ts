@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
-import { revokeCertificates } from '../../api/pki/issuing-ca.ts';
 import type { KeyStore } from '../../identity/key-store.ts';
+import { revokeCertificates } from '../../pki/issuing-ca.ts';
 import { pkiStore } from '../../store/pki-store.ts';
 import type { TenantScope } from '../../store/tenant-scope.ts';
 

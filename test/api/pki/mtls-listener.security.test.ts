@@ -1,9 +1,12 @@
 import { connect } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueGatewayCertificate } from '../../../api/pki/issuing-ca.ts';
-import { x509 } from '../../../api/pki/x509-provider.ts';
+import { statusOf } from '../../../api/errors.ts';
+import { apiErrorOfPki } from '../../../api/pki/pki-api-error.ts';
 import { metricsRegistry } from '../../../observability/metrics.ts';
+import { issueGatewayCertificate } from '../../../pki/issuing-ca.ts';
+import { PkiError } from '../../../pki/pki-error.ts';
+import { x509 } from '../../../pki/x509-provider.ts';
 import { issueTenantScope } from '../../../store/tenant-scope.ts';
 import { createKey } from '../support/api-harness.ts';
 import { telemetry } from '../support/fixtures.ts';
@@ -23,6 +26,20 @@ beforeAll(async () => {
   await inst.pki.refreshNow();
 }, 60_000);
 afterAll(async () => await h?.close());
+
+/** A certificate request for the first device's gateway key, issued straight by the CA. */
+async function certificateRequest(
+  key: Awaited<ReturnType<typeof gatewayKey>>,
+  window: { notBefore?: Date; notAfter: Date },
+) {
+  const spki = await globalThis.crypto.subtle.exportKey('spki', key.keys.publicKey);
+  return {
+    gatewayId: g.gatewayId,
+    publicKey: new x509.PublicKey(Buffer.from(spki)),
+    deviceDids: [g.devices[0]!.did],
+    ...window,
+  };
+}
 
 const send = (
   client: { keyPem: string; certPem: string } | undefined,
@@ -117,15 +134,11 @@ describe('mTLS listener', () => {
       [new Date(Date.now() + 86_400_000), new Date(Date.now() + 10 * 86_400_000), 'not_yet_valid'],
     ] as const) {
       const key = await gatewayKey();
-      const record = await issueGatewayCertificate(deps, tenant, {
-        gatewayId: g.gatewayId,
-        publicKey: new x509.PublicKey(
-          Buffer.from(await globalThis.crypto.subtle.exportKey('spki', key.keys.publicKey)),
-        ),
-        deviceDids: [g.devices[0]!.did],
-        notBefore,
-        notAfter,
-      });
+      const record = await issueGatewayCertificate(
+        deps,
+        tenant,
+        await certificateRequest(key, { notBefore, notAfter }),
+      );
       const before = await handshakes(outcome);
       expect(
         await refused(
@@ -135,6 +148,23 @@ describe('mTLS listener', () => {
       expect(await handshakes(outcome)).toBe(before + 1);
     }
     await stillServing();
+  });
+
+  it('refuses a certificate longer than 90 days with a PKI error the API answers as 422 CSR_REJECTED', async () => {
+    const tenant = issueTenantScope(g.org.orgId);
+    const deps = { db: h.harness.mongo.db, keyStore: h.keyStore, clock: () => new Date() };
+    const request = await certificateRequest(await gatewayKey(), {
+      notAfter: new Date(Date.now() + 100 * 86_400_000),
+    });
+    const refusal = await issueGatewayCertificate(deps, tenant, request).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(PkiError);
+    expect(refusal).toMatchObject({ code: 'CERTIFICATE_REFUSED', message: /at most 90 days/ });
+    const answered = apiErrorOfPki(refusal as PkiError);
+    expect({ code: answered.code, status: statusOf(answered.code), cause: answered.cause }).toEqual({
+      code: 'CSR_REJECTED',
+      status: 422,
+      cause: refusal,
+    });
   });
 
   it('refuses oversized and deeply nested certificate chains', async () => {

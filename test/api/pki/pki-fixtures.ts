@@ -1,6 +1,6 @@
 import { generateKeyPairSync, type KeyObject, webcrypto } from 'node:crypto';
 import { type Agent, request as httpsRequest } from 'node:https';
-import { x509 } from '../../../api/pki/x509-provider.ts';
+import { x509 } from '../../../pki/x509-provider.ts';
 
 export type KeyKind = 'p256' | 'ed25519' | 'rsa';
 

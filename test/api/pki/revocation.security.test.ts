@@ -115,7 +115,7 @@ describe('revocation, rotation and certificate-bound tokens', () => {
     expect(await refused(submit(b, cert, g.devices[0]!))).toBe(true);
     // The CRL lists it.
     const crl = await call(a.app, 'GET', `/v1/pki/crl.pem?org=${g.org.orgId}`);
-    const { x509 } = await import('../../../api/pki/x509-provider.ts');
+    const { x509 } = await import('../../../pki/x509-provider.ts');
     const parsed = new x509.X509Crl(crl.text);
     const serial = (
       await call(a.app, 'GET', '/v1/pki/certificates', { key: g.org.key })

@@ -2,11 +2,11 @@ import { randomBytes, webcrypto } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { CRLNumber, id_ce_cRLNumber } from '@peculiar/asn1-x509';
 import type { Db } from 'mongodb';
-import type { KeyStore } from '../../identity/key-store.ts';
-import { type CertificateRecord, type CrlRecord, type IssuingCa, pkiStore } from '../../store/pki-store.ts';
-import type { TenantScope } from '../../store/tenant-scope.ts';
-import { ApiError } from '../errors.ts';
+import type { KeyStore } from '../identity/key-store.ts';
+import { type CertificateRecord, type CrlRecord, type IssuingCa, pkiStore } from '../store/pki-store.ts';
+import type { TenantScope } from '../store/tenant-scope.ts';
 import { fingerprintOf } from './fingerprint.ts';
+import { PkiError } from './pki-error.ts';
 import { x509 } from './x509-provider.ts';
 
 const SIGNING = { name: 'ECDSA', hash: 'SHA-256' } as const;
@@ -99,7 +99,7 @@ export async function issueGatewayCertificate(
   const notBefore = request.notBefore ?? new Date(now.getTime() - 60_000);
   const notAfter = request.notAfter ?? new Date(now.getTime() + MAX_CERT_DAYS * DAY_MS);
   if (notAfter.getTime() - notBefore.getTime() > MAX_CERT_DAYS * DAY_MS + 60_000) {
-    throw new ApiError('CSR_REJECTED', `a certificate lives at most ${MAX_CERT_DAYS} days`);
+    throw new PkiError('CERTIFICATE_REFUSED', `a certificate lives at most ${MAX_CERT_DAYS} days`);
   }
   const serial = newSerial();
   const names: x509.JsonGeneralName[] = [
@@ -146,7 +146,7 @@ export async function issueGatewayCertificate(
 export async function issueCrl(deps: PkiDeps, scope: TenantScope): Promise<CrlRecord> {
   const store = pkiStore(deps.db);
   const ca = await store.ca(scope);
-  if (!ca) throw new ApiError('NOT_FOUND', 'this organization has no CA yet');
+  if (!ca) throw new PkiError('NO_CA', 'this organization has no CA yet');
   const caCert = new x509.X509Certificate(ca.certPem);
   for (let attempt = 0; attempt < 10; attempt++) {
     const latest = await store.latestCrl(scope);
@@ -187,7 +187,7 @@ export async function issueCrl(deps: PkiDeps, scope: TenantScope): Promise<CrlRe
       return { ...record, _id: `${scope.orgId}:${number}`, orgId: scope.orgId };
     }
   }
-  throw new ApiError('CONFLICT', 'the CRL is being re-issued concurrently; retry');
+  throw new PkiError('CRL_CONFLICT', 'the CRL is being re-issued concurrently; retry');
 }
 
 /** Revokes certificates (by fingerprint) and re-issues the CRL once; unknown or revoked ones are skipped. */
