@@ -134,6 +134,10 @@ export function readingStore(db: Db) {
       } catch (error) {
         if (!(error instanceof MongoBulkWriteError)) throw error;
         const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+        // The driver also wraps a failure of the whole command (server unreachable, disk full) in a
+        // MongoBulkWriteError, with no write errors: then nothing is known to be written, and
+        // answering as if it were loses the readings (the chaos drill found it: 202, never stored).
+        if (writeErrors.length === 0) throw error;
         for (const e of writeErrors) {
           if (e.code !== 11000) throw error;
           duplicates.add(e.index);
