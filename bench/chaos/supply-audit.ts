@@ -22,12 +22,12 @@ export async function supplyAudit(options: {
       .toArray()
   ).map((r) => r._id);
   const expected = await expectedMintAmount(options.db, options, ids);
-  const issuance = await issuanceStore(options.db).getIssuance(
-    scope,
-    `${options.projectId}/${options.period}`,
+  // The mint record is written with the mint; the issuance record only once its trust chain is built.
+  const mint = (await issuanceStore(options.db).listMints(scope)).find(
+    (m) => m.issuanceId === `${options.projectId}/${options.period}`,
   );
-  if (!issuance?.tokenId) return { exact: false, minted: null, expected };
-  const res = await fetch(`${options.mirrorUrl}/api/v1/tokens/${issuance.tokenId}`);
+  if (!mint) return { exact: false, minted: null, expected };
+  const res = await fetch(`${options.mirrorUrl}/api/v1/tokens/${mint.tokenId}`);
   const minted = Number(((await res.json()) as { total_supply: string }).total_supply);
   return { exact: minted === expected, minted, expected };
 }

@@ -1,8 +1,9 @@
 import { connect, createServer, type Socket } from 'node:net';
-import { MongoClient } from 'mongodb';
+import { MongoClient, MongoServerError } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 import { newId, newSortableId } from '../../store/ids.ts';
 import { readingStore } from '../../store/reading-store.ts';
+import { isStoreUnavailable } from '../../store/store-unavailable.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
 import { mongoUri } from '../support/services.ts';
 
@@ -55,9 +56,30 @@ describe('readingStore.insertManyOnce when the server is gone', () => {
           status: 'RECEIVED',
         },
       ]);
-      await expect(insert).rejects.toThrow();
+      const error = await insert.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(Error);
+      // …and says so in a way the API answers with 503 + Retry-After, not 500.
+      expect(isStoreUnavailable(error)).toBe(true);
     } finally {
       await client.close();
     }
+  });
+});
+
+describe('isStoreUnavailable', () => {
+  it('counts a full disk under the store as unavailable, not as a bug', () => {
+    // FerretDB/SQLite's answer to an insert on a full disk, as the chaos drill met it.
+    const full = new MongoServerError({
+      message: '[msg_insert.go:168 handler.(*Handler).MsgInsert] database or disk is full (13)',
+      code: 1,
+      codeName: 'InternalError',
+    });
+    expect(isStoreUnavailable(full)).toBe(true);
+    expect(isStoreUnavailable(new MongoServerError({ message: 'unknown operator: $foo', code: 2 }))).toBe(
+      false,
+    );
   });
 });
