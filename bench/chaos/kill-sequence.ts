@@ -44,7 +44,7 @@ export async function killAndRecover(options: {
   timeoutMs: number;
   /** Where the drill notes what it did when, to place a failure. */
   timeline: Timeline;
-}): Promise<number | null> {
+}): Promise<{ recovery: number | null; everyDevice: number | null }> {
   const { system, probes, fault } = options;
   const names: ComponentName[] = fault === 'all' ? startOrder.flat() : [fault];
   await Promise.all(names.map((n) => system.components[n].kill()));
@@ -57,8 +57,12 @@ export async function killAndRecover(options: {
   const times = await Promise.all(
     proofOf[fault].map((p) => firstSuccess(() => probes[p](restartedAt), options.timeoutMs)),
   );
-  if (times.some((t) => t === undefined)) return null;
+  // The stricter figure: until every device has a reading verified again (a device whose workflow
+  // waits on a stuck step shows here, not in the first success anywhere).
+  const every = await firstSuccess(() => probes.verifiedEveryDevice(restartedAt), options.timeoutMs);
+  const everyDevice = every === undefined ? null : (every - restartedAt) / 1000;
+  if (times.some((t) => t === undefined)) return { recovery: null, everyDevice };
   const recovery = (Math.max(...(times as number[])) - restartedAt) / 1000;
-  options.timeline.note(`${fault} recovered in ${recovery} s`);
-  return recovery;
+  options.timeline.note(`${fault} recovered in ${recovery} s (every device verifying: ${everyDevice} s)`);
+  return { recovery, everyDevice };
 }

@@ -9,7 +9,13 @@ const mirrorTime = (ms: number) => `${Math.floor(ms / 1000)}.${String((ms % 1000
  * store and Temporal), a reading verified by a worker (`verifiedAt`, stamped by the activity), a
  * transaction reaching consensus on the local network (the mirror's consensus timestamp) — in ms.
  */
-export function recoveryProbes(options: { fleet: Fleet; db: Db; orgId: string; mirrorUrl: string }) {
+export function recoveryProbes(options: {
+  fleet: Fleet;
+  db: Db;
+  orgId: string;
+  mirrorUrl: string;
+  deviceCount: number;
+}) {
   return {
     async accepted(sinceMs: number): Promise<number | undefined> {
       return options.fleet.delivered.find((d) => d.atMs > sinceMs)?.atMs;
@@ -25,6 +31,18 @@ export function recoveryProbes(options: { fleet: Fleet; db: Db; orgId: string; m
         .limit(1)
         .toArray();
       return first[0] ? (first[0].verifiedAt as Date).getTime() : undefined;
+    },
+    /** The first verification after `sinceMs` of the device that was last to get one. */
+    async verifiedEveryDevice(sinceMs: number): Promise<number | undefined> {
+      const firsts = await options.db
+        .collection('readings')
+        .aggregate<{ first: Date }>([
+          { $match: { orgId: options.orgId, verifiedAt: { $gt: new Date(sinceMs) } } },
+          { $group: { _id: '$deviceId', first: { $min: '$verifiedAt' } } },
+        ])
+        .toArray();
+      if (firsts.length < options.deviceCount) return undefined;
+      return Math.max(...firsts.map((f) => f.first.getTime()));
     },
     async ledger(sinceMs: number): Promise<number | undefined> {
       const url = `${options.mirrorUrl}/api/v1/transactions?timestamp=gt:${mirrorTime(sinceMs)}&order=asc&limit=1`;

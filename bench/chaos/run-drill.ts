@@ -34,10 +34,17 @@ export async function runChaosDrill(options: DrillOptions) {
     const { projectId, devices } = await setupProject({ ...api, ...options, deviceCount: options.devices });
     timeline.note(`${devices.length} devices active; telemetry starts`);
     const fleet = startFleet({ ...api, devices, periodMs: options.periodMs });
-    const probes = recoveryProbes({ fleet, db, orgId, mirrorUrl: system.mirrorUrl });
+    const probes = recoveryProbes({
+      fleet,
+      db,
+      orgId,
+      mirrorUrl: system.mirrorUrl,
+      deviceCount: devices.length,
+    });
     await sleep(options.settleMs);
 
     const samples: Record<string, (number | null)[]> = {};
+    const everyDevice: Record<string, (number | null)[]> = {};
     for (let round = 0; round < options.rounds; round += 1) {
       for (const fault of [...oneAtATime, 'all' as const]) {
         const r = await killAndRecover({
@@ -48,7 +55,8 @@ export async function runChaosDrill(options: DrillOptions) {
           timeoutMs: options.recoveryTimeoutMs,
           timeline,
         });
-        samples[fault] = [...(samples[fault] ?? []), r];
+        samples[fault] = [...(samples[fault] ?? []), r.recovery];
+        everyDevice[fault] = [...(everyDevice[fault] ?? []), r.everyDevice];
         await sleep(options.settleMs);
       }
     }
@@ -59,7 +67,7 @@ export async function runChaosDrill(options: DrillOptions) {
     await fleet.stop();
     const loadEndedAt = Date.now();
     timeline.note('telemetry stopped');
-    await waitVerified(db, orgId, 180_000);
+    await waitVerified(db, orgId, 300_000);
     timeline.note('every reading has a verdict');
     const status = options.issue
       ? await closeAndIssue({ ...api, projectId, period: PERIOD, timeoutMs: 300_000 })
@@ -77,6 +85,7 @@ export async function runChaosDrill(options: DrillOptions) {
       supply_exact: status === 'issued' && ledger.mints.length === 1 && supply.exact,
       recovery_s: Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, worst(xs)])),
       recovery_samples_s: samples,
+      every_device_verifying_s: everyDevice,
       ledger_check: options.issue ? 'full issuance: period closed, report approved, minted' : 'anchor level',
       period_status: status,
       minted: supply.minted,
