@@ -98,6 +98,24 @@ export async function createChaosSystem(options: { storeDiskBytes: number }): Pr
     worker: node('worker', ['worker'], () => ok(`http://127.0.0.1:${metricsPort}/metrics`)),
     api: node('api', ['api'], () => ok(`${apiUrl}/healthz`)),
   };
+  const close = async () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    for (const c of ['api', 'worker', 'hedera', 'temporal', 'ferretdb'] as const) {
+      await components[c].stop().catch(() => undefined);
+    }
+    // CHAOS_KEEP=1 leaves everything (and the store's tmpfs mounted) for a look afterwards.
+    if (process.env.CHAOS_KEEP === '1') {
+      process.stderr.write(`chaos: kept ${dir}\n`);
+      return;
+    }
+    if ('dir' in storeDisk) execFileSync('umount', ['-l', storeDisk.dir]);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // Ctrl-C during the drill still stops every component and unmounts the store's tmpfs.
+  const onSignal = () => void close().finally(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   return {
     components,
     apiUrl,
@@ -106,17 +124,6 @@ export async function createChaosSystem(options: { storeDiskBytes: number }): Pr
     dbName,
     storeDisk,
     logDir,
-    async close() {
-      for (const c of ['api', 'worker', 'hedera', 'temporal', 'ferretdb'] as const) {
-        await components[c].stop().catch(() => undefined);
-      }
-      // CHAOS_KEEP=1 leaves everything (and the store's tmpfs mounted) for a look afterwards.
-      if (process.env.CHAOS_KEEP === '1') {
-        process.stderr.write(`chaos: kept ${dir}\n`);
-        return;
-      }
-      if ('dir' in storeDisk) execFileSync('umount', ['-l', storeDisk.dir]);
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close,
   };
 }

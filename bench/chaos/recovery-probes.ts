@@ -14,7 +14,7 @@ export function recoveryProbes(options: {
   db: Db;
   orgId: string;
   mirrorUrl: string;
-  deviceCount: number;
+  deviceIds: string[];
 }) {
   return {
     async accepted(sinceMs: number): Promise<number | undefined> {
@@ -34,15 +34,20 @@ export function recoveryProbes(options: {
     },
     /** The first verification after `sinceMs` of the device that was last to get one. */
     async verifiedEveryDevice(sinceMs: number): Promise<number | undefined> {
-      const firsts = await options.db
-        .collection('readings')
-        .aggregate<{ first: Date }>([
-          { $match: { orgId: options.orgId, verifiedAt: { $gt: new Date(sinceMs) } } },
-          { $group: { _id: '$deviceId', first: { $min: '$verifiedAt' } } },
-        ])
-        .toArray();
-      if (firsts.length < options.deviceCount) return undefined;
-      return Math.max(...firsts.map((f) => f.first.getTime()));
+      // One query per device: FerretDB implements no $min accumulator in $group.
+      const firsts = await Promise.all(
+        options.deviceIds.map(async (deviceId) => {
+          const [first] = await options.db
+            .collection('readings')
+            .find({ orgId: options.orgId, deviceId, verifiedAt: { $gt: new Date(sinceMs) } })
+            .project({ verifiedAt: 1 })
+            .sort({ verifiedAt: 1 })
+            .limit(1)
+            .toArray();
+          return first ? (first.verifiedAt as Date).getTime() : undefined;
+        }),
+      );
+      return firsts.includes(undefined) ? undefined : Math.max(...(firsts as number[]));
     },
     async ledger(sinceMs: number): Promise<number | undefined> {
       const url = `${options.mirrorUrl}/api/v1/transactions?timestamp=gt:${mirrorTime(sinceMs)}&order=asc&limit=1`;

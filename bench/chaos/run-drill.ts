@@ -39,7 +39,7 @@ export async function runChaosDrill(options: DrillOptions) {
       db,
       orgId,
       mirrorUrl: system.mirrorUrl,
-      deviceCount: devices.length,
+      deviceIds: devices.map((d) => d.id),
     });
     await sleep(options.settleMs);
 
