@@ -18,7 +18,6 @@ import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { createApp } from '../api/app.ts';
 import { ensureDemoOrganization } from '../api/ensure-demo-organization.ts';
-import { signTelemetry, type TelemetryDocument } from '../engine/telemetry/index.ts';
 import { createLogger } from '../observability/logger.ts';
 import { mongoCommandDurationSeconds } from '../observability/metrics.ts';
 import { startThrowawayServices } from '../stack/test-services.ts';
@@ -26,6 +25,7 @@ import { startPipelineHarness } from '../test/support/pipeline-harness.ts';
 import { flushAnchorsSignal } from '../workflows/definitions/messages.ts';
 import { workflowIds } from '../workflows/shared.ts';
 import { installTemporalRuntime } from '../workflows/temporal-runtime.ts';
+import { honestReading } from './honest-reading.ts';
 
 const deviceCount = Number(process.env.BENCH_DEVICES ?? 10);
 const readingCount = Number(process.env.BENCH_READINGS ?? 1000);
@@ -168,22 +168,7 @@ try {
   const signed = Array.from({ length: readingCount }, (_, i) => {
     const device = devices[i % devices.length]!;
     const seq = Math.floor(i / devices.length) + 1;
-    const kwh = 240 + (seq % 7);
-    const doc = signTelemetry(
-      {
-        schema_version: '1.0.0',
-        device_id: device.did,
-        seq,
-        timestamp: new Date(Date.UTC(2026, 4, 1) + seq * 900_000).toISOString().replace('.000Z', 'Z'),
-        interval_s: 900,
-        readings: [
-          { sensor_id: 'gen_01', type: 'energy', value: kwh, unit: 'kWh' },
-          { sensor_id: 'exp_01', type: 'energy_export', value: kwh - 2, unit: 'kWh' },
-        ],
-      } as unknown as TelemetryDocument,
-      device.privateKey,
-    );
-    return doc;
+    return honestReading({ did: device.did, privateKey: device.privateKey, seq });
   });
   const bodies: string[] = [];
   for (let i = 0; i < signed.length; i += batchSize) {

@@ -134,6 +134,14 @@ export function readingStore(db: Db) {
       } catch (error) {
         if (!(error instanceof MongoBulkWriteError)) throw error;
         const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+        // The driver also wraps a failure of the whole command (server unreachable, disk full) in a
+        // MongoBulkWriteError, with no write errors: then nothing is known to be written, and
+        // answering as if it were loses the readings (the chaos drill found it: 202, never stored).
+        if (writeErrors.length === 0) {
+          // The command's own error (network, server) is what tells the caller to answer 503.
+          const cause = (error as { errorResponse?: unknown }).errorResponse;
+          throw cause instanceof Error ? cause : error;
+        }
         for (const e of writeErrors) {
           if (e.code !== 11000) throw error;
           duplicates.add(e.index);

@@ -4,6 +4,7 @@ import {
   MongoNotConnectedError,
   MongoOperationTimeoutError,
   MongoServerClosedError,
+  MongoServerError,
   MongoServerSelectionError,
   MongoTopologyClosedError,
 } from 'mongodb';
@@ -29,6 +30,13 @@ const unavailable = [
  */
 const socketCodes = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ENOTCONN', 'ETIMEDOUT', 'ECONNABORTED']);
 
+/**
+ * A full disk under the store: FerretDB/SQLite answers "database or disk is full", MongoDB "No space
+ * left on device". Not final for the client either — the reading is kept and retried once an
+ * operator freed space (the chaos drill's disk-full fault).
+ */
+const diskFull = /database or disk is full|no space left on device/i;
+
 /** True when `error`, or any error in its `cause` chain, says the database is unreachable. */
 export function isStoreUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
@@ -36,6 +44,7 @@ export function isStoreUnavailable(error: unknown): boolean {
     seen.add(e);
     if (unavailable.some((type) => e instanceof type)) return true;
     if (socketCodes.has(String((e as { code?: unknown }).code))) return true;
+    if (e instanceof MongoServerError && diskFull.test(e.message)) return true;
   }
   return false;
 }

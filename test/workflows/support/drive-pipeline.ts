@@ -119,7 +119,7 @@ export async function closeAndIssue(h: PipelineHarness, seeded: SeededProject): 
 /** floor(ER × 10^decimals) of the approved readings' export energy: what must be minted, exactly. */
 export async function expectedMintAmount(
   db: Db,
-  seeded: SeededProject,
+  seeded: Pick<SeededProject, 'orgId' | 'projectId'>,
   ids: string[],
   policySource = readFileSync('policies/hydro-ams-i-d.yaml', 'utf8'),
 ): Promise<number> {
