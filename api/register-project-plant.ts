@@ -4,6 +4,7 @@ import { createDidResolver } from '../identity/create-did-resolver.ts';
 import { credentialIdFor } from '../identity/credential-id.ts';
 import { createDocumentLoader } from '../identity/document-loader.ts';
 import { evidenceSubjectSchemas } from '../identity/evidence-subject-schemas.ts';
+import { IdentityError } from '../identity/identity-error.ts';
 import { issueCredential } from '../identity/issue-credential.ts';
 import type { KeyStore } from '../identity/key-store.ts';
 import { type CredentialRecord, credentialStore } from '../store/credential-store.ts';
@@ -39,23 +40,30 @@ export async function registerProjectPlant(
   const key = `project-registration/${project._id}/v${version}`;
   const id = credentialIdFor(scope.orgId, key);
   const issuedAt = deps.now();
-  const credential = await issueCredential({
-    type: 'ProjectRegistration',
-    subject: {
-      id: `urn:mrv:project-registration:${project._id}:v${version}`,
-      projectId: project._id,
-      version,
-      effectiveFrom: new Date(input.effectiveFrom).toISOString(),
-      plant,
-      parameters: (project as { parameters?: Record<string, number> }).parameters ?? {},
-    },
-    subjectSchema: evidenceSubjectSchemas.ProjectRegistration,
-    issuer: party.did,
-    signer: party.signer,
-    issuedAt: issuedAt.toISOString(),
-    id,
-    documentLoader,
-  });
+  let credential: Awaited<ReturnType<typeof issueCredential>>;
+  try {
+    credential = await issueCredential({
+      type: 'ProjectRegistration',
+      subject: {
+        id: `urn:mrv:project-registration:${project._id}:v${version}`,
+        projectId: project._id,
+        version,
+        effectiveFrom: new Date(input.effectiveFrom).toISOString(),
+        plant,
+        parameters: (project as { parameters?: Record<string, number> }).parameters ?? {},
+      },
+      subjectSchema: evidenceSubjectSchemas.ProjectRegistration,
+      issuer: party.did,
+      signer: party.signer,
+      issuedAt: issuedAt.toISOString(),
+      id,
+      documentLoader,
+    });
+  } catch (error) {
+    // A plant stored before its schema refused JSON-LD keywords as member names cannot be signed.
+    if (!(error instanceof IdentityError)) throw error;
+    throw new ApiError('CONFLICT', `the project's plant cannot be attested as it is: ${error.message}`);
+  }
   const stored = await credentials.insertOnce(scope, {
     _id: id,
     key,

@@ -129,6 +129,35 @@ describe('POST /v1/projects/{projectId}/registrations', () => {
     ).toBe(401);
   });
 
+  it('refuses JSON-LD keywords as plant member names (400 at creation, 409 for a stored one), never 500', async () => {
+    const created = await call(app, 'GET', `/v1/projects/${projectId}`, { key: org.key });
+    const plant = {
+      ...created.json.plant,
+      plant_id: 'keyword-plant',
+      grid: { ...created.json.plant.grid, '@id': 'x' },
+    };
+    const refused = await call(app, 'POST', '/v1/projects', {
+      key: org.key,
+      body: { plant: { ...plant, devices: [] }, policy_version_id: created.json.policy.id },
+    });
+    expect(refused.status, refused.text).toBe(400);
+    // A record written before the schema said so (or edited in the database) cannot be signed: 409.
+    const projects = h.mongo.db.collection<{ _id: string; plantJson: string }>('projects');
+    const stored = await projects.findOne({ _id: projectId, orgId: org.orgId });
+    const edited = JSON.parse(stored!.plantJson);
+    edited.grid['@type'] = 'x';
+    await projects.updateOne(
+      { _id: projectId, orgId: org.orgId },
+      { $set: { plantJson: JSON.stringify(edited) } },
+    );
+    const res = await call(app, 'POST', path(), {
+      key: org.key,
+      body: { effective_from: '2026-01-01T00:00:00Z' },
+    });
+    expect(res.status, res.text).toBe(409);
+    expect(res.json.detail).toMatch(/JSON-LD keyword/);
+  });
+
   it('answers 503, not 500, when no key store is configured to sign', async () => {
     const unsigned = h.app();
     const res = await call(unsigned, 'POST', path(), {
