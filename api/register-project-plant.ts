@@ -74,7 +74,7 @@ export async function registerProjectPlant(
     issuedAt,
   });
   // Two registrations at once both took version n: the one stored first stands.
-  if (stored.credential.proof && JSON.stringify(stored.credential) !== JSON.stringify(credential)) {
+  if (JSON.stringify(stored.credential) !== JSON.stringify(credential)) {
     throw new ApiError(
       'CONFLICT',
       `version ${version} of ${project._id} was registered at the same moment; retry`,

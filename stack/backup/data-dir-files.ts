@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { runLockHolder } from '../run-lock.ts';
 import type { BackupFileKind } from './backup-manifest.ts';
 
 /** What a backup does with each entry of the embedded stack's data directory (`MRV_DATA_DIR`). */
@@ -63,14 +64,5 @@ function kindOf(path: string, name: string): BackupFileKind {
 
 /** The pid in `run/mrv-up.lock` when that `mrv up` is alive. */
 export function runningStackPid(dataDir: string): number | undefined {
-  const lock = join(dataDir, RUN_LOCK);
-  if (!existsSync(lock)) return undefined;
-  const pid = Number(readFileSync(lock, 'utf8'));
-  if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return undefined;
-  }
+  return runLockHolder(join(dataDir, RUN_LOCK));
 }

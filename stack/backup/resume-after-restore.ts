@@ -40,7 +40,11 @@ export async function resumeAfterRestore(options: {
       });
       if (page.length === 0) break;
       const byDevice = new Map<string, typeof page>();
-      for (const r of page) byDevice.set(r.deviceId, [...(byDevice.get(r.deviceId) ?? []), r]);
+      for (const r of page) {
+        const own = byDevice.get(r.deviceId);
+        if (own) own.push(r);
+        else byDevice.set(r.deviceId, [r]);
+      }
       for (const [deviceId, own] of byDevice) {
         await options.workflows.readingsAccepted({
           orgId,

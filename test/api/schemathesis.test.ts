@@ -1,14 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEncryptedKeyStore } from '../../identity/encrypted-key-store.ts';
-import { masterKeyFromBase64 } from '../../identity/master-key.ts';
 import { type LocalNetwork, startLocalNetwork } from '../../ledger/local-network/index.ts';
-import { createMongoKeyRecords } from '../../store/key-store.ts';
 import { listen, run } from '../sdk/live-sdk-server.ts';
-import { type ApiHarness, registerOrganization, startApiHarness } from './support/api-harness.ts';
+import {
+  type ApiHarness,
+  registerOrganization,
+  startApiHarness,
+  throwawayKeyStore,
+} from './support/api-harness.ts';
 
 const st = join(import.meta.dirname, '../../.tools/sdk-venv/bin/st');
 
@@ -30,11 +31,7 @@ describe('the OpenAPI document states what the server enforces (schemathesis)', 
     network = await startLocalNetwork({ grpcPort: 0, mirrorGrpcPort: 0, mirrorRestPort: 0 });
     h = await startApiHarness('schemathesis');
     // As deployed: with a key store, so the PKI routes issue certificates instead of answering 503.
-    const keyStore = createEncryptedKeyStore({
-      masterKey: masterKeyFromBase64(randomBytes(32).toString('base64')),
-      records: await createMongoKeyRecords({ db: h.mongo.db }),
-      randomBytes: (n) => randomBytes(n),
-    });
+    const keyStore = await throwawayKeyStore(h.mongo.db);
     const app = h.app({
       keyStore,
       mirrorUrl: network.mirrorRestUrl,

@@ -1,10 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEncryptedKeyStore } from '../../identity/encrypted-key-store.ts';
 import type { KeyStore } from '../../identity/key-store.ts';
-import { masterKeyFromBase64 } from '../../identity/master-key.ts';
 import { issuanceStore } from '../../store/issuance-store.ts';
-import { createMongoKeyRecords } from '../../store/key-store.ts';
 import { readingStore } from '../../store/reading-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
 import { csrFor, gatewayKey } from './pki/pki-fixtures.ts';
@@ -14,6 +11,7 @@ import {
   createKey,
   registerOrganization,
   startApiHarness,
+  throwawayKeyStore,
 } from './support/api-harness.ts';
 import { setUpProject, telemetry } from './support/fixtures.ts';
 
@@ -65,11 +63,7 @@ describe('tenant isolation over every route', () => {
 
   beforeAll(async () => {
     h = await startApiHarness('tenancy');
-    keyStore = createEncryptedKeyStore({
-      masterKey: masterKeyFromBase64(randomBytes(32).toString('base64')),
-      records: await createMongoKeyRecords({ db: h.mongo.db }),
-      randomBytes: (n) => randomBytes(n),
-    });
+    keyStore = await throwawayKeyStore(h.mongo.db);
     const app = h.app({ keyStore });
     a = await registerOrganization(app, 'Org A');
     b = await registerOrganization(app, 'Org B');
