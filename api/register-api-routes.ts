@@ -63,6 +63,7 @@ import { registerProjectsCreate } from './routes/v1-projects-create.ts';
 import { registerProjectsGet } from './routes/v1-projects-get.ts';
 import { registerProjectsList } from './routes/v1-projects-list.ts';
 import { registerProjectsRegistrations } from './routes/v1-projects-registrations.ts';
+import { registerPublicDocumentsGet } from './routes/v1-public-documents-get.ts';
 import { registerReadingsEvidence } from './routes/v1-readings-evidence.ts';
 import { registerReadingsGet } from './routes/v1-readings-get.ts';
 import { registerReadingsList } from './routes/v1-readings-list.ts';
@@ -137,6 +138,7 @@ export function registerApiRoutes(app: Hono<ApiEnv>, ctx: ApiContext): void {
     registerIssuancesList,
     registerIssuancesGet,
     registerIssuancesTrustChain,
+    registerPublicDocumentsGet,
     registerTrustChainVerifications,
     registerMintsList,
     registerMintsGet,

@@ -52,6 +52,8 @@ export const tenantCollections = {
   calibrations: [{ key: { orgId: 1, deviceId: 1, submittedAt: 1 }, name: 'org_device_submitted' }],
   // Web console sign-ins (api/auth/console-session.ts): revocable one by one.
   console_sessions: [{ key: { orgId: 1, keyId: 1, createdAt: 1 }, name: 'org_key_created' }],
+  // Trust-chain bundles published by their anchored hash (GET /v1/public/documents/{hash}).
+  public_documents: [{ key: { orgId: 1, issuanceId: 1 }, name: 'org_issuance' }],
 } as const satisfies Record<string, readonly IndexDescription[]>;
 
 export type TenantCollectionName = keyof typeof tenantCollections;

@@ -34,6 +34,9 @@ const systemRoutes = new Set([
   'GET /metrics',
   // The web console's built files: the same for everyone, no tenant data.
   'GET /console/assets/:file',
+  // Trust-chain bundles an organization published for every auditor, by the hash anchored on the
+  // ledger (test/api/public-documents.test.ts): public by design, like the ledger itself.
+  'GET /v1/public/documents/:hash',
 ]);
 
 /** A valid query where a route requires one (again so that a 400 cannot hide the 404). */

@@ -9,6 +9,7 @@ import { anchorBatchStore } from '../../store/anchor-batch-store.ts';
 import { credentialStore } from '../../store/credential-store.ts';
 import { issuanceStore } from '../../store/issuance-store.ts';
 import { policyStore } from '../../store/policy-store.ts';
+import { publicDocumentStore } from '../../store/public-document-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
 import { heartbeatWhile } from './heartbeat.ts';
@@ -56,6 +57,7 @@ export function createTrustChainActivities(deps: {
   const credentials = credentialStore(deps.db);
   const batches = anchorBatchStore(deps.db);
   const readings = readingPipelineStore(deps.db);
+  const publicDocuments = publicDocumentStore(deps.db);
 
   /** Reads every anchor back from the mirror, assembles and signs the bundle, and stores it. */
   async function storeBundle(
@@ -78,9 +80,11 @@ export function createTrustChainActivities(deps: {
     const readingBatches: VerifiableCredential[] = [];
     const devices = new Set<string>();
     const leaves = new Set<string>();
+    let reportRoot: string | undefined;
     for (const batchId of [...input.batchIds, input.reportBatchId]) {
       const batch = await batches.get(scope, batchId);
       if (!batch) throw new Error(`anchor batch ${batchId} not found`);
+      if (batchId === input.reportBatchId) reportRoot = batch.root;
       anchors.push(await mirrorMessage(deps.mirrorUrl, batch.topicId, batch.sequenceNumber));
       progress.anchors = anchors.length;
       const where = { topicId: batch.topicId, sequenceNumber: batch.sequenceNumber };
@@ -152,8 +156,9 @@ export function createTrustChainActivities(deps: {
       createdAt: new Date(input.createdAtMs).toISOString(),
       documentLoader: issuer.documentLoader,
     });
+    const issuanceId = `${input.projectId}/${input.period}`;
     await issuanceStore(deps.db).upsertIssuance(scope, {
-      _id: `${input.projectId}/${input.period}`,
+      _id: issuanceId,
       projectId: input.projectId,
       period: input.period,
       status: input.status,
@@ -165,6 +170,8 @@ export function createTrustChainActivities(deps: {
       trustChainJson: JSON.stringify(bundle),
       updatedAt: now(),
     });
+    // Published under the root the mint's memo leads to: `mrv chain verify --token` fetches it there.
+    if (reportRoot) await publicDocuments.publish(scope, reportRoot, issuanceId, now());
     return { documents: documents.length, anchors: anchors.length };
   }
 

@@ -3351,6 +3351,13 @@ type ClientInterface interface {
 	// Corresponds with POST /v1/projects/{projectId}/registrations (the `RegisterProjectPlant` operationId).
 	RegisterProjectPlant(ctx context.Context, projectId string, params *RegisterProjectPlantParams, body RegisterProjectPlantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetPublicDocument A trust-chain bundle by its anchored hash (public)
+	//
+	// Content-addressed: `hash` is the Merkle root of the issuance's report anchor on HCS. Verify the bundle against the ledger (`mrv chain verify --token`); nothing in it is to be trusted otherwise.
+	//
+	// Corresponds with GET /v1/public/documents/{hash} (the `GetPublicDocument` operationId).
+	GetPublicDocument(ctx context.Context, hash string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListReadings List readings (filters, cursor pagination)
 	//
 	// Corresponds with GET /v1/readings (the `ListReadings` operationId).
@@ -4847,6 +4854,23 @@ func (c *Client) RegisterProjectPlantWithBody(ctx context.Context, projectId str
 // Corresponds with POST /v1/projects/{projectId}/registrations (the `RegisterProjectPlant` operationId).
 func (c *Client) RegisterProjectPlant(ctx context.Context, projectId string, params *RegisterProjectPlantParams, body RegisterProjectPlantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRegisterProjectPlantRequest(c.Server, projectId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPublicDocument A trust-chain bundle by its anchored hash (public)
+//
+// Content-addressed: `hash` is the Merkle root of the issuance's report anchor on HCS. Verify the bundle against the ledger (`mrv chain verify --token`); nothing in it is to be trusted otherwise.
+//
+// Corresponds with GET /v1/public/documents/{hash} (the `GetPublicDocument` operationId).
+func (c *Client) GetPublicDocument(ctx context.Context, hash string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPublicDocumentRequest(c.Server, hash)
 	if err != nil {
 		return nil, err
 	}
@@ -8082,6 +8106,40 @@ func NewRegisterProjectPlantRequestWithBody(server string, projectId string, par
 	return req, nil
 }
 
+// NewGetPublicDocumentRequest constructs an http.Request for the GetPublicDocument method
+func NewGetPublicDocumentRequest(server string, hash string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "hash", hash, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/public/documents/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListReadingsRequest constructs an http.Request for the ListReadings method
 func NewListReadingsRequest(server string, params *ListReadingsParams) (*http.Request, error) {
 	var err error
@@ -9279,6 +9337,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v1/projects/{projectId}/registrations (the `RegisterProjectPlant` operationId).
 	RegisterProjectPlantWithResponse(ctx context.Context, projectId string, params *RegisterProjectPlantParams, body RegisterProjectPlantJSONRequestBody, reqEditors ...RequestEditorFn) (*RegisterProjectPlantResponse, error)
+
+	// GetPublicDocumentWithResponse A trust-chain bundle by its anchored hash (public)
+	//
+	// Content-addressed: `hash` is the Merkle root of the issuance's report anchor on HCS. Verify the bundle against the ledger (`mrv chain verify --token`); nothing in it is to be trusted otherwise.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/public/documents/{hash} (the `GetPublicDocument` operationId).
+	GetPublicDocumentWithResponse(ctx context.Context, hash string, reqEditors ...RequestEditorFn) (*GetPublicDocumentResponse, error)
 
 	// ListReadingsWithResponse List readings (filters, cursor pagination)
 	//
@@ -15554,6 +15621,68 @@ func (r RegisterProjectPlantResponse) ContentType() string {
 	return ""
 }
 
+type GetPublicDocumentResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *TrustChainBundle
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *N400
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
+	ApplicationproblemJSONDefault *Problem
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPublicDocumentResponse) GetJSON200() *TrustChainBundle {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetPublicDocumentResponse) GetApplicationproblemJSON400() *N400 {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetPublicDocumentResponse) GetApplicationproblemJSON404() *N404 {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
+func (r GetPublicDocumentResponse) GetApplicationproblemJSONDefault() *Problem {
+	return r.ApplicationproblemJSONDefault
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPublicDocumentResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPublicDocumentResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPublicDocumentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPublicDocumentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListReadingsResponse429Headers the declared response headers of an HTTP 429 response for ListReadings
 type ListReadingsResponse429Headers struct {
 	RetryAfter *int
@@ -17422,6 +17551,21 @@ func (c *ClientWithResponses) RegisterProjectPlantWithResponse(ctx context.Conte
 		return nil, err
 	}
 	return ParseRegisterProjectPlantResponse(rsp)
+}
+
+// GetPublicDocumentWithResponse A trust-chain bundle by its anchored hash (public)
+//
+// Content-addressed: `hash` is the Merkle root of the issuance's report anchor on HCS. Verify the bundle against the ledger (`mrv chain verify --token`); nothing in it is to be trusted otherwise.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/public/documents/{hash} (the `GetPublicDocument` operationId).
+func (c *ClientWithResponses) GetPublicDocumentWithResponse(ctx context.Context, hash string, reqEditors ...RequestEditorFn) (*GetPublicDocumentResponse, error) {
+	rsp, err := c.GetPublicDocument(ctx, hash, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPublicDocumentResponse(rsp)
 }
 
 // ListReadingsWithResponse List readings (filters, cursor pagination)
@@ -23125,6 +23269,53 @@ func ParseRegisterProjectPlantResponse(rsp *http.Response) (*RegisterProjectPlan
 			headers.RetryAfter = &value
 		}
 		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPublicDocumentResponse parses an HTTP response from a GetPublicDocumentWithResponse call
+func ParseGetPublicDocumentResponse(rsp *http.Response) (*GetPublicDocumentResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPublicDocumentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest TrustChainBundle
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest N400
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest N404
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSONDefault = &dest
+
 	}
 
 	return response, nil
