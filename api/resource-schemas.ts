@@ -34,6 +34,19 @@ export const policyRefSchema = namedSchema('PolicyRef', {
   required: ['id', 'policy_id', 'version', 'hash'],
 });
 
+export const policyLedgerAnchorSchema = namedSchema('PolicyLedgerAnchor', {
+  type: 'object',
+  description:
+    "Where the version's publication (its hash) is anchored on the organization's HCS anchor topic; its consensus time is what shows the rules predate the readings judged by them",
+  properties: {
+    topic_id: { type: 'string', examples: ['0.0.1042'] },
+    sequence_number: { type: 'integer', minimum: 1 },
+    consensus_timestamp: { type: 'string', examples: ['1767225600.000000001'] },
+    root: { type: 'string', description: 'Merkle root of the publication document (a batch of one)' },
+  },
+  required: ['topic_id', 'sequence_number', 'consensus_timestamp', 'root'],
+});
+
 export const policyVersionSchema = namedSchema('PolicyVersion', {
   type: 'object',
   properties: {
@@ -46,6 +59,7 @@ export const policyVersionSchema = namedSchema('PolicyVersion', {
     draft_id: idSchema('pdr'),
     published_at: dateTimeSchema,
     source: { type: 'string', description: 'The YAML source (single version only)' },
+    ledger_anchor: policyLedgerAnchorSchema,
   },
   required: ['id', 'policy_id', 'version', 'hash', 'published_at'],
 });

@@ -3,6 +3,7 @@ import { credentialSubjectSchemas } from '../engine/policy/credential-subject-sc
 import { createStatusChecker } from './check-credential-status.ts';
 import { checkInclusion } from './check-inclusion.ts';
 import { checkLedgerControl } from './check-ledger-control.ts';
+import { checkPolicyPublication } from './check-policy-publication.ts';
 import { createDidResolver } from './create-did-resolver.ts';
 import { credentialTypeOf, type SubjectSchemas } from './credential-types.ts';
 import { createDocumentLoader } from './document-loader.ts';
@@ -154,19 +155,6 @@ export async function verifyTrustChain(options: VerifyTrustChainOptions): Promis
       : fail('policy', `policy hash differs in: ${policyMismatch.join(', ')}`),
   );
 
-  // The Issuance credential names exactly the anchors in the bundle.
-  const named = new Set(
-    ((iss.anchors ?? []) as Array<{ topicId: string; sequenceNumber: number }>).map(
-      (a) => `${a.topicId}#${a.sequenceNumber}`,
-    ),
-  );
-  const present = new Set(bundle.anchors.map((a) => `${a.topicId}#${a.sequenceNumber}`));
-  checks.push(
-    named.size === present.size && [...named].every((k) => present.has(k))
-      ? pass('issuance.anchors', `${named.size} anchor(s) named by the Issuance credential`)
-      : fail('issuance.anchors', 'anchors in the bundle differ from those the Issuance credential names'),
-  );
-
   // Each reading batch credential matches an anchored Merkle root.
   for (const batch of batches) {
     const s = batch.credentialSubject ?? {};
@@ -188,6 +176,27 @@ export async function verifyTrustChain(options: VerifyTrustChainOptions): Promis
   const inclusion = checkInclusion(bundle, decoded);
   checks.push(...inclusion.checks);
   const included = inclusion.included;
+
+  // The policy's publication anchor precedes everything it judged (check-policy-publication.ts).
+  const publication = checkPolicyPublication(bundle, decoded, included);
+  checks.push(...publication.checks);
+
+  // The Issuance credential names exactly the anchors in the bundle, the publication's aside.
+  const named = new Set(
+    ((iss.anchors ?? []) as Array<{ topicId: string; sequenceNumber: number }>).map(
+      (a) => `${a.topicId}#${a.sequenceNumber}`,
+    ),
+  );
+  const present = new Set(
+    bundle.anchors
+      .filter((_, i) => i !== publication.anchorIndex)
+      .map((a) => `${a.topicId}#${a.sequenceNumber}`),
+  );
+  checks.push(
+    named.size === present.size && [...named].every((k) => present.has(k))
+      ? pass('issuance.anchors', `${named.size} anchor(s) named by the Issuance credential`)
+      : fail('issuance.anchors', 'anchors in the bundle differ from those the Issuance credential names'),
+  );
 
   checks.push(...checkAmount(bundle.mint, iss, report));
   checks.push(...(await checkMintOnLedger(bundle.mint, mirror)));

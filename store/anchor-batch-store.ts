@@ -2,13 +2,17 @@ import type { Db } from 'mongodb';
 import { findOwned } from './find-owned.ts';
 import type { TenantScope } from './tenant-scope.ts';
 
-/** One HCS anchor: a Merkle batch of documents (readings, or a single credential) and its proofs. */
+/**
+ * One HCS anchor: a Merkle batch of documents (readings, a single credential, or a policy version's
+ * publication) and its proofs.
+ */
 export interface AnchorBatchRecord {
   _id: string;
   orgId: string;
-  projectId: string;
-  kind: 'readings' | 'credential';
-  /** Reading ids or the credential id, in leaf order. */
+  /** Absent for a policy publication, which belongs to the organization, not to one project. */
+  projectId?: string;
+  kind: 'readings' | 'credential' | 'policy';
+  /** Reading ids, the credential id or the policy version id, in leaf order. */
   members: string[];
   root: string;
   count: number;
@@ -22,6 +26,9 @@ export interface AnchorBatchRecord {
   credentialId?: string;
   createdAt: Date;
 }
+
+/** The anchor batch of a policy version's publication: one per version, so anchored at most once. */
+export const policyPublicationBatchId = (policyVersionId: string) => `policy-publication/${policyVersionId}`;
 
 const batches = (db: Db) => db.collection<AnchorBatchRecord>('anchor_batches');
 

@@ -64,6 +64,8 @@ export interface WorkflowGateway {
   closePeriod(input: PeriodWorkflowInput & { actor: Actor }): Promise<{ workflowId: string }>;
   /** Update `reportDecision` on the period workflow (the verifier's approval of the monitoring report). */
   reportDecision(input: PeriodWorkflowInput & ReportDecision): Promise<{ status: string } | null>;
+  /** Starts the ledger anchoring of a published policy version (idempotent: one workflow per version). */
+  publishPolicy(input: { orgId: string; policyVersionId: string }): Promise<{ workflowId: string }>;
   /** Query `status` of any workflow by id; `null` when it does not exist. */
   status(workflowId: string): Promise<WorkflowStatus | null>;
   ping(): Promise<boolean>;
@@ -184,6 +186,20 @@ export async function connectWorkflowGateway(options: {
         if (error instanceof WorkflowNotFoundError) return null;
         throw error;
       }
+    },
+    async publishPolicy(input) {
+      const workflowId = workflowIds.policyPublication(input.orgId, input.policyVersionId);
+      try {
+        await client.workflow.start(workflowTypes.policyPublication, {
+          taskQueue,
+          workflowId,
+          args: [input],
+        });
+      } catch (error) {
+        // Already anchoring (or anchored): the same version is never anchored twice.
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      }
+      return { workflowId };
     },
     async status(workflowId) {
       try {

@@ -31,10 +31,13 @@ export const workflowIds = {
   device: (orgId: string, deviceId: string) => `device/${orgId}/${deviceId}`,
   readingReview: (orgId: string, readingId: string) => `review/${orgId}/${readingId}`,
   period: (orgId: string, projectId: string, period: string) => `period/${orgId}/${projectId}/${period}`,
+  policyPublication: (orgId: string, policyVersionId: string) =>
+    `policy-publication/${orgId}/${policyVersionId}`,
 } as const;
 
 export const workflowTypes = {
   device: 'deviceLifecycleWorkflow',
   readingReview: 'readingReviewWorkflow',
   period: 'periodIssuanceWorkflow',
+  policyPublication: 'policyPublicationWorkflow',
 } as const;

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { anchorBatchStore, policyPublicationBatchId } from '../../store/anchor-batch-store.ts';
 import { policyStore } from '../../store/policy-store.ts';
 import type { ApiContext } from '../api-context.ts';
 import { idSchema } from '../api-schemas.ts';
@@ -8,9 +9,10 @@ import { policyVersionJson } from '../policy-version-view.ts';
 import { policyVersionSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
-/** `GET /v1/policies/{policyVersionId}`: one published version with its source. */
+/** `GET /v1/policies/{policyVersionId}`: one published version with its source and ledger anchor. */
 export function registerPoliciesGet(app: Hono<ApiEnv>, ctx: ApiContext): void {
   const policies = policyStore(ctx.db);
+  const batches = anchorBatchStore(ctx.db);
   mountRoute(
     app,
     ctx,
@@ -27,7 +29,22 @@ export function registerPoliciesGet(app: Hono<ApiEnv>, ctx: ApiContext): void {
     async (c, { params, principal }) => {
       const version = await policies.getVersion(principal.tenant, params.policyVersionId!);
       if (!version) throw new ApiError('NOT_FOUND', `no policy version ${params.policyVersionId}`);
-      return c.json({ ...policyVersionJson(version), source: version.source });
+      // Absent until the publication workflow has anchored it (POST …/publish starts that).
+      const anchor = await batches.get(principal.tenant, policyPublicationBatchId(version._id));
+      return c.json({
+        ...policyVersionJson(version),
+        source: version.source,
+        ...(anchor
+          ? {
+              ledger_anchor: {
+                topic_id: anchor.topicId,
+                sequence_number: anchor.sequenceNumber,
+                consensus_timestamp: anchor.consensusTimestamp,
+                root: anchor.root,
+              },
+            }
+          : {}),
+      });
     },
   );
 }

@@ -13,7 +13,9 @@ import { mountRoute } from '../route.ts';
 /**
  * `POST /v1/policy-drafts/{draftId}/publish`: the draft becomes an immutable policy version. Publishing
  * the same content again answers with the existing version; other content under a published
- * (id, version) is refused — change the version instead.
+ * (id, version) is refused — change the version instead. The version's hash is then anchored on the
+ * organization's anchor topic (workflows/definitions/policy-publication.ts), which is what lets an
+ * auditor see that the rules predate the readings judged by them.
  */
 export function registerPolicyDraftsPublish(app: Hono<ApiEnv>, ctx: ApiContext): void {
   const policies = policyStore(ctx.db);
@@ -61,6 +63,21 @@ export function registerPolicyDraftsPublish(app: Hono<ApiEnv>, ctx: ApiContext):
           'CONFLICT',
           `${result.conflict.policyId}@${result.conflict.version} is published with other content; bump the version`,
           { extensions: { existing: policyVersionJson(result.conflict) } },
+        );
+      }
+      // Anchoring the version's hash on the ledger is the workflow's (exactly once, outages ridden
+      // out). Should Temporal be unreachable the version is kept and a retry of this call answers
+      // 200 with it and starts the anchoring then.
+      try {
+        await ctx.workflows.publishPolicy({
+          orgId: principal.tenant.orgId,
+          policyVersionId: result.version._id,
+        });
+      } catch (cause) {
+        throw new ApiError(
+          'WORKFLOW_UNAVAILABLE',
+          `policy version ${result.version._id} is stored, but its ledger anchoring could not be started; retry`,
+          { cause },
         );
       }
       return c.json(policyVersionJson(result.version), result.created ? 201 : 200);

@@ -14,3 +14,9 @@ export type {
 export { verifyInclusion } from './inclusion-proof.ts';
 export type { MerkleTree } from './merkle-tree.ts';
 export { auditPath, buildMerkleTree, rootFromPath } from './merkle-tree.ts';
+export type { PolicyPublication } from './policy-publication.ts';
+export {
+  isPolicyPublication,
+  POLICY_PUBLICATION_PERIOD,
+  policyPublicationDocument,
+} from './policy-publication.ts';

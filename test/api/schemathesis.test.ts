@@ -173,8 +173,16 @@ function failuresOf(event: any): { check: string; where: string; code: string }[
     } catch {
       // Not a problem body: the status alone says it.
     }
+    // A stateful scenario is labelled "Stateful tests": name the request that failed instead, so that
+    // a failure there is judged by the operation it hit, as in the other phases.
+    const label: string = scenario.recorder.label;
+    const request = scenario.recorder.interactions?.[id]?.request;
+    const where =
+      /^[A-Z]+ \//.test(label) || !request
+        ? label
+        : `${request.method} ${new URL(request.uri ?? 'http://x/').pathname}`;
     for (const c of checks) {
-      if (c.status !== 'success') out.push({ check: c.name, where: scenario.recorder.label, code });
+      if (c.status !== 'success') out.push({ check: c.name, where, code });
     }
   }
   return out;

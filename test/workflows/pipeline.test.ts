@@ -8,7 +8,7 @@ import { issueTenantScope } from '../../store/tenant-scope.ts';
 import { accreditActor } from '../../workflows/activities/accreditation.ts';
 import { workflowIds } from '../../workflows/shared.ts';
 import { type PipelineHarness, startPipelineHarness } from '../support/pipeline-harness.ts';
-import { approvedAllAnchored, expectedMintAmount } from './support/drive-pipeline.ts';
+import { approvedAllAnchored, expectedMintAmount, publishPolicy } from './support/drive-pipeline.ts';
 import { type SeededProject, seedProject } from './support/seed-project.ts';
 import { waitFor } from './support/wait-for.ts';
 
@@ -48,6 +48,9 @@ describe('the pipeline from device registration to a minted, provable issuance',
       registry,
       effectiveFrom: '2026-05-01T00:00:00Z',
     });
+
+    // The policy's publication is anchored before any reading is judged by it (as POST …/publish does).
+    await publishPolicy(harness, seeded);
 
     // Registration: the device workflows start; the registry approves each device (policy: registry role).
     for (const d of devices) {

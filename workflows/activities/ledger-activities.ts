@@ -1,11 +1,17 @@
+import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from 'mongodb';
 import { anchorBatch } from '../../engine/anchoring/anchor-batch.ts';
+import {
+  POLICY_PUBLICATION_PERIOD,
+  policyPublicationDocument,
+} from '../../engine/anchoring/policy-publication.ts';
 import { ledgerKeyOfDid } from '../../identity/issuer-ledger-key.ts';
 import type { KeyStore } from '../../identity/key-store.ts';
 import type { HederaLedger } from '../../ledger/hedera-ledger.ts';
-import { anchorBatchStore } from '../../store/anchor-batch-store.ts';
+import { anchorBatchStore, policyPublicationBatchId } from '../../store/anchor-batch-store.ts';
 import { credentialStore } from '../../store/credential-store.ts';
 import { issuanceStore } from '../../store/issuance-store.ts';
+import { policyStore } from '../../store/policy-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { issueTenantScope, type TenantScope } from '../../store/tenant-scope.ts';
 import { heartbeatWhile } from './heartbeat.ts';
@@ -63,8 +69,8 @@ export function createLedgerActivities(deps: {
     scope: TenantScope,
     input: {
       batchId: string;
-      projectId: string;
-      kind: 'readings' | 'credential';
+      projectId?: string;
+      kind: 'readings' | 'credential' | 'policy';
       members: string[];
       documents: unknown[];
       policyHash: string;
@@ -100,7 +106,7 @@ export function createLedgerActivities(deps: {
     );
     const stored = await batches.insertOnce(scope, {
       _id: input.batchId,
-      projectId: input.projectId,
+      ...(input.projectId ? { projectId: input.projectId } : {}),
       kind: input.kind,
       members: input.members,
       root: batch.root,
@@ -155,6 +161,31 @@ export function createLedgerActivities(deps: {
       });
       await credentials.setAnchor(scope, record._id, ref);
       return ref;
+    },
+
+    /**
+     * Anchors a published policy version (engine/anchoring policy-publication.ts) on the anchor topic,
+     * once: its consensus time is what proves the rules predate the readings judged by them.
+     */
+    async anchorPolicyPublication(input: { orgId: string; policyVersionId: string }): Promise<AnchorRef> {
+      const scope = issueTenantScope(input.orgId);
+      const version = await policyStore(deps.db).getVersion(scope, input.policyVersionId);
+      if (!version)
+        throw ApplicationFailure.nonRetryable(`no policy version ${input.policyVersionId}`, 'PolicyNotFound');
+      return await anchorDocuments(scope, {
+        batchId: policyPublicationBatchId(version._id),
+        kind: 'policy',
+        members: [version._id],
+        documents: [
+          policyPublicationDocument({
+            policyId: version.policyId,
+            version: version.version,
+            policyHash: version.hash,
+          }),
+        ],
+        policyHash: version.hash,
+        period: POLICY_PUBLICATION_PERIOD,
+      });
     },
 
     /** Records which VerifiedReadingBatch credential describes an anchored readings batch. */

@@ -1,11 +1,12 @@
 import type { Db } from 'mongodb';
 import type { InclusionProof } from '../../engine/anchoring/inclusion-proof.ts';
+import { policyPublicationDocument } from '../../engine/anchoring/policy-publication.ts';
 import { credentialSubjectSchemas } from '../../engine/policy/credential-subject-schemas.ts';
 import { assembleTrustChain } from '../../identity/assemble-trust-chain.ts';
 import type { VerifiableCredential } from '../../identity/issue-credential.ts';
 import type { KeyStore } from '../../identity/key-store.ts';
 import type { MirrorRestTopicMessage } from '../../identity/mirror-topic-messages.ts';
-import { anchorBatchStore } from '../../store/anchor-batch-store.ts';
+import { anchorBatchStore, policyPublicationBatchId } from '../../store/anchor-batch-store.ts';
 import { credentialStore } from '../../store/credential-store.ts';
 import { issuanceStore } from '../../store/issuance-store.ts';
 import { policyStore } from '../../store/policy-store.ts';
@@ -81,7 +82,13 @@ export function createTrustChainActivities(deps: {
     const devices = new Set<string>();
     const leaves = new Set<string>();
     let reportRoot: string | undefined;
-    for (const batchId of [...input.batchIds, input.reportBatchId]) {
+    const ctx = await loadProjectContext(deps.db, scope, input.projectId);
+    const published = await policyStore(deps.db).getVersion(scope, ctx.project.policy.versionId);
+    // The policy's publication anchor comes first, when it was anchored: the auditor checks that
+    // its consensus time precedes the readings' (a version published before anchoring existed has none).
+    const publication = policyPublicationBatchId(ctx.project.policy.versionId);
+    const withPublication = (await batches.get(scope, publication)) ? [publication] : [];
+    for (const batchId of [...withPublication, ...input.batchIds, input.reportBatchId]) {
       const batch = await batches.get(scope, batchId);
       if (!batch) throw new Error(`anchor batch ${batchId} not found`);
       if (batchId === input.reportBatchId) reportRoot = batch.root;
@@ -101,6 +108,17 @@ export function createTrustChainActivities(deps: {
             proof: batch.proofs[i] as unknown as InclusionProof,
             ...where,
           });
+        });
+      } else if (batch.kind === 'policy') {
+        if (!published) throw new Error(`policy version ${batch.members[0]} not found`);
+        documents.push({
+          document: policyPublicationDocument({
+            policyId: published.policyId,
+            version: published.version,
+            policyHash: published.hash,
+          }),
+          proof: batch.proofs[0] as unknown as InclusionProof,
+          ...where,
         });
       } else {
         documents.push({
@@ -132,14 +150,12 @@ export function createTrustChainActivities(deps: {
       ...reviews.filter((r) => leaves.has(r.subjectId)),
     ].map((r) => r.credential as VerifiableCredential);
     progress.step = 'assemble';
-    const ctx = await loadProjectContext(deps.db, scope, input.projectId);
     const issuer = await orgIssuer({ db: deps.db, keyStore: deps.keyStore, now }, scope);
     const statusList = await credentials.getStatusList(scope, issuer.statusListId);
-    // The exact published policy text: the auditor recomputes everything with it (its hash is anchored).
-    const published = await policyStore(deps.db).getVersion(scope, ctx.project.policy.versionId);
     const bundle = await assembleTrustChain({
       mint: input.mint,
       policyHash: input.policyHash,
+      // The exact published policy text: the auditor recomputes everything with it (its hash is anchored).
       ...(published ? { policy: published.source } : {}),
       credentialSchemas: credentialSubjectSchemas(ctx.policy),
       issuance: await credential(input.issuanceCredentialId),

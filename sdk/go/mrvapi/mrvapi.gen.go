@@ -1247,6 +1247,19 @@ type PolicyGraph struct {
 // PolicyIdentifier defines model for PolicyIdentifier.
 type PolicyIdentifier = string
 
+// PolicyLedgerAnchor Where the version's publication (its hash) is anchored on the organization's HCS anchor topic; its consensus time is what shows the rules predate the readings judged by them
+type PolicyLedgerAnchor struct {
+	// ConsensusTimestamp Example: 1767225600.000000001
+	ConsensusTimestamp string `json:"consensus_timestamp"`
+
+	// Root Merkle root of the publication document (a batch of one)
+	Root           string `json:"root"`
+	SequenceNumber int    `json:"sequence_number"`
+
+	// TopicId Example: 0.0.1042
+	TopicId string `json:"topic_id"`
+}
+
 // PolicyMethodology defines model for PolicyMethodology.
 type PolicyMethodology struct {
 	Description *string `json:"description,omitempty"`
@@ -1408,9 +1421,12 @@ type PolicyVersion struct {
 	Hash     string  `json:"hash"`
 
 	// Id Example: pol_4fQ8GZc1Xk3mRr0pLs9TbW
-	Id          string    `json:"id"`
-	PolicyId    string    `json:"policy_id"`
-	PublishedAt time.Time `json:"published_at"`
+	Id string `json:"id"`
+
+	// LedgerAnchor Where the version's publication (its hash) is anchored on the organization's HCS anchor topic; its consensus time is what shows the rules predate the readings judged by them
+	LedgerAnchor *PolicyLedgerAnchor `json:"ledger_anchor,omitempty"`
+	PolicyId     string              `json:"policy_id"`
+	PublishedAt  time.Time           `json:"published_at"`
 
 	// Source The YAML source (single version only)
 	Source  *string `json:"source,omitempty"`

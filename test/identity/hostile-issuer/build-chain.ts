@@ -19,7 +19,12 @@ import {
   TopicMessageSubmitTransaction,
 } from '@hashgraph/sdk';
 import canonicalize from 'canonicalize';
-import { anchorBatch, hashDocument } from '../../../engine/anchoring/index.ts';
+import {
+  anchorBatch,
+  hashDocument,
+  POLICY_PUBLICATION_PERIOD,
+  policyPublicationDocument,
+} from '../../../engine/anchoring/index.ts';
 import { computeMethodology } from '../../../engine/methodology/compute-methodology.ts';
 import { periodEnergy } from '../../../engine/methodology/period-energy.ts';
 import type { Plant } from '../../../engine/plant/plant.ts';
@@ -92,6 +97,11 @@ export interface ChainOptions {
   topicKeyOf?: keyof Parties;
   supplyKeyOf?: keyof Parties;
   memo?: (reportAnchor: string) => string;
+  /**
+   * When the policy's publication is anchored: before the readings (genuine), after the report (rules
+   * written after the readings were seen), or never.
+   */
+  policyPublication?: 'before' | 'after' | 'none';
   /** Revoke the first device's registration (the list in the bundle shows it). */
   revokeFirstDevice?: boolean;
   /** Revoke the first device's registration and ship the list from before the revocation. */
@@ -191,6 +201,21 @@ export async function buildChain(
     return sequenceNumber;
   };
   const documents: Parameters<typeof assembleTrustChain>[0]['documents'] = [];
+  const publish = async () => {
+    const publication = policyPublicationDocument({
+      policyId: policy.document.id,
+      version: policy.document.version,
+      policyHash: hash,
+    });
+    const batch = anchorBatch({
+      documents: [publication],
+      policyHash: hash,
+      period: POLICY_PUBLICATION_PERIOD,
+    });
+    const sequenceNumber = await anchor(batch.message);
+    documents.push({ document: publication, proof: batch.proofs[0]!, topicId, sequenceNumber });
+  };
+  if ((options.policyPublication ?? 'before') === 'before') await publish();
   const readingBatches: VerifiableCredential[] = [];
   const batchRefs: PeriodComputation['batches'] = [];
   for (const did of [...new Set(entries.map((e) => e.document.device_id))]) {
@@ -387,6 +412,7 @@ export async function buildChain(
   const reportBatch = anchorBatch({ documents: [report], policyHash: hash, period: PERIOD });
   const reportSeq = await anchor(reportBatch.message);
   documents.push({ document: report, proof: reportBatch.proofs[0]!, topicId, sequenceNumber: reportSeq });
+  if (options.policyPublication === 'after') await publish();
 
   // The mint, by the supply key, with a memo naming the report's anchor.
   const supplyKey = parties[options.supplyKeyOf ?? 'org'].hederaKey;

@@ -59,6 +59,7 @@ describe('hostile issuer: the genuine chain', () => {
     const links = result.checks.map((c) => c.link);
     for (const link of [
       'policy.document',
+      'policy.published',
       'roles.registry',
       'plant',
       'report.anchor',
@@ -170,6 +171,12 @@ const attacks: Array<[string, ChainOptions, RegExp]> = [
     { computePlant: (p) => ({ ...p, grid: { ...p.grid, ef_tco2_per_mwh: 0.948 } }) },
     /^figure:EF_grid$/,
   ],
+  [
+    'the policy published on the ledger only after the readings and the report (rules written afterwards)',
+    { policyPublication: 'after' },
+    /^policy\.published$/,
+  ],
+  ['a policy never published on the ledger', { policyPublication: 'none' }, /^policy\.published$/],
   ['the plant attested by the organization instead of the registry', { plantAttestedBy: 'org' }, /^plant$/],
   [
     'the registry and verifier accredited by the organization itself',

@@ -23,6 +23,16 @@ export const actors = {
 
 export const PERIOD = '2026-05';
 
+/** Anchors the seeded policy version's publication, as the API's publish does, and waits for it. */
+export async function publishPolicy(h: PipelineHarness, seeded: SeededProject): Promise<string> {
+  const { workflowId } = await h.gateway.publishPolicy({
+    orgId: seeded.orgId,
+    policyVersionId: seeded.policyVersionId,
+  });
+  await h.client.workflow.getHandle(workflowId).result();
+  return workflowId;
+}
+
 /** Starts each device's workflow (as the API's provisioning does) and has the registry approve it. */
 export async function registerDevices(h: PipelineHarness, seeded: SeededProject): Promise<void> {
   const { orgId, projectId } = seeded;

@@ -18,6 +18,8 @@ export interface SeededProject {
   orgId: string;
   projectId: string;
   policyHash: string;
+  /** The published version (not yet anchored: `gateway.publishPolicy` does that, as the API's publish does). */
+  policyVersionId: string;
   devices: { deviceId: string; did: string }[];
   /** Readings per device, in seq order, as the API would have stored them (RECEIVED). */
   readings: Map<string, Omit<Reading, 'orgId'>[]>;
@@ -130,7 +132,16 @@ export async function seedProject(
     plant: parsePlant({ ...plant, devices: plantDevices ?? [] }).plant!,
     nowMs: Date.now(),
   });
-  return { orgId, projectId, policyHash: hash, devices, readings, kinds, engineVerdicts };
+  return {
+    orgId,
+    projectId,
+    policyHash: hash,
+    policyVersionId: versionId,
+    devices,
+    readings,
+    kinds,
+    engineVerdicts,
+  };
 }
 
 function verdictsOf(

@@ -2208,6 +2208,16 @@ export interface components {
             };
         };
         PolicyIdentifier: string;
+        /** @description Where the version's publication (its hash) is anchored on the organization's HCS anchor topic; its consensus time is what shows the rules predate the readings judged by them */
+        PolicyLedgerAnchor: {
+            /** @example 1767225600.000000001 */
+            consensus_timestamp: string;
+            /** @description Merkle root of the publication document (a batch of one) */
+            root: string;
+            sequence_number: number;
+            /** @example 0.0.1042 */
+            topic_id: string;
+        };
         PolicyMethodology: {
             description?: string;
             eligibility?: {
@@ -2345,6 +2355,7 @@ export interface components {
             hash: string;
             /** @example pol_4fQ8GZc1Xk3mRr0pLs9TbW */
             id: string;
+            ledger_anchor?: components["schemas"]["PolicyLedgerAnchor"];
             policy_id: string;
             /** Format: date-time */
             published_at: string;
@@ -5551,7 +5562,13 @@ export interface operations {
                      *           "file_name": "string",
                      *           "draft_id": "pdr_4fQ8GZc1Xk3mRr0pLs9TbW",
                      *           "published_at": "2019-08-24T14:15:22Z",
-                     *           "source": "string"
+                     *           "source": "string",
+                     *           "ledger_anchor": {
+                     *             "topic_id": "0.0.1042",
+                     *             "sequence_number": 1,
+                     *             "consensus_timestamp": "1767225600.000000001",
+                     *             "root": "string"
+                     *           }
                      *         }
                      *       ]
                      *     }
@@ -5592,7 +5609,13 @@ export interface operations {
                      *       "file_name": "string",
                      *       "draft_id": "pdr_4fQ8GZc1Xk3mRr0pLs9TbW",
                      *       "published_at": "2019-08-24T14:15:22Z",
-                     *       "source": "string"
+                     *       "source": "string",
+                     *       "ledger_anchor": {
+                     *         "topic_id": "0.0.1042",
+                     *         "sequence_number": 1,
+                     *         "consensus_timestamp": "1767225600.000000001",
+                     *         "root": "string"
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["PolicyVersion"];
@@ -9460,7 +9483,13 @@ export interface operations {
                      *       "file_name": "string",
                      *       "draft_id": "pdr_4fQ8GZc1Xk3mRr0pLs9TbW",
                      *       "published_at": "2019-08-24T14:15:22Z",
-                     *       "source": "string"
+                     *       "source": "string",
+                     *       "ledger_anchor": {
+                     *         "topic_id": "0.0.1042",
+                     *         "sequence_number": 1,
+                     *         "consensus_timestamp": "1767225600.000000001",
+                     *         "root": "string"
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["PolicyVersion"];
@@ -9482,7 +9511,13 @@ export interface operations {
                      *       "file_name": "string",
                      *       "draft_id": "pdr_4fQ8GZc1Xk3mRr0pLs9TbW",
                      *       "published_at": "2019-08-24T14:15:22Z",
-                     *       "source": "string"
+                     *       "source": "string",
+                     *       "ledger_anchor": {
+                     *         "topic_id": "0.0.1042",
+                     *         "sequence_number": 1,
+                     *         "consensus_timestamp": "1767225600.000000001",
+                     *         "root": "string"
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["PolicyVersion"];

@@ -147,6 +147,7 @@ from .policy_field_type_type_1_type import PolicyFieldTypeType1Type
 from .policy_fields import PolicyFields
 from .policy_graph import PolicyGraph
 from .policy_graph_workflows import PolicyGraphWorkflows
+from .policy_ledger_anchor import PolicyLedgerAnchor
 from .policy_methodology import PolicyMethodology
 from .policy_methodology_eligibility_item import PolicyMethodologyEligibilityItem
 from .policy_methodology_formulas import PolicyMethodologyFormulas
@@ -389,6 +390,7 @@ __all__ = (
     "PolicyFields",
     "PolicyGraph",
     "PolicyGraphWorkflows",
+    "PolicyLedgerAnchor",
     "PolicyMethodology",
     "PolicyMethodologyEligibilityItem",
     "PolicyMethodologyFormulas",

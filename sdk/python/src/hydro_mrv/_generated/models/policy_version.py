@@ -2,13 +2,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from typing_extensions import Self
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.policy_ledger_anchor import PolicyLedgerAnchor
+
 
 T = TypeVar("T", bound="PolicyVersion")
 
@@ -26,6 +30,8 @@ class PolicyVersion:
         file_name (str | Unset):
         draft_id (str | Unset):
         source (str | Unset): The YAML source (single version only)
+        ledger_anchor (PolicyLedgerAnchor | Unset): Where the version's publication (its hash) is anchored on the
+            organization's HCS anchor topic; its consensus time is what shows the rules predate the readings judged by them
     """
 
     id: str
@@ -37,6 +43,7 @@ class PolicyVersion:
     file_name: str | Unset = UNSET
     draft_id: str | Unset = UNSET
     source: str | Unset = UNSET
+    ledger_anchor: PolicyLedgerAnchor | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +65,10 @@ class PolicyVersion:
 
         source = self.source
 
+        ledger_anchor: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.ledger_anchor, Unset):
+            ledger_anchor = self.ledger_anchor.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -77,11 +88,15 @@ class PolicyVersion:
             field_dict["draft_id"] = draft_id
         if source is not UNSET:
             field_dict["source"] = source
+        if ledger_anchor is not UNSET:
+            field_dict["ledger_anchor"] = ledger_anchor
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.policy_ledger_anchor import PolicyLedgerAnchor
+
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -101,6 +116,13 @@ class PolicyVersion:
 
         source = d.pop("source", UNSET)
 
+        _ledger_anchor = d.pop("ledger_anchor", UNSET)
+        ledger_anchor: PolicyLedgerAnchor | Unset
+        if isinstance(_ledger_anchor, Unset):
+            ledger_anchor = UNSET
+        else:
+            ledger_anchor = PolicyLedgerAnchor.from_dict(_ledger_anchor)
+
         policy_version = cls(
             id=id,
             policy_id=policy_id,
@@ -111,6 +133,7 @@ class PolicyVersion:
             file_name=file_name,
             draft_id=draft_id,
             source=source,
+            ledger_anchor=ledger_anchor,
         )
 
         policy_version.additional_properties = d
