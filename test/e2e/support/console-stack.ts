@@ -9,6 +9,7 @@ import { readingPipelineStore } from '../../../store/reading-pipeline-store.ts';
 import { issueTenantScope } from '../../../store/tenant-scope.ts';
 import { workflowIds } from '../../../workflows/shared.ts';
 import { type PipelineHarness, startPipelineHarness } from '../../support/pipeline-harness.ts';
+import { publishPolicy } from '../../workflows/support/drive-pipeline.ts';
 import { type SeededProject, seedProject } from '../../workflows/support/seed-project.ts';
 import { waitFor } from '../../workflows/support/wait-for.ts';
 import type { ConsoleFixture } from '../console/fixture.ts';
@@ -53,6 +54,8 @@ export async function startConsoleStack(name = 'console'): Promise<{
   // the learned baselines of issue 17; test/workflows/pipeline.test.ts moved the same way).
   const seeded = await seedProject(harness.mongo.db, { days: 2, seed: 10, orgId: org.organization.id });
   const { orgId, projectId, devices } = seeded;
+  // As the API's publish does: the policy's hash is anchored before any reading is judged by it.
+  await publishPolicy(harness, seeded);
   const tenant = issueTenantScope(orgId);
   const keyStore = apiKeyStore(harness.mongo.db);
   const key = async (keyName: string, scopes: Scope[], roles: string[]) =>

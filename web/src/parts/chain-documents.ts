@@ -34,10 +34,13 @@ export function ChainDocuments(props: {
   onShow: (index: number) => void;
 }) {
   const [page, setPage] = useState(0);
-  const devices = [...new Set(props.bundle.documents.map((d) => d.document.device_id ?? ''))].sort();
-  const rows = props.bundle.documents
+  // Readings only: the policy publication (and any other anchored document) has no device and is
+  // opened from its link in the chain tree.
+  const readings = props.bundle.documents
     .map((d, index) => ({ d, index }))
-    .filter(({ d }) => !props.device || d.document.device_id === props.device);
+    .filter(({ d }) => typeof d.document.device_id === 'string');
+  const devices = [...new Set(readings.map(({ d }) => d.document.device_id!))].sort();
+  const rows = readings.filter(({ d }) => !props.device || d.document.device_id === props.device);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE));
   const current = Math.min(page, pages - 1);
   return html`<section aria-labelledby="docs-h" class="card">
@@ -47,7 +50,7 @@ export function ChainDocuments(props: {
         props.onDevice((e.target as HTMLSelectElement).value);
         setPage(0);
       }}>
-        <option value="">all devices (${props.bundle.documents.length} readings)</option>
+        <option value="">all devices (${readings.length} readings)</option>
         ${devices.map((d) => html`<option value=${d}>${shortDid(d)}</option>`)}
       </select>
     </label>
@@ -80,13 +83,21 @@ export function ChainDocument(props: { bundle: Bundle; index: number; mirrorUrl:
   const mirror = anchor
     ? `${props.mirrorUrl}/api/v1/topics/${anchor.topicId}/messages/${anchor.sequenceNumber}`
     : null;
+  const where = anchor
+    ? html` (HCS message ${anchor.topicId}#${anchor.sequenceNumber}, consensus ${anchor.consensusTimestamp}, <a href=${mirror} rel="noreferrer">on the mirror node</a>)`
+    : null;
+  if (typeof item.document.device_id !== 'string') {
+    // Not a reading (e.g. the policy publication): anchored, but signed by no device.
+    const kind = typeof item.document.type === 'string' ? item.document.type : 'document';
+    return html`<section aria-labelledby="doc-h" class="card" data-testid="chain-document">
+      <h2 id="doc-h">${kind} (document ${props.index} of the bundle)</h2>
+      <p>The verifier checked its inclusion in the anchored Merkle root${where}; leaf ${item.proof.leafIndex ?? '?'} of ${item.proof.treeSize ?? '?'}.</p>
+      <pre class="mono" tabindex="0" aria-label="The anchored document">${JSON.stringify(item.document, null, 2)}</pre>
+    </section>`;
+  }
   return html`<section aria-labelledby="doc-h" class="card" data-testid="chain-document">
     <h2 id="doc-h">Reading ${item.document.seq} of ${shortDid(item.document.device_id)}</h2>
-    <p>Document ${props.index} of the bundle. The verifier checked the device's signature with the key of its DID, and the reading's inclusion in the anchored Merkle root${
-      anchor
-        ? html` (HCS message ${anchor.topicId}#${anchor.sequenceNumber}, consensus ${anchor.consensusTimestamp}, <a href=${mirror} rel="noreferrer">on the mirror node</a>)`
-        : null
-    }; leaf ${item.proof.leafIndex ?? '?'} of ${item.proof.treeSize ?? '?'}.</p>
+    <p>Document ${props.index} of the bundle. The verifier checked the device's signature with the key of its DID, and the reading's inclusion in the anchored Merkle root${where}; leaf ${item.proof.leafIndex ?? '?'} of ${item.proof.treeSize ?? '?'}.</p>
     <h3>Device signature</h3>
     <pre class="mono" tabindex="0" aria-label="The device signature">${JSON.stringify({ signature }, null, 2)}</pre>
     <h3>Reading</h3>
