@@ -3,6 +3,7 @@ import {
   isPolicyPublication,
   POLICY_PUBLICATION_PERIOD,
 } from '../engine/anchoring/index.ts';
+import { isoFromConsensus } from './replay-hedera-did.ts';
 import type { TrustChainBundle } from './trust-chain-bundle.ts';
 import { fail, pass, type TrustChainCheck } from './trust-chain-check.ts';
 
@@ -13,7 +14,6 @@ const nanosOf = (consensus: string) => {
   const [s, n = '0'] = consensus.split('.');
   return BigInt(s!) * 1_000_000_000n + BigInt(n.padEnd(9, '0'));
 };
-const isoOf = (consensus: string) => new Date(Number(nanosOf(consensus) / 1_000_000n)).toISOString();
 
 /**
  * The policy was published on the ledger before anything it judged: the bundle holds exactly one
@@ -60,7 +60,7 @@ export function checkPolicyPublication(
       checks: [
         fail(
           LINK,
-          `published at ${isoOf(anchor.consensusTimestamp)}, after ${earlier.length} anchor(s) it judged (first ${first.topicId}#${first.sequenceNumber} at ${isoOf(first.consensusTimestamp)})`,
+          `published at ${isoFromConsensus(anchor.consensusTimestamp)}, after ${earlier.length} anchor(s) it judged (first ${first.topicId}#${first.sequenceNumber} at ${isoFromConsensus(first.consensusTimestamp)})`,
         ),
       ],
       anchorIndex: item.anchor,
@@ -70,7 +70,7 @@ export function checkPolicyPublication(
     checks: [
       pass(
         LINK,
-        `${publication.policyId}@${publication.version} published at ${isoOf(anchor.consensusTimestamp)} (${anchor.topicId}#${anchor.sequenceNumber}), before every anchor it judged`,
+        `${publication.policyId}@${publication.version} published at ${isoFromConsensus(anchor.consensusTimestamp)} (${anchor.topicId}#${anchor.sequenceNumber}), before every anchor it judged`,
       ),
     ],
     anchorIndex: item.anchor,

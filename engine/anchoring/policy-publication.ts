@@ -16,18 +16,13 @@ export interface PolicyPublication {
 /** The anchor message's `period` of a publication: it belongs to no monitoring period. */
 export const POLICY_PUBLICATION_PERIOD = 'policy-publication';
 
+/** The publication document of a policy version (its id, version and hash, as the store keeps them). */
 export function policyPublicationDocument(p: {
   policyId: string;
   version: string;
-  policyHash: string;
+  hash: string;
 }): PolicyPublication {
-  return {
-    type: 'PolicyPublication',
-    v: 1,
-    policyId: p.policyId,
-    version: p.version,
-    policyHash: p.policyHash,
-  };
+  return { type: 'PolicyPublication', v: 1, policyId: p.policyId, version: p.version, policyHash: p.hash };
 }
 
 export function isPolicyPublication(value: unknown): value is PolicyPublication {

@@ -141,11 +141,15 @@ function rejectionsOf(events: any[], check: string): Set<string> {
       { name: string; status: string }[],
     ][]) {
       if (!checks.some((c) => c.name === check && c.status !== 'success')) continue;
-      const request = scenario.recorder.interactions?.[id]?.request;
-      out.add(`${request?.method} ${new URL(request?.uri ?? 'http://x/').pathname}`);
+      out.add(requestLabel(scenario.recorder.interactions?.[id]?.request));
     }
   }
   return out;
+}
+
+/** `METHOD /path` of a recorded request. */
+function requestLabel(request: { method?: string; uri?: string } | undefined): string {
+  return `${request?.method} ${new URL(request?.uri ?? 'http://x/').pathname}`;
 }
 
 function readdirName(dir: string): string {
@@ -177,10 +181,7 @@ function failuresOf(event: any): { check: string; where: string; code: string }[
     // a failure there is judged by the operation it hit, as in the other phases.
     const label: string = scenario.recorder.label;
     const request = scenario.recorder.interactions?.[id]?.request;
-    const where =
-      /^[A-Z]+ \//.test(label) || !request
-        ? label
-        : `${request.method} ${new URL(request.uri ?? 'http://x/').pathname}`;
+    const where = /^[A-Z]+ \//.test(label) || !request ? label : requestLabel(request);
     for (const c of checks) {
       if (c.status !== 'success') out.push({ check: c.name, where, code });
     }

@@ -176,13 +176,7 @@ export function createLedgerActivities(deps: {
         batchId: policyPublicationBatchId(version._id),
         kind: 'policy',
         members: [version._id],
-        documents: [
-          policyPublicationDocument({
-            policyId: version.policyId,
-            version: version.version,
-            policyHash: version.hash,
-          }),
-        ],
+        documents: [policyPublicationDocument(version)],
         policyHash: version.hash,
         period: POLICY_PUBLICATION_PERIOD,
       });

@@ -84,12 +84,13 @@ export function createTrustChainActivities(deps: {
     let reportRoot: string | undefined;
     const ctx = await loadProjectContext(deps.db, scope, input.projectId);
     const published = await policyStore(deps.db).getVersion(scope, ctx.project.policy.versionId);
-    // The policy's publication anchor comes first, when it was anchored: the auditor checks that
-    // its consensus time precedes the readings' (a version published before anchoring existed has none).
+    // The policy's publication anchor comes first: the auditor checks that its consensus time
+    // precedes the readings'.
     const publication = policyPublicationBatchId(ctx.project.policy.versionId);
-    const withPublication = (await batches.get(scope, publication)) ? [publication] : [];
-    for (const batchId of [...withPublication, ...input.batchIds, input.reportBatchId]) {
+    for (const batchId of [publication, ...input.batchIds, input.reportBatchId]) {
       const batch = await batches.get(scope, batchId);
+      // A version published before publications were anchored has none (its chain fails policy.published).
+      if (!batch && batchId === publication) continue;
       if (!batch) throw new Error(`anchor batch ${batchId} not found`);
       if (batchId === input.reportBatchId) reportRoot = batch.root;
       anchors.push(await mirrorMessage(deps.mirrorUrl, batch.topicId, batch.sequenceNumber));
@@ -112,11 +113,7 @@ export function createTrustChainActivities(deps: {
       } else if (batch.kind === 'policy') {
         if (!published) throw new Error(`policy version ${batch.members[0]} not found`);
         documents.push({
-          document: policyPublicationDocument({
-            policyId: published.policyId,
-            version: published.version,
-            policyHash: published.hash,
-          }),
+          document: policyPublicationDocument(published),
           proof: batch.proofs[0] as unknown as InclusionProof,
           ...where,
         });

@@ -205,7 +205,7 @@ export async function buildChain(
     const publication = policyPublicationDocument({
       policyId: policy.document.id,
       version: policy.document.version,
-      policyHash: hash,
+      hash,
     });
     const batch = anchorBatch({
       documents: [publication],
