@@ -21,6 +21,8 @@ export interface ApiLimits {
   keyCacheMs: number;
   /** Organization sign-ups per client address per hour (429 above). */
   signupsPerHour: number;
+  /** Public document reads per client address per minute, per instance (429 above). */
+  publicReadsPerMinute: number;
   /** How long a POST's response is kept under its Idempotency-Key. */
   idempotencyTtlMs: number;
 }

@@ -61,6 +61,7 @@ export const defaultLimits: ApiLimits = {
   bodyBytes: 5 * 1024 * 1024,
   ratePerHour: 1000,
   signupsPerHour: 20,
+  publicReadsPerMinute: 30,
   keyCacheMs: 5000,
   idempotencyTtlMs: 24 * 3_600_000,
 };

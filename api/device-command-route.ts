@@ -40,11 +40,17 @@ const WORKFLOW_WAIT_MS = 10_000;
 export function mountDeviceCommandRoute(
   app: Hono<ApiEnv>,
   ctx: ApiContext,
-  options: { command: DeviceCommand['command']; summary: string; reasonRequired?: boolean },
+  options: {
+    command: DeviceCommand['command'];
+    summary: string;
+    reasonRequired?: boolean;
+    /** approve: the registry may state from when the registration is in force. */
+    effectiveFrom?: boolean;
+  },
 ): void {
   const devices = deviceStore(ctx.db);
   const projects = projectStore(ctx.db);
-  mountRoute<{ reason?: string }>(
+  mountRoute<{ reason?: string; effective_from?: string }>(
     app,
     ctx,
     {
@@ -64,7 +70,21 @@ export function mountDeviceCommandRoute(
         kind: 'json',
         schema: {
           type: 'object',
-          properties: { reason: { type: 'string', minLength: 1, maxLength: 1000, pattern: '\\S' } },
+          properties: {
+            reason: { type: 'string', minLength: 1, maxLength: 1000, pattern: '\\S' },
+            ...(options.effectiveFrom
+              ? {
+                  effective_from: {
+                    type: 'string',
+                    format: 'date-time',
+                    maxLength: 40,
+                    description:
+                      'From when the DeviceRegistration is in force (default: now); may precede today ' +
+                      'for readings the device took before its approval',
+                  },
+                }
+              : {}),
+          },
           ...(options.reasonRequired ? { required: ['reason'] } : {}),
           additionalProperties: false,
         },
@@ -99,6 +119,7 @@ export function mountDeviceCommandRoute(
           command: options.command,
           reason: body.reason ?? '',
           actor,
+          ...(body.effective_from ? { effectiveFrom: new Date(body.effective_from).toISOString() } : {}),
         }),
         WORKFLOW_WAIT_MS,
       );

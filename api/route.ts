@@ -51,6 +51,8 @@ export interface RouteSpec {
   >;
   /** The request body's example in the document (otherwise one is sampled from the schema). */
   example?: unknown;
+  /** A `public` route limited per client address (429 with Retry-After), declared as such. */
+  limitedPerAddress?: boolean;
   /** For `public` routes that take their own credential (e.g. HTTP Basic client authentication). */
   security?: Record<string, string[]>[];
   /** The 2xx body holds a secret shown once: never stored for Idempotency-Key replays. */

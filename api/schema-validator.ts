@@ -47,6 +47,13 @@ export function createSchemaValidator(files: Map<string, JsonSchema>) {
   const make = (coerceTypes: boolean) => {
     const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes, useDefaults: coerceTypes });
     addFormats.default(ajv);
+    // RFC 3339 allows a leap second (23:59:60), which JavaScript's Date cannot represent: a handler
+    // would get an Invalid Date. Refused here, so every date-time a route sees is a real instant.
+    const rfc3339 = ajv.formats['date-time'] as { validate: (s: string) => boolean };
+    ajv.addFormat('date-time', {
+      type: 'string',
+      validate: (s: string) => rfc3339.validate(s) && !Number.isNaN(Date.parse(s)),
+    });
     for (const schema of files.values()) ajv.addSchema(schema);
     return ajv;
   };

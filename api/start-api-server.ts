@@ -36,6 +36,7 @@ export async function startApiServer(options: {
       bodyBytes: config.api.bodyLimitBytes,
       ratePerHour: config.api.rateLimitPerHour,
       signupsPerHour: config.api.signupLimitPerHour,
+      publicReadsPerMinute: config.api.publicReadsPerMinute,
     },
     checks: [
       { name: 'mongodb', check: () => mongo.db.command({ ping: 1 }) },

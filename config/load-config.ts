@@ -14,6 +14,7 @@ export interface Config {
     bodyLimitBytes: number;
     rateLimitPerHour: number;
     signupLimitPerHour: number;
+    publicReadsPerMinute: number;
     jwtKeyFile: string;
   };
   /** The gateways' mutual-TLS listener (off without a port). */
@@ -140,6 +141,7 @@ export function loadConfig(env: Env = process.env): Config {
       bodyLimitBytes: positive(env, 'API_BODY_LIMIT_BYTES'),
       rateLimitPerHour: positive(env, 'API_RATE_LIMIT_PER_HOUR'),
       signupLimitPerHour: positive(env, 'API_SIGNUP_LIMIT_PER_HOUR'),
+      publicReadsPerMinute: positive(env, 'API_PUBLIC_READS_PER_MINUTE'),
       jwtKeyFile: read(env, 'MRV_JWT_KEY_FILE') ?? `${read(env, 'MRV_DATA_DIR')!}/jwt-signing-key.pem`,
     },
     mtls: {

@@ -75,6 +75,13 @@ export const variables = [
       'Organization sign-ups (POST /v1/organizations) per client address per hour; above it 429 with Retry-After.',
   },
   {
+    name: 'API_PUBLIC_READS_PER_MINUTE',
+    kind: 'integer',
+    default: '30',
+    description:
+      'Public trust-chain document reads (GET /v1/public/documents/{hash}) per client address per minute, per API instance; above it 429 with Retry-After.',
+  },
+  {
     name: 'MTLS_PORT',
     kind: 'port',
     description:

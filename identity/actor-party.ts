@@ -18,9 +18,12 @@ export async function actorParty(
   deps: { keyStore: KeyStore; now: () => Date },
   input: { orgId: string; actorId: string },
 ): Promise<ActorParty> {
-  // Principal ids are free-form; the key id is a fixed-alphabet digest of it.
-  const keyId = `actor.${createHash('sha256').update(input.actorId).digest('hex').slice(0, 40)}`;
-  return await signingParty(deps, { orgId: input.orgId, keyId });
+  return await signingParty(deps, { orgId: input.orgId, keyId: actorKeyId(input.actorId) });
+}
+
+/** Principal ids are free-form; the key id is a fixed-alphabet digest of it. */
+export function actorKeyId(actorId: string): string {
+  return `actor.${createHash('sha256').update(actorId).digest('hex').slice(0, 40)}`;
 }
 
 /** An Ed25519 signing key of the key store as a DID and its signer, created on first use. */

@@ -116,7 +116,15 @@ export function verifyEvidence(input: EvidenceInput, policy: CheckedPolicy): Evi
       checks.push(fail(link, `registered by ${String(c.issuer)}, not by an accredited registry`));
     else if (s.projectId !== report.projectId)
       checks.push(fail(link, `bound to project ${String(s.projectId)}, not ${String(report.projectId)}`));
-    else if (!registrations.has(String(s.id))) registrations.set(String(s.id), c);
+    else if (!registrations.has(String(s.id))) {
+      registrations.set(String(s.id), c);
+      checks.push(
+        pass(
+          link,
+          `registered by the accredited registry ${String(c.issuer)} from ${String(s.registeredAt)}`,
+        ),
+      );
+    }
   }
   const parsedPlant = parsePlant({
     ...plantResult.plant,

@@ -184,6 +184,7 @@ export async function startEmbeddedStack(options: { config: Config; logger: Logg
         bodyBytes: config.api.bodyLimitBytes,
         ratePerHour: config.api.rateLimitPerHour,
         signupsPerHour: config.api.signupLimitPerHour,
+        publicReadsPerMinute: config.api.publicReadsPerMinute,
       },
     });
     const server = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port });

@@ -1,24 +1,11 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { rateLimitStore } from '../../store/rate-limit-store.ts';
 import type { ApiContext } from '../api-context.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { clientAddress } from './client-address.ts';
 
 const HOUR_MS = 3_600_000;
-
-/**
- * The address a request came from: the TCP peer. Requests made in-process (`app.request`, tests)
- * have none and share one budget. Behind a reverse proxy every client shares the proxy's address,
- * so the proxy should limit sign-ups per client itself (docs/architecture.md).
- */
-function clientAddress(c: Context<ApiEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'in-process';
-  }
-}
 
 /**
  * Organization sign-up is public, so it is limited per client address and hour (counted in MongoDB,

@@ -113,6 +113,7 @@ function sharedStatuses(spec: RouteSpec): string[] {
   const out: string[] = [];
   if (spec.body || spec.query || spec.params) out.push('400');
   if (spec.auth !== 'public') out.push('401', '403', '429');
+  else if (spec.limitedPerAddress) out.push('429');
   if (spec.params) out.push('404');
   if (spec.body?.kind === 'json' || spec.body?.kind === 'text') out.push('413', '415');
   if (spec.method === 'post' && spec.auth !== 'public') out.push('409', '422');

@@ -8,5 +8,6 @@ export function registerDevicesApprove(app: Hono<ApiEnv>, ctx: ApiContext): void
   mountDeviceCommandRoute(app, ctx, {
     command: 'approve',
     summary: "Approve a device registration (the registry's decision)",
+    effectiveFrom: true,
   });
 }

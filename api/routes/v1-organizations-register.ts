@@ -26,6 +26,7 @@ export function registerOrganizationsRegister(app: Hono<ApiEnv>, ctx: ApiContext
       summary: 'Register an organization (returns its first admin API key, once)',
       tag: 'Organizations',
       auth: 'public',
+      limitedPerAddress: true,
       body: {
         kind: 'json',
         schema: namedSchema('RegisterOrganizationRequest', {

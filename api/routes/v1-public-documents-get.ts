@@ -4,6 +4,7 @@ import { publicDocumentStore } from '../../store/public-document-store.ts';
 import type { ApiContext } from '../api-context.ts';
 import type { ApiEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { createPublicReadLimiter } from '../middleware/public-read-limit.ts';
 import { trustChainSchema } from '../resource-schemas.ts';
 import { mountRoute } from '../route.ts';
 
@@ -24,6 +25,11 @@ const documentHashSchema = {
 export function registerPublicDocumentsGet(app: Hono<ApiEnv>, ctx: ApiContext): void {
   const published = publicDocumentStore(ctx.db);
   const issuances = issuanceStore(ctx.db);
+  // Unauthenticated, and a bundle can be megabytes: limited per address before any database read.
+  const limitReads = createPublicReadLimiter({
+    perMinute: ctx.limits.publicReadsPerMinute,
+    clock: ctx.clock,
+  });
   mountRoute(
     app,
     ctx,
@@ -38,8 +44,10 @@ export function registerPublicDocumentsGet(app: Hono<ApiEnv>, ctx: ApiContext): 
       auth: 'public',
       params: { hash: documentHashSchema },
       responses: { 200: { description: 'The bundle', schema: trustChainSchema } },
+      limitedPerAddress: true,
     },
     async (c, { params }) => {
+      limitReads(c);
       const hash = params.hash!;
       const located = await published.locate(hash);
       const issuance =

@@ -120,6 +120,8 @@ describe('POST /v1/projects/{projectId}/registrations', () => {
       { effective_from: 'yesterday' },
       { effective_from: '2026-01-01T00:00:00Z', plant: { grid: { ef_tco2_per_mwh: 9 } } },
       { effective_from: `2026-01-01T00:00:00${'0'.repeat(100)}Z` },
+      // RFC 3339's leap second: valid text, but no instant JavaScript can hold (was a 500).
+      { effective_from: '2016-12-31T23:59:60Z' },
     ]) {
       const bad = await call(app, 'POST', path(), { key: org.key, body });
       expect(bad.status, JSON.stringify(body)).toBe(400);

@@ -1,3 +1,4 @@
+import { type ServerType, serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEnv } from '../../api/env.ts';
@@ -92,5 +93,34 @@ describe('GET /v1/public/documents/{hash}', () => {
     expect(await store.locate(root)).toEqual({ orgId, issuanceId: `prj_${'p'.repeat(22)}/2026-02` });
     expect((await call(app, 'GET', `/v1/public/documents/${root}`)).text).toBe(bundle);
     await expect(store.publish(other, 'not-a-hash', 'x', new Date())).rejects.toThrow(TypeError);
+  });
+
+  it('limits reads per client address and minute (429 with Retry-After), other addresses unaffected', async () => {
+    let nowMs = Date.parse('2026-12-03T10:00:30Z');
+    const limited = h.app({ limits: { publicReadsPerMinute: 3 }, clock: () => new Date(nowMs) });
+    const server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: limited.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+    });
+    try {
+      const address = server.address();
+      const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      const overTcp = async (hash: string) => await fetch(`${url}/v1/public/documents/${hash}`);
+      // Unknown hashes count too: a scan for hashes is what the limit is for.
+      expect((await overTcp(root)).status).toBe(200);
+      expect((await overTcp('c3'.repeat(32))).status).toBe(404);
+      expect((await overTcp(root)).status).toBe(200);
+      const refused = await overTcp(root);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('30');
+      expect(refused.headers.get('content-type')).toMatch(/problem\+json/);
+      expect(((await refused.json()) as { detail: string }).detail).toMatch(/3 public documents per minute/);
+      // Another address (here: in-process requests) keeps its own budget.
+      expect((await call(limited, 'GET', `/v1/public/documents/${root}`)).status).toBe(200);
+      // The next minute opens a new window.
+      nowMs += 30_000;
+      expect((await overTcp(root)).status).toBe(200);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

@@ -1,6 +1,9 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEnv } from '../../api/env.ts';
+import { credentialStore } from '../../store/credential-store.ts';
+import { issueTenantScope } from '../../store/tenant-scope.ts';
+import { orgIssuer } from '../../workflows/activities/org-issuer.ts';
 import { type PipelineHarness, startPipelineHarness } from '../support/pipeline-harness.ts';
 import { waitFor } from '../workflows/support/wait-for.ts';
 import { call, createKey, registerOrganization } from './support/api-harness.ts';
@@ -85,14 +88,52 @@ describe('policy roles decide who may move a device, review and approve a report
     expect(res.json.roles).toEqual([]);
   });
 
+  it('refuses a malformed effective_from, and effective_from on other commands, with 400', async () => {
+    for (const effective_from of [
+      'yesterday',
+      '2026-02-30T00:00:00Z',
+      // RFC 3339's leap second: valid text, but no instant a Date can hold.
+      '2016-12-31T23:59:60Z',
+      `2026-01-01T00:00:00${'0'.repeat(100)}Z`,
+      20260101,
+    ]) {
+      const res = await call(app, 'POST', device('/approve'), { key: admin.key, body: { effective_from } });
+      expect(res.status, String(effective_from)).toBe(400);
+      expect(res.json.errors[0].pointer).toBe('/effective_from');
+    }
+    const suspend = await call(app, 'POST', device('/suspend'), {
+      key: verifier,
+      body: { reason: 'x', effective_from: '2026-01-01T00:00:00Z' },
+    });
+    expect(suspend.status).toBe(400);
+  });
+
   it('lets the registry approve the registration; the workflow activates the device', async () => {
-    const res = await call(app, 'POST', device('/approve'), { key: admin.key, body: {} });
+    const res = await call(app, 'POST', device('/approve'), {
+      key: admin.key,
+      body: { effective_from: '2026-01-31T23:00:00-01:00' },
+    });
     expect([200, 202]).toContain(res.status);
     expect(res.json).toMatchObject({ event: 'approve_registration', acted_as: 'registry' });
     await waitFor(
       async () => (await call(app, 'GET', device(), { key: admin.key })).json.policy_status === 'active',
       90_000,
       'the approval',
+    );
+    // The registration is the registry principal's act, signed by its own DID, in force from the
+    // instant it gave (normalized to UTC).
+    const scope = issueTenantScope(admin.orgId);
+    const registrations = await credentialStore(h.mongo.db).list(scope, { type: 'DeviceRegistration' });
+    expect(registrations).toHaveLength(1);
+    const registration = registrations[0]!;
+    const org = await orgIssuer(
+      { db: h.mongo.db, keyStore: h.services.keyStore, now: () => new Date() },
+      scope,
+    );
+    expect(registration.credential.issuer).toMatch(/^did:key:/);
+    expect(registration.credential.issuer).not.toBe(org.did);
+    expect((registration.credential.credentialSubject as { registeredAt: string }).registeredAt).toBe(
+      '2026-02-01T00:00:00.000Z',
     );
   });
 

@@ -16,7 +16,7 @@ import { anchorBatchStore } from '../../store/anchor-batch-store.ts';
 import { credentialStore } from '../../store/credential-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
-import { credentialIdFor, orgIssuer, updateStatusList } from './org-issuer.ts';
+import { actorIssuer, credentialIdFor, orgIssuer, updateStatusList } from './org-issuer.ts';
 import { energyOf } from './period-activities.ts';
 import { loadProjectContext } from './project-context.ts';
 
@@ -32,8 +32,14 @@ export interface IssueCredentialInput {
   subject: Record<string, unknown>;
   /** What the host knows, by policy field name, for the policy's own `claims`. */
   known: Record<string, ClaimValue>;
-  /** DeviceRegistration credentials are revocable (a status list entry). */
+  /** DeviceRegistration credentials are revocable (a status list entry, in the issuer's own list). */
   revocable?: boolean;
+  /**
+   * The principal whose act this credential records signs it with its own DID (the registry that
+   * approved a device's registration), not the organization: the auditor accepts a registration only
+   * from an accredited registry. Absent: the organization's issuer key.
+   */
+  issuedBy?: { actorId: string };
   /** Claims that are the SHA-256 (hex, of the JCS form) of a stored credential: field → credential id. */
   hashOf?: Record<string, string>;
   issuedAtMs: number;
@@ -56,15 +62,22 @@ export function createCredentialActivities(deps: { db: Db; keyStore: KeyStore; n
       const existing = await credentials.byKey(scope, input.key);
       if (existing) return { credentialId: existing._id };
       const project = await loadProjectContext(deps.db, scope, input.projectId);
-      const issuer = await orgIssuer(ctx, scope);
+      const issuer = input.issuedBy
+        ? await actorIssuer(ctx, scope, input.issuedBy.actorId)
+        : await orgIssuer(ctx, scope);
       let credentialStatus: StatusListEntry | undefined;
       if (input.revocable) {
         let entry: StatusListEntry | undefined;
-        await updateStatusList(ctx, scope, (state) => {
-          const allocated = allocateStatusEntry(state);
-          entry = allocated.entry;
-          return allocated.list;
-        });
+        await updateStatusList(
+          ctx,
+          scope,
+          (state) => {
+            const allocated = allocateStatusEntry(state);
+            entry = allocated.entry;
+            return allocated.list;
+          },
+          issuer.statusListId,
+        );
         credentialStatus = entry;
       }
       const id = credentialIdFor(input.orgId, input.key);
@@ -185,7 +198,8 @@ export function createCredentialActivities(deps: { db: Db; keyStore: KeyStore; n
       for (const record of registrations) {
         const entry = record.credential.credentialStatus as StatusListEntry | undefined;
         if (!entry) continue;
-        await updateStatusList(ctx, scope, (state) => revokeStatus(state, entry));
+        // Revoked in the list of whoever issued it (the organization's, or the registry's own).
+        await updateStatusList(ctx, scope, (state) => revokeStatus(state, entry), entry.statusListCredential);
         await credentials.markRevoked(scope, record._id);
         revoked += 1;
       }

@@ -12,7 +12,7 @@ import { issuanceStore } from '../../store/issuance-store.ts';
 import { policyStore } from '../../store/policy-store.ts';
 import { publicDocumentStore } from '../../store/public-document-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
-import { issueTenantScope } from '../../store/tenant-scope.ts';
+import { issueTenantScope, type TenantScope } from '../../store/tenant-scope.ts';
 import { heartbeatWhile } from './heartbeat.ts';
 import { orgIssuer } from './org-issuer.ts';
 import { loadProjectContext } from './project-context.ts';
@@ -59,6 +59,28 @@ export function createTrustChainActivities(deps: {
   const batches = anchorBatchStore(deps.db);
   const readings = readingPipelineStore(deps.db);
   const publicDocuments = publicDocumentStore(deps.db);
+
+  /**
+   * The status lists the bundle's credentials point at: the organization's and each registry
+   * principal's own (a registration is revocable only in the list of the DID that signed it).
+   */
+  async function statusListsOf(
+    scope: TenantScope,
+    always: string[],
+    bundled: VerifiableCredential[],
+  ): Promise<VerifiableCredential[]> {
+    const ids = new Set(always);
+    for (const c of bundled) {
+      const status = (c as { credentialStatus?: { statusListCredential?: unknown } }).credentialStatus;
+      if (typeof status?.statusListCredential === 'string') ids.add(status.statusListCredential);
+    }
+    const lists: VerifiableCredential[] = [];
+    for (const id of ids) {
+      const record = await credentials.getStatusList(scope, id);
+      if (record?.credential) lists.push(record.credential as VerifiableCredential);
+    }
+    return lists;
+  }
 
   /** Reads every anchor back from the mirror, assembles and signs the bundle, and stores it. */
   async function storeBundle(
@@ -148,7 +170,7 @@ export function createTrustChainActivities(deps: {
     ].map((r) => r.credential as VerifiableCredential);
     progress.step = 'assemble';
     const issuer = await orgIssuer({ db: deps.db, keyStore: deps.keyStore, now }, scope);
-    const statusList = await credentials.getStatusList(scope, issuer.statusListId);
+    const statusLists = await statusListsOf(scope, [issuer.statusListId], [...registrations, ...evidence]);
     const bundle = await assembleTrustChain({
       mint: input.mint,
       policyHash: input.policyHash,
@@ -160,7 +182,7 @@ export function createTrustChainActivities(deps: {
       readingBatches,
       deviceRegistrations: registrations,
       evidence: [...evidence, ...calibrations],
-      statusLists: statusList?.credential ? [statusList.credential as VerifiableCredential] : [],
+      statusLists,
       anchors,
       documents,
       holder: issuer.did,

@@ -42,6 +42,12 @@ const GATHER_MS = 5_000;
 const GATHER_PATCH = 'gather-readings-before-verify';
 /** Continue-as-new well before Temporal's history limits (50k events / 50 MB). */
 const HISTORY_EVENTS_BEFORE_CONTINUE = 5_000;
+/**
+ * A DeviceRegistration issued on an approval is signed by the principal who approved it (the
+ * registry), so the auditor can tell it from one the organization issued itself. Patched: earlier
+ * histories issued it with the organization's key.
+ */
+const REGISTRY_SIGNS_PATCH = 'device-registration-signed-by-approver';
 
 /**
  * One device from registration to retirement, driven by the policy's `device_lifecycle` machine, and
@@ -69,9 +75,10 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
   let lastAnchorMs = carried?.lastAnchorMs ?? Date.now();
   let revoked = carried?.revoked ?? false;
   let flushRequested = false;
-  const inbox: { event: PolicyEvent; processed: boolean }[] = [];
+  /** Events to run, each with the command that sent it (none for timers and the provisioning). */
+  const inbox: { event: PolicyEvent; command?: DeviceCommand; processed: boolean }[] = [];
 
-  async function runAction(action: ActionEffect): Promise<void> {
+  async function runAction(action: ActionEffect, command?: DeviceCommand): Promise<void> {
     const p = action.params;
     counters.step += 1;
     const step = counters.step;
@@ -105,11 +112,14 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
         if (type !== 'DeviceRegistration') {
           throw ApplicationFailure.nonRetryable(`device_lifecycle cannot issue ${type}`, 'UnsupportedAction');
         }
+        const approval = command && patched(REGISTRY_SIGNS_PATCH) ? command : undefined;
         credentials[type] = await issueDeviceRegistration({
           orgId,
           projectId,
           context,
           key: `${workflowId}/credential/${step}`,
+          ...(approval ? { issuedBy: { actorId: approval.actor.id } } : {}),
+          ...(approval?.effectiveFrom ? { effectiveFrom: approval.effectiveFrom } : {}),
         });
         return;
       }
@@ -182,7 +192,7 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
   setHandler(
     deviceCommandUpdate,
     async (command) => {
-      const entry = { event: commandEvent(command), processed: false };
+      const entry = { event: commandEvent(command), command, processed: false };
       inbox.push(entry);
       await condition(() => entry.processed);
       return { status };
@@ -245,7 +255,7 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
       const actions = lifecycle.send(entry.event, Date.now());
       if (actions === null)
         log.warn('event not accepted', { event: entry.event.type, state: lifecycle.state });
-      for (const action of actions ?? []) await runAction(action);
+      for (const action of actions ?? []) await runAction(action, entry.command);
       entry.processed = true;
     }
     if (lifecycle.done && !revoked) {

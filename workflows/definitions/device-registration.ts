@@ -3,6 +3,7 @@ import { storeActivities } from './activity-proxies.ts';
 
 /**
  * Issues a device's DeviceRegistration credential (revocable, so decommissioning can revoke it),
+ * signed by the approving principal when there is one,
  * once per `key`: a retried activity or a replayed workflow finds the credential already issued.
  * Returns the credential's id.
  */
@@ -11,9 +12,13 @@ export async function issueDeviceRegistration(input: {
   projectId: string;
   context: DeviceContext;
   key: string;
+  /** The approving principal, who signs it (see IssueCredentialInput.issuedBy). */
+  issuedBy?: { actorId: string };
+  /** From when it is in force (the registry's `effective_from`); the issuing time when absent. */
+  effectiveFrom?: string;
 }): Promise<string> {
   const { orgId, projectId, context } = input;
-  const registeredAt = new Date(Date.now()).toISOString();
+  const registeredAt = new Date(input.effectiveFrom ?? Date.now()).toISOString();
   const { credentialId } = await storeActivities.issuePolicyCredential({
     orgId,
     projectId,
@@ -39,6 +44,7 @@ export async function issueDeviceRegistration(input: {
       policy_hash: { value: context.policy.hash },
     },
     revocable: true,
+    ...(input.issuedBy ? { issuedBy: input.issuedBy } : {}),
     issuedAtMs: Date.now(),
   });
   return credentialId;

@@ -27,6 +27,11 @@ export interface DeviceCommand {
   command: 'approve' | 'reject' | 'suspend' | 'reactivate' | 'decommission';
   reason: string;
   actor: Actor;
+  /**
+   * approve only: from when the registration is in force (RFC 3339), which the registry may set
+   * before today for readings the device took before it was approved; absent: the approval's time.
+   */
+  effectiveFrom?: string;
 }
 export const deviceCommandEvents: Record<DeviceCommand['command'], readonly string[]> = {
   approve: ['approve_registration', 'approve'],

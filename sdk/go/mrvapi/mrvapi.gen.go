@@ -197,7 +197,9 @@ type ApiKeyList struct {
 
 // ApproveDeviceRequest defines model for ApproveDeviceRequest.
 type ApproveDeviceRequest struct {
-	Reason *string `json:"reason,omitempty"`
+	// EffectiveFrom From when the DeviceRegistration is in force (default: now); may precede today for readings the device took before its approval
+	EffectiveFrom *time.Time `json:"effective_from,omitempty"`
+	Reason        *string    `json:"reason,omitempty"`
 }
 
 // AuditPage defines model for AuditPage.
@@ -13310,6 +13312,11 @@ func (r GetOrganizationResponse) ContentType() string {
 	return ""
 }
 
+// RegisterOrganizationResponse429Headers the declared response headers of an HTTP 429 response for RegisterOrganization
+type RegisterOrganizationResponse429Headers struct {
+	RetryAfter *int
+}
+
 type RegisterOrganizationResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -13321,8 +13328,12 @@ type RegisterOrganizationResponse struct {
 	ApplicationproblemJSON413 *N413
 	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
 	ApplicationproblemJSON415 *N415
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
 	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
 	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *RegisterOrganizationResponse429Headers
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
@@ -13343,6 +13354,11 @@ func (r RegisterOrganizationResponse) GetApplicationproblemJSON413() *N413 {
 // GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
 func (r RegisterOrganizationResponse) GetApplicationproblemJSON415() *N415 {
 	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r RegisterOrganizationResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
 }
 
 // GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
@@ -15637,6 +15653,11 @@ func (r RegisterProjectPlantResponse) ContentType() string {
 	return ""
 }
 
+// GetPublicDocumentResponse429Headers the declared response headers of an HTTP 429 response for GetPublicDocument
+type GetPublicDocumentResponse429Headers struct {
+	RetryAfter *int
+}
+
 type GetPublicDocumentResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -15646,8 +15667,12 @@ type GetPublicDocumentResponse struct {
 	ApplicationproblemJSON400 *N400
 	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
 	ApplicationproblemJSON404 *N404
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *N429
 	// ApplicationproblemJSONDefault the response for an HTTP default `application/problem+json` response
 	ApplicationproblemJSONDefault *Problem
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *GetPublicDocumentResponse429Headers
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -15663,6 +15688,11 @@ func (r GetPublicDocumentResponse) GetApplicationproblemJSON400() *N400 {
 // GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
 func (r GetPublicDocumentResponse) GetApplicationproblemJSON404() *N404 {
 	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r GetPublicDocumentResponse) GetApplicationproblemJSON429() *N429 {
+	return r.ApplicationproblemJSON429
 }
 
 // GetApplicationproblemJSONDefault returns the response for an HTTP default `application/problem+json` response
@@ -21248,6 +21278,13 @@ func ParseRegisterOrganizationResponse(rsp *http.Response) (*RegisterOrganizatio
 		}
 		response.ApplicationproblemJSON415 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
 		var dest Problem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -21255,6 +21292,19 @@ func ParseRegisterOrganizationResponse(rsp *http.Response) (*RegisterOrganizatio
 		}
 		response.ApplicationproblemJSONDefault = &dest
 
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers RegisterOrganizationResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
 	}
 
 	return response, nil
@@ -23325,6 +23375,13 @@ func ParseGetPublicDocumentResponse(rsp *http.Response) (*GetPublicDocumentRespo
 		}
 		response.ApplicationproblemJSON404 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest N429
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && true:
 		var dest Problem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -23332,6 +23389,19 @@ func ParseGetPublicDocumentResponse(rsp *http.Response) (*GetPublicDocumentRespo
 		}
 		response.ApplicationproblemJSONDefault = &dest
 
+	}
+
+	switch {
+	case rsp.StatusCode == 429:
+		var headers GetPublicDocumentResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
 	}
 
 	return response, nil

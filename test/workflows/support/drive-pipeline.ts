@@ -50,6 +50,8 @@ export async function registerDevices(h: PipelineHarness, seeded: SeededProject)
       command: 'approve',
       reason: 'meter inspected',
       actor: actors.registry,
+      // The seeded readings start with the period: the registration is in force from then.
+      effectiveFrom: `${PERIOD}-01T00:00:00.000Z`,
     });
     if (approved?.status !== 'active') throw new Error(`device ${d.deviceId} is ${approved?.status}`);
   }

@@ -1199,6 +1199,11 @@ export interface components {
             data: components["schemas"]["ApiKey"][];
         };
         ApproveDeviceRequest: {
+            /**
+             * Format: date-time
+             * @description From when the DeviceRegistration is in force (default: now); may precede today for readings the device took before its approval
+             */
+            effective_from?: string;
             reason?: string;
         };
         AuditPage: {
@@ -3669,7 +3674,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "reason": "\\S"
+                 *       "reason": "\\S",
+                 *       "effective_from": "2019-08-24T14:15:22Z"
                  *     }
                  */
                 "application/json": components["schemas"]["ApproveDeviceRequest"];
@@ -5373,6 +5379,7 @@ export interface operations {
             400: components["responses"]["400"];
             413: components["responses"]["413"];
             415: components["responses"]["415"];
+            429: components["responses"]["429"];
             default: components["responses"]["Problem"];
         };
     };
@@ -10207,6 +10214,7 @@ export interface operations {
             };
             400: components["responses"]["400"];
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
             default: components["responses"]["Problem"];
         };
     };
