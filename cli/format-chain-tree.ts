@@ -8,7 +8,11 @@ const GROUPS: Array<[string, (link: string) => boolean]> = [
   ],
   [
     'ledger: mint, token and anchors',
-    (l) => l.startsWith('mint:') || l.startsWith('anchor:') || l.startsWith('ledger:'),
+    (l) =>
+      l.startsWith('mint:') ||
+      l.startsWith('anchor:') ||
+      l.startsWith('ledger:') ||
+      l.startsWith('issuances.'),
   ],
   [
     'policy, roles and plant',

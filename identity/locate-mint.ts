@@ -14,7 +14,11 @@ export interface LocatedMint {
   reportAnchor: { topicId: string; sequenceNumber: number };
   /** The Merkle root that anchor states: the hash the trust-chain documents are addressed by. */
   root: string;
+  /** The token's other successful mints, oldest first (to check no reading is counted twice). */
+  otherMints: { transactionId: string; memo: string }[];
 }
+
+type Mint = { transactionId: string; memo: string };
 
 interface MirrorTx {
   transaction_id?: string;
@@ -103,6 +107,24 @@ export async function locateMint(input: {
   }
   if (!mint)
     throw new IdentityError('BUNDLE_INVALID', `no such successful mint of ${tokenId} on the mirror node`);
+  const located = await reportOfMint({ mirrorUrl, fetch }, { transactionId: mint.id, memo: mint.memo });
+  const otherMints = mints
+    .filter((m) => m.id !== mint.id)
+    .map((m) => ({ transactionId: m.id, memo: m.memo }));
+  return { ...located, otherMints };
+}
+
+/**
+ * The report a mint's memo names: the anchor (`report <topic>#<seq>`) on the mirror node and the
+ * Merkle root it states.
+ *
+ * @throws IdentityError('BUNDLE_INVALID') when the memo names no anchor or the anchor is not there
+ */
+export async function reportOfMint(
+  input: { mirrorUrl: string; fetch: Fetch },
+  mint: Mint,
+): Promise<Omit<LocatedMint, 'otherMints'>> {
+  const { mirrorUrl, fetch } = input;
   // The ledger adapter may append its idempotency tag after a space.
   const named = /^report (\d{1,10}\.\d{1,10}\.\d{1,19})#(\d{1,19})(?: |$)/.exec(mint.memo);
   if (!named)
@@ -129,5 +151,5 @@ export async function locateMint(input: {
       `anchor ${named[1]}#${named[2]} is not an anchor message: ${(error as Error).message}`,
     );
   }
-  return { transactionId: mint.id, reportAnchor, root };
+  return { transactionId: mint.transactionId, reportAnchor, root };
 }

@@ -29,6 +29,8 @@ export interface EvidenceResult {
   checks: TrustChainCheck[];
   readings?: ReadingCheckResult['summary'];
   figures?: RecomputedFigures;
+  /** The readings counted, as `<device DID>#<seq>` (what a device signed once): for double counting. */
+  countedReadings?: string[];
 }
 
 const strip = (hash: unknown) => String(hash).replace(/^sha256:/, '');
@@ -199,7 +201,12 @@ export function verifyEvidence(input: EvidenceInput, policy: CheckedPolicy): Evi
     issuance: input.issuance.credentialSubject ?? {},
   });
   checks.push(...figures.checks);
-  return { checks, readings: read.summary, figures: figures.figures };
+  return {
+    checks,
+    readings: read.summary,
+    figures: figures.figures,
+    countedReadings: read.counted.map((d) => `${d.device_id}#${d.seq}`),
+  };
 }
 
 /** The newest registry-issued plant version in force at the start of the period. */

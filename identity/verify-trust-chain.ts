@@ -35,6 +35,8 @@ export interface TrustChainVerdict {
   /** What was recomputed, when the evidence allowed it. */
   readings?: EvidenceResult['readings'];
   figures?: EvidenceResult['figures'];
+  /** Not printed: the counted readings, for the check across a token's issuances (check-issuances.ts). */
+  countedReadings?: string[];
 }
 
 type Credential = EvidenceCredential;
@@ -224,7 +226,12 @@ export async function verifyTrustChain(options: VerifyTrustChainOptions): Promis
       mirror,
     )),
   );
-  return { ...verdict(checks), readings: evidence.readings, figures: evidence.figures };
+  return {
+    ...verdict(checks),
+    readings: evidence.readings,
+    figures: evidence.figures,
+    ...(evidence.countedReadings ? { countedReadings: evidence.countedReadings } : {}),
+  };
 }
 
 function verdict(checks: TrustChainCheck[]): TrustChainVerdict {

@@ -1,8 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkAcrossIssuances, type OtherIssuance } from '../../identity/check-issuances.ts';
 import { IdentityError } from '../../identity/identity-error.ts';
-import { type LocatedMint, locateMint } from '../../identity/locate-mint.ts';
+import { type LocatedMint, locateMint, reportOfMint } from '../../identity/locate-mint.ts';
 import type { Fetch } from '../../identity/mirror-topic-messages.ts';
 import { unusable } from '../../identity/trust-chain-check.ts';
 import { type TrustChainVerdict, verifyTrustChain } from '../../identity/verify-trust-chain.ts';
@@ -74,13 +75,33 @@ export async function run(args: string[]): Promise<number> {
       bundle = await readBundle(positionals[0]!);
     }
     result = await verifyTrustChain({ bundle, mirrorUrl, fetch: fetchWithTimeout, now, authorities });
-    if (located) result = { ...result, ...bindToMint(result, bundle, located) };
+    if (located) {
+      result = { ...result, ...bindToMint(result, bundle, located) };
+      // From the token, its other issuances are known too: none may count a reading this one counts.
+      const others = await verifyOtherIssuances(
+        located,
+        async (root) => await fetchDocument(values.documents!, root),
+        {
+          mirrorUrl,
+          fetch: fetchWithTimeout,
+          now,
+          authorities,
+        },
+      );
+      const across = checkAcrossIssuances(result.countedReadings ?? [], others);
+      result = {
+        ...result,
+        valid: result.valid && across.every((c) => c.ok),
+        checks: [...result.checks, ...across],
+      };
+    }
   } catch (error) {
     if (!(error instanceof UnusableInput || error instanceof IdentityError)) throw error;
     result = { valid: false, checks: [unusable('input', error.message)] };
   }
 
-  if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  const { countedReadings: _counted, ...printed } = result;
+  if (values.json) process.stdout.write(`${JSON.stringify(printed)}\n`);
   else {
     const mint = located && { tokenId: values.token!, transactionId: located.transactionId };
     process.stdout.write(formatChainTree(result, mint));
@@ -110,6 +131,44 @@ function parse(args: string[]) {
     },
     allowPositionals: true,
   });
+}
+
+/** More mints than a token of monthly issuances has in 20 years: the rest are not read. */
+const MAX_OTHER_ISSUANCES = 240;
+
+/**
+ * Verifies each other mint of the token from its own anchored bundle (as the one asked for), and
+ * keeps what it counted. An issuance that cannot be fetched or verified is reported as such.
+ */
+async function verifyOtherIssuances(
+  located: LocatedMint,
+  documentByHash: (root: string) => Promise<unknown>,
+  options: { mirrorUrl: string; fetch: Fetch; now: string; authorities: string[] },
+): Promise<OtherIssuance[]> {
+  if (located.otherMints.length > MAX_OTHER_ISSUANCES) {
+    throw new UnusableInput(
+      `the token has ${located.otherMints.length + 1} mints; at most ${MAX_OTHER_ISSUANCES + 1} are checked against each other`,
+    );
+  }
+  const out: OtherIssuance[] = [];
+  for (const mint of located.otherMints) {
+    try {
+      const other = await reportOfMint(options, mint);
+      const bundle = await documentByHash(other.root);
+      const verdict = await verifyTrustChain({ bundle, ...options });
+      const about = (bundle as { mint?: { transactionId?: unknown } }).mint?.transactionId;
+      if (about !== mint.transactionId) throw new Error(`its bundle is about mint ${String(about)}`);
+      if (!verdict.valid) {
+        const broken = verdict.checks.filter((c) => !c.ok).map((c) => c.link);
+        throw new Error(`its chain is INVALID: ${broken.slice(0, 3).join(', ')}`);
+      }
+      out.push({ transactionId: mint.transactionId, countedReadings: verdict.countedReadings ?? [] });
+    } catch (error) {
+      if (!(error instanceof Error)) throw error;
+      out.push({ transactionId: mint.transactionId, unverifiable: error.message });
+    }
+  }
+  return out;
 }
 
 /** The bundle found from the token must be about that very mint. */

@@ -93,7 +93,63 @@ describe('mrv chain verify', () => {
       ),
     );
     expect(stdout).not.toMatch(/FAIL/);
+    expect(stdout).toMatch(/PASS {2}issuances\.unique {2}the only issuance of its token/);
   });
+
+  it("fails issuances.unique when a second mint on the token counts the first one's readings", async () => {
+    // The issuer mints again on its own token, from a properly built and signed second chain over
+    // the very readings the first issuance counted: each chain alone verifies.
+    const built = await buildChain(hedera, parties);
+    const first = built.bundle;
+    const second = (
+      await buildChain(hedera, parties, { mintOnToken: first.mint.tokenId, sameReadingsAs: built })
+    ).bundle;
+    // A documents directory holding these bundles under their anchored hashes.
+    const documentsOf = async (name: string, bundles: TrustChainBundle[]) => {
+      const at = join(dir, name);
+      await mkdir(at, { recursive: true });
+      for (const b of bundles) {
+        await writeFile(
+          join(at, `${hashDocument(b.presentation.verifiableCredential[1])}.json`),
+          JSON.stringify(b),
+        );
+      }
+      return at;
+    };
+    const byToken = (serial: string, documents: string, ...extra: string[]) =>
+      mrv(
+        'chain',
+        'verify',
+        '--token',
+        first.mint.tokenId,
+        '--serial',
+        serial,
+        '--mirror',
+        hedera.network.mirrorRestUrl,
+        '--documents',
+        documents,
+        ...extra,
+        ...trust(),
+      );
+    const twice = await documentsOf('twice', [first, second]);
+    for (const serial of ['1', '2']) {
+      const { code, stdout } = await byToken(serial, twice, '--json');
+      expect(code, stdout.slice(0, 400)).toBe(1);
+      const verdict = JSON.parse(stdout) as {
+        valid: boolean;
+        checks: { link: string; ok: boolean; detail: string }[];
+      };
+      expect(verdict.checks.filter((c) => !c.ok).map((c) => c.link)).toEqual(['issuances.unique']);
+      expect(verdict.checks.find((c) => c.link === 'issuances.unique')?.detail).toMatch(
+        /\d+ reading\(s\) also counted by issuance 0\.0\.\d+@/,
+      );
+      expect(stdout).not.toContain('countedReadings');
+    }
+    // Without the other issuance's bundle, double counting cannot be ruled out: INVALID, not VALID.
+    const { code, stdout } = await byToken('2', await documentsOf('alone', [second]));
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/FAIL {2}issuances\.unique {2}issuance .* cannot be verified \(cannot read/);
+  }, 180_000);
 
   it('verifies a bundle file too, and --json carries the checks and recomputed figures', async () => {
     const path = await file('good.json', JSON.stringify(bundle));

@@ -84,6 +84,7 @@ describe('locating a token’s mint and its report anchor on the mirror node', (
       transactionId: single.mintTx,
       reportAnchor: { topicId, sequenceNumber: 1 },
       root: ROOT,
+      otherMints: [],
     });
   });
 
@@ -93,6 +94,8 @@ describe('locating a token’s mint and its report anchor on the mirror node', (
     );
     const bySerial = await locateMint({ tokenId: double.tokenId, serial: 1, mirrorUrl, fetch });
     expect(bySerial.transactionId).toBe(double.mintTxs[0]);
+    // The other mints come along, for the check that no reading counts in two issuances.
+    expect(bySerial.otherMints.map((m) => m.transactionId)).toEqual([double.mintTxs[1]]);
     const byTx = await locateMint({ tokenId: double.tokenId, mintTx: double.mintTxs[0], mirrorUrl, fetch });
     expect(byTx.root).toBe(ROOT);
   });

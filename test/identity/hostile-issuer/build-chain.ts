@@ -106,12 +106,18 @@ export interface ChainOptions {
   revokeFirstDevice?: boolean;
   /** Revoke the first device's registration and ship the list from before the revocation. */
   staleStatusList?: boolean;
+  /** Mint on this token (one an earlier chain created with the same supply key), not on a new one. */
+  mintOnToken?: string;
+  /** The devices and signed telemetry of an earlier chain, counted again (instead of new ones). */
+  sameReadingsAs?: BuiltChain;
 }
 
 export interface BuiltChain {
   bundle: TrustChainBundle;
   entries: Entry[];
   policy: CheckedPolicy;
+  /** The plant, its devices' keys and their signed telemetry. */
+  synthetic: ReturnType<typeof generateSyntheticPlant>;
 }
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -146,12 +152,14 @@ export async function buildChain(
     });
 
   // Telemetry signed by two devices, verified by the issuer with the engine, as the service does.
-  const synthetic = generateSyntheticPlant({
-    seed: 5,
-    days: options.days ?? 1,
-    faultRate: options.faultRate ?? 0.06,
-    start: options.start ?? `${PERIOD}-01T00:00:00Z`,
-  });
+  const synthetic =
+    options.sameReadingsAs?.synthetic ??
+    generateSyntheticPlant({
+      seed: 5,
+      days: options.days ?? 1,
+      faultRate: options.faultRate ?? 0.06,
+      start: options.start ?? `${PERIOD}-01T00:00:00Z`,
+    });
   const { devices = [], ...plantFile } = synthetic.plant;
   const config = verificationConfigOf(policy, {});
   const states = new Map<string, DeviceState | undefined>();
@@ -416,21 +424,23 @@ export async function buildChain(
 
   // The mint, by the supply key, with a memo naming the report's anchor.
   const supplyKey = parties[options.supplyKeyOf ?? 'org'].hederaKey;
-  const tokenId = (
-    await (
-      await new TokenCreateTransaction()
-        .setTokenName('Hydro VER')
-        .setTokenSymbol('HVER')
-        .setTokenType(TokenType.FungibleCommon)
-        .setDecimals(m.token.decimals)
-        .setInitialSupply(0)
-        .setSupplyType(TokenSupplyType.Infinite)
-        .setTreasuryAccountId(client.operatorAccountId!)
-        .setSupplyKey(supplyKey.publicKey)
-        .setMaxTransactionFee(new Hbar(50))
-        .execute(client)
-    ).getReceipt(client)
-  ).tokenId!.toString();
+  const tokenId =
+    options.mintOnToken ??
+    (
+      await (
+        await new TokenCreateTransaction()
+          .setTokenName('Hydro VER')
+          .setTokenSymbol('HVER')
+          .setTokenType(TokenType.FungibleCommon)
+          .setDecimals(m.token.decimals)
+          .setInitialSupply(0)
+          .setSupplyType(TokenSupplyType.Infinite)
+          .setTreasuryAccountId(client.operatorAccountId!)
+          .setSupplyKey(supplyKey.publicKey)
+          .setMaxTransactionFee(new Hbar(50))
+          .execute(client)
+      ).getReceipt(client)
+    ).tokenId!.toString();
   const amount = String(reportSubject.amount);
   const reportAnchor = `${topicId}#${reportSeq}`;
   const mintTx = await new TokenMintTransaction()
@@ -486,5 +496,5 @@ export async function buildChain(
     createdAt: '2026-06-06T00:00:00Z',
     documentLoader,
   });
-  return { bundle, entries, policy };
+  return { bundle, entries, policy, synthetic };
 }
