@@ -99,6 +99,14 @@ async function executeUpdate<Ret, Args extends [unknown, ...unknown[]]>(
   }
 }
 
+/**
+ * How long one workflow task may take. Temporal's default, 10 s, is too short for a worker that has
+ * just restarted on a loaded machine: it replays each device's history (up to the continue-as-new
+ * threshold) before it can answer, and the chaos drill measured ~13 s for ~1,400 events at load
+ * 15–18 — the task timed out, was retried from scratch, and looped. Continue-as-new keeps it.
+ */
+export const WORKFLOW_TASK_TIMEOUT = '30 seconds';
+
 export async function connectWorkflowGateway(options: {
   address: string;
   namespace?: string;
@@ -132,6 +140,7 @@ export async function connectWorkflowGateway(options: {
         taskQueue,
         workflowId,
         args: [start],
+        workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
         signal: readingsAcceptedSignal,
         signalArgs: [{ readingIds }],
       });
@@ -170,6 +179,7 @@ export async function connectWorkflowGateway(options: {
         taskQueue,
         workflowId,
         args: [start],
+        workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
         signal: closeNowSignal,
         signalArgs: [{ actor }],
       });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { issueTenantScope } from '../../store/tenant-scope.ts';
+import { WORKFLOW_TASK_TIMEOUT } from '../../workflows/client.ts';
 import type { DeviceWorkflowInput } from '../../workflows/definitions/device-lifecycle.ts';
 import { flushAnchorsSignal, readingsAcceptedSignal } from '../../workflows/definitions/messages.ts';
 import { workflowIds, workflowTypes } from '../../workflows/shared.ts';
@@ -43,6 +44,7 @@ describe('a long-lived device workflow', () => {
       taskQueue: harness.taskQueue,
       workflowId,
       args: [input],
+      workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
       signal: readingsAcceptedSignal,
       signalArgs: [{ readingIds: [] }],
     });
@@ -60,6 +62,15 @@ describe('a long-lived device workflow', () => {
     const current = await client.workflow.getHandle(workflowId).describe();
     expect(current.runId).not.toBe(firstRunId);
     expect(current.status.name).toBe('RUNNING');
+    // The new run keeps the longer workflow task timeout (a restarted worker's replay fits in it),
+    // as does a device workflow the gateway starts.
+    const taskTimeoutS = async (id: string) =>
+      Number(
+        (await client.workflow.getHandle(id).describe()).raw.executionConfig?.defaultWorkflowTaskTimeout
+          ?.seconds,
+      );
+    expect(await taskTimeoutS(workflowId)).toBe(30);
+    expect(await taskTimeoutS(workflowIds.device(orgId, seeded.devices[1]!.deviceId))).toBe(30);
     // The policy state survived: the device is still active in the new run.
     expect(await harness.gateway.status(workflowId)).toMatchObject({ state: 'active', status: 'active' });
 
