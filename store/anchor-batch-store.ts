@@ -3,6 +3,15 @@ import { findOwned } from './find-owned.ts';
 import type { TenantScope } from './tenant-scope.ts';
 
 /**
+ * The rules' verdict on an anchored reading when it was verified, and the verifier clock it was
+ * computed with (RFC 3339): what the trust chain states per reading (identity/check-readings.ts).
+ */
+export interface AnchoredVerdict {
+  status: 'APPROVED' | 'FLAGGED' | 'REJECTED';
+  verifiedAt: string;
+}
+
+/**
  * One HCS anchor: a Merkle batch of documents (readings, a single credential, or a policy version's
  * publication) and its proofs.
  */
@@ -22,6 +31,11 @@ export interface AnchorBatchRecord {
   transactionId: string;
   /** Inclusion proof per member, same order (engine/anchoring InclusionProof). */
   proofs: Record<string, unknown>[];
+  /**
+   * A readings batch's verdict per member, same order; `null` (or the field absent, in batches
+   * anchored before verdicts were) for a reading anchored once it was approved.
+   */
+  verdicts?: (AnchoredVerdict | null)[];
   /** The VerifiedReadingBatch credential of a readings batch. */
   credentialId?: string;
   createdAt: Date;
@@ -70,6 +84,24 @@ export function anchorBatchStore(db: Db) {
       );
       for await (const batch of cursor) for (const id of batch.members) membership.set(id, batch._id);
       return membership;
+    },
+    /** Like `readingMembership`, with each reading's anchored verdict (absent for a legacy member). */
+    async readingVerdicts(
+      scope: TenantScope,
+      projectId: string,
+    ): Promise<Map<string, { batchId: string; verdict?: AnchoredVerdict }>> {
+      const anchored = new Map<string, { batchId: string; verdict?: AnchoredVerdict }>();
+      const cursor = batches(db).find(
+        { orgId: scope.orgId, projectId, kind: 'readings' },
+        { projection: { members: 1, verdicts: 1 } },
+      );
+      for await (const batch of cursor) {
+        batch.members.forEach((id, i) => {
+          const verdict = batch.verdicts?.[i];
+          anchored.set(id, { batchId: batch._id, ...(verdict ? { verdict } : {}) });
+        });
+      }
+      return anchored;
     },
   };
 }

@@ -64,31 +64,15 @@ export function readingPipelineStore(db: Db) {
       const statusOf = new Map(outcomes.map((o) => [o.id, o.status]));
       await byId.updateEach(scope, [...statusOf.keys()], (id) => ({ $set: { status: statusOf.get(id)! } }));
     },
-    /** Approved readings of a project whose interval ends in [from, to) (ISO strings sort as times). */
-    async approvedInRange(
-      scope: TenantScope,
-      projectId: string,
-      from: string,
-      to: string,
-    ): Promise<Reading[]> {
+    /**
+     * A project's readings whose interval ends in [from, to) (ISO strings sort as times), whatever
+     * their status: the period counts some and the trust chain states every verdict.
+     */
+    async inRange(scope: TenantScope, projectId: string, from: string, to: string): Promise<Reading[]> {
       return await readings(db)
-        .find({ orgId: scope.orgId, projectId, status: 'APPROVED', timestamp: { $gte: from, $lt: to } })
+        .find({ orgId: scope.orgId, projectId, timestamp: { $gte: from, $lt: to } })
         .sort({ _id: 1 })
         .toArray();
-    },
-    async countByStatusInRange(
-      scope: TenantScope,
-      projectId: string,
-      from: string,
-      to: string,
-    ): Promise<Partial<Record<ReadingStatus, number>>> {
-      const out: Partial<Record<ReadingStatus, number>> = {};
-      const cursor = readings(db).find(
-        { orgId: scope.orgId, projectId, timestamp: { $gte: from, $lt: to } },
-        { projection: { status: 1 } },
-      );
-      for await (const r of cursor) out[r.status] = (out[r.status] ?? 0) + 1;
-      return out;
     },
   };
 }

@@ -72,9 +72,10 @@ describe('two workers on one task queue processing the same organization', () =>
     });
     expect([...census.topicMessages.values()]).toEqual([census.batches.length]);
     expect(new Set(census.batches.map((b) => b.sequenceNumber)).size).toBe(census.batches.length);
-    // Each approved reading is in exactly one anchor batch.
+    // Each reading, whatever its verdict, is in exactly one anchor batch.
     const anchoredReadings = census.batches.filter((b) => b.kind === 'readings').flatMap((b) => b.members);
     expect(new Set(anchoredReadings).size).toBe(anchoredReadings.length);
+    expect([...anchoredReadings].sort()).toEqual([...ids].sort());
     expect(census.token?.mints).toBe(1);
     expect(census.token?.totalSupply).toBe(String(await expectedMintAmount(db, seeded, ids)));
 
@@ -84,11 +85,11 @@ describe('two workers on one task queue processing the same organization', () =>
     expect(count('MonitoringReport')).toBe(1);
     expect(count('Issuance')).toBe(1);
     expect(count('VerifiedReadingBatch')).toBe(census.batches.filter((b) => b.kind === 'readings').length);
-    // One anchor per credential that the policy anchors, and none twice.
+    // One anchor per credential that the policy anchors and per review decision, and none twice.
     const anchoredCredentials = census.batches
       .filter((b) => b.kind === 'credential')
       .flatMap((b) => b.members);
     expect(new Set(anchoredCredentials).size).toBe(anchoredCredentials.length);
-    expect(anchoredCredentials.length).toBe(seeded.devices.length + 2);
+    expect(anchoredCredentials.length).toBe(seeded.devices.length + 2 + flagged.length);
   }, 600_000);
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerProjectPlant } from '../../api/register-project-plant.ts';
+import type { TrustChainBundle } from '../../identity/trust-chain-bundle.ts';
 import { verifyTrustChain } from '../../identity/verify-trust-chain.ts';
 import { credentialStore } from '../../store/credential-store.ts';
 import { issuanceStore } from '../../store/issuance-store.ts';
@@ -221,8 +222,49 @@ describe('the pipeline from device registration to a minted, provable issuance',
       const status = r.credential.credentialStatus as { statusListCredential: string };
       expect(status.statusListCredential).toMatch(new RegExp(`^urn:mrv:status-list:${orgId}:actor\\.`));
     }
+    const bundle = JSON.parse(issuance.trustChainJson!) as TrustChainBundle;
+    // Every reading the service accepted is anchored with its verdict, whatever it is: the rejected
+    // ones and the flagged ones, each claimed as the period counted it, with the verifier clock.
+    const keyOf = (doc: unknown) => {
+      const d = doc as { device_id?: string; seq?: number };
+      return `${d.device_id}#${d.seq}`;
+    };
+    const claimed = new Map(
+      bundle.documents
+        .filter((d) => typeof d.document === 'object' && d.document !== null && 'device_id' in d.document)
+        .map((d) => [keyOf(d.document), d]),
+    );
+    const final = await pipeline.getMany(scope, allIds);
+    expect(claimed.size).toBe(final.length);
+    const byId = new Map(final.map((r) => [r._id, claimed.get(keyOf(JSON.parse(r.documentJson)))!]));
+    for (const r of rejected) expect(byId.get(r._id)?.status, r._id).toBe('REJECTED');
+    expect(byId.get(toApprove!._id)?.status).toBe('APPROVED');
+    expect(byId.get(toReject!._id)?.status).toBe('REJECTED');
+    for (const r of flagged.slice(2)) expect(byId.get(r._id)?.status, r._id).toBe('FLAGGED');
+    for (const r of verified.filter((v) => v.status === 'APPROVED')) {
+      expect(byId.get(r._id)?.status, r._id).toBe('APPROVED');
+    }
+    expect([...byId.values()].every((d) => /^\d{4}-\d{2}-\d{2}T/.test(String(d.verifiedAt)))).toBe(true);
+    // Counted: approved by the rules, plus the flagged one a verifier approved.
+    const countedIds = final.filter((r) => byId.get(r._id)?.status === 'APPROVED').map((r) => r._id);
+    expect(countedIds.sort()).toEqual(approvedNow.map((r) => r._id).sort());
+    expect(countedIds.length).toBe(verified.filter((r) => r.status === 'APPROVED').length + 1);
+    const computation = (await harness.gateway.status(periodId))?.computation as {
+      readings: { counted?: number };
+      reviewBatches?: { topicId: string; sequenceNumber: number }[];
+    };
+    expect(computation.readings.counted).toBe(countedIds.length);
+    // Both decisions are anchored on their own and named by the Issuance; the bundle carries them.
+    expect(computation.reviewBatches).toHaveLength(2);
+    const anchoredDocs = bundle.documents.map((d) => d.document as { type?: string[] });
+    expect(anchoredDocs.filter((d) => d.type?.includes('ReviewDecision'))).toHaveLength(2);
+    const issuanceAnchors = (
+      issuance.issuanceCredential as { credentialSubject: { anchors: { sequenceNumber: number }[] } }
+    ).credentialSubject.anchors.map((a) => a.sequenceNumber);
+    for (const a of computation.reviewBatches!) expect(issuanceAnchors).toContain(a.sequenceNumber);
+
     const verdict = await verifyTrustChain({
-      bundle: JSON.parse(issuance.trustChainJson!),
+      bundle,
       mirrorUrl: harness.network.mirrorRestUrl,
       fetch: (url) => fetch(url),
       now: new Date().toISOString(),
@@ -237,6 +279,8 @@ describe('the pipeline from device registration to a minted, provable issuance',
     expect(verdict.checks.filter((c) => c.link.startsWith('registration:'))).toHaveLength(devices.length);
     for (const link of [
       'roles.registry',
+      'report.batches',
+      'issuance.anchors',
       'mint:token-control',
       'presentation.signature',
       'policy',

@@ -138,6 +138,9 @@ export function createCredentialActivities(deps: { db: Db; keyStore: KeyStore; n
       const batch = await anchorBatchStore(deps.db).get(scope, input.batchId);
       if (!batch) throw new Error(`anchor batch ${input.batchId} not found`);
       const members = await readingPipelineStore(deps.db).getSettled(scope, batch.members);
+      // The energy of the readings the rules approved (a batch holds every verdict): rejected and
+      // flagged ones are anchored so an auditor sees them, not counted here.
+      const verdictOf = new Map(batch.members.map((id, i) => [id, batch.verdicts?.[i]?.status]));
       const findings: Record<string, number> = {};
       let energyExportMwh = 0;
       let start = '';
@@ -151,7 +154,8 @@ export function createCredentialActivities(deps: { db: Db; keyStore: KeyStore; n
           const key = rule.replaceAll('.', '/');
           findings[key] = (findings[key] ?? 0) + 1;
         }
-        energyExportMwh += energyOf(r.documentJson).exportMwh;
+        if ((verdictOf.get(r._id) ?? 'APPROVED') === 'APPROVED')
+          energyExportMwh += energyOf(r.documentJson).exportMwh;
         if (!start || r.timestamp < start) start = r.timestamp;
         if (!end || r.timestamp > end) end = r.timestamp;
       }

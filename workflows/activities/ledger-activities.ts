@@ -8,7 +8,11 @@ import {
 import { ledgerKeyOfDid } from '../../identity/issuer-ledger-key.ts';
 import type { KeyStore } from '../../identity/key-store.ts';
 import type { HederaLedger } from '../../ledger/hedera-ledger.ts';
-import { anchorBatchStore, policyPublicationBatchId } from '../../store/anchor-batch-store.ts';
+import {
+  type AnchoredVerdict,
+  anchorBatchStore,
+  policyPublicationBatchId,
+} from '../../store/anchor-batch-store.ts';
 import { credentialStore } from '../../store/credential-store.ts';
 import { issuanceStore } from '../../store/issuance-store.ts';
 import { policyStore } from '../../store/policy-store.ts';
@@ -73,6 +77,7 @@ export function createLedgerActivities(deps: {
       kind: 'readings' | 'credential' | 'policy';
       members: string[];
       documents: unknown[];
+      verdicts?: (AnchoredVerdict | null)[];
       policyHash: string;
       period: string;
     },
@@ -109,6 +114,7 @@ export function createLedgerActivities(deps: {
       ...(input.projectId ? { projectId: input.projectId } : {}),
       kind: input.kind,
       members: input.members,
+      ...(input.verdicts ? { verdicts: input.verdicts } : {}),
       root: batch.root,
       count: batch.count,
       topicId,
@@ -122,21 +128,34 @@ export function createLedgerActivities(deps: {
   }
 
   return {
-    /** Anchors approved readings (the signed telemetry documents) as one Merkle batch. */
+    /**
+     * Anchors readings (the signed telemetry documents) as one Merkle batch, each with the verdict it
+     * was given (`verdicts`, same order as `readingIds`; `null` for one anchored once approved): every
+     * accepted reading is anchored, and the batch record keeps what the trust chain states about it.
+     */
     async anchorReadings(input: {
       orgId: string;
       projectId: string;
       batchId: string;
       readingIds: string[];
+      verdicts?: (AnchoredVerdict | null)[];
       period: string;
       policyHash: string;
     }): Promise<AnchorRef & { root: string; count: number }> {
       const scope = issueTenantScope(input.orgId);
       const found = await readings.getSettled(scope, input.readingIds);
       const byId = new Map(found.map((r) => [r._id, r]));
-      const members = input.readingIds.filter((id) => byId.has(id));
+      const kept = input.readingIds.flatMap((id, i) => (byId.has(id) ? [i] : []));
+      const members = kept.map((i) => input.readingIds[i]!);
       const documents = members.map((id) => JSON.parse(byId.get(id)!.documentJson) as unknown);
-      const ref = await anchorDocuments(scope, { ...input, kind: 'readings', members, documents });
+      const verdicts = input.verdicts ? kept.map((i) => input.verdicts![i] ?? null) : undefined;
+      const ref = await anchorDocuments(scope, {
+        ...input,
+        kind: 'readings',
+        members,
+        documents,
+        ...(verdicts ? { verdicts } : {}),
+      });
       const batch = (await batches.get(scope, ref.batchId))!;
       return { ...ref, root: batch.root, count: batch.count };
     },

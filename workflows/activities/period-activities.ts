@@ -1,14 +1,17 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from 'mongodb';
+import { hashDocument } from '../../engine/anchoring/index.ts';
 import { computeMethodology } from '../../engine/methodology/compute-methodology.ts';
 import { MethodologyError } from '../../engine/methodology/methodology-error.ts';
 import { type EnergyDocument, periodEnergy, readingEnergy } from '../../engine/methodology/period-energy.ts';
 import { periodEnergyByScope, type ScopeEnergy } from '../../engine/methodology/period-energy-by-scope.ts';
 import { anchorBatchStore } from '../../store/anchor-batch-store.ts';
+import { credentialStore } from '../../store/credential-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
-import { issueTenantScope } from '../../store/tenant-scope.ts';
+import { issueTenantScope, type TenantScope } from '../../store/tenant-scope.ts';
 import type { AnchorRef } from './ledger-activities.ts';
 import { loadProjectContext } from './project-context.ts';
+import { readingClaim } from './reading-claim.ts';
 
 export interface PeriodComputation {
   periodStart: string;
@@ -28,11 +31,25 @@ export interface PeriodComputation {
   /** Smallest token units, floor(ER × 10^decimals), as a decimal string. */
   amount: string;
   decimals: number;
-  readings: { approved: number; flagged: number; rejected: number; received: number };
-  /** The anchored reading batches the EG comes from. */
+  /** Readings by stored status; `counted` (absent before verdicts were anchored): those in EG. */
+  readings: { approved: number; flagged: number; rejected: number; received: number; counted?: number };
+  /** The anchored reading batches of the period: every verdict, so rejected readings' batches too. */
   batches: (AnchorRef & { credentialId?: string })[];
+  /**
+   * The verifiers' decisions on the period's flagged readings, as counted (ReviewDecision
+   * credentials issued before this computation): the trust chain claims exactly these.
+   */
+  reviews?: PeriodReview[];
+  /** The anchors of those ReviewDecision credentials (batches of one). */
+  reviewBatches?: AnchorRef[];
   /** Devices with approved readings not yet anchored (the period waits for their flush). */
   unanchoredDevices: string[];
+}
+
+export interface PeriodReview {
+  readingId: string;
+  decision: 'approve' | 'reject';
+  credentialId: string;
 }
 
 /** `YYYY-MM` → [first instant, first instant of the next month) in UTC. */
@@ -49,10 +66,27 @@ export function energyOf(documentJson: string): { exportMwh: number; grossMwh: n
   return readingEnergy(JSON.parse(documentJson) as EnergyDocument);
 }
 
-/** Monitoring-period aggregation: EG from the approved, anchored readings, then the methodology. */
+/**
+ * Monitoring-period aggregation: EG from the anchored readings that count (reading-claim.ts: approved
+ * by the rules, or flagged and approved by a verifier's ReviewDecision), then the methodology.
+ */
 export function createPeriodActivities(deps: { db: Db }) {
   const readings = readingPipelineStore(deps.db);
   const batches = anchorBatchStore(deps.db);
+  const credentials = credentialStore(deps.db);
+
+  /** The project's ReviewDecision credentials by the reading leaf hash they decide. */
+  async function reviewsByLeaf(scope: TenantScope, projectId: string) {
+    const byLeaf = new Map<string, { id: string; decision: 'approve' | 'reject'; anchor?: AnchorRef }>();
+    for (const c of await credentials.list(scope, { type: 'ReviewDecision', projectId })) {
+      const decision = (c.credential.credentialSubject as { decision?: unknown } | undefined)?.decision;
+      if (decision !== 'approve' && decision !== 'reject') continue;
+      // The first decision wins: the review workflow takes one decision per reading.
+      if (!byLeaf.has(c.subjectId))
+        byLeaf.set(c.subjectId, { id: c._id, decision, ...(c.anchor ? { anchor: c.anchor } : {}) });
+    }
+    return byLeaf;
+  }
 
   return {
     async computePeriod(input: {
@@ -64,19 +98,37 @@ export function createPeriodActivities(deps: { db: Db }) {
       const { start, end } = periodRange(input.period);
       // The plant as the registry attested it for this period (the auditor picks the same version).
       const ctx = await loadProjectContext(deps.db, scope, input.projectId, new Date(start));
-      const approved = await readings.approvedInRange(scope, input.projectId, start, end);
-      const anchoredIn = await batches.readingMembership(scope, input.projectId);
+      const inPeriod = await readings.inRange(scope, input.projectId, start, end);
+      const anchoredIn = await batches.readingVerdicts(scope, input.projectId);
+      const reviewOf = await reviewsByLeaf(scope, input.projectId);
       const batchIds = new Map<string, string>();
       const unanchored = new Set<string>();
       const counted: EnergyDocument[] = [];
-      for (const r of approved) {
-        const batchId = anchoredIn.get(r._id);
-        if (!batchId) {
+      const reviews: PeriodReview[] = [];
+      const reviewBatches = new Map<string, AnchorRef>();
+      for (const r of inPeriod) {
+        if (r.status === 'RECEIVED') continue;
+        const anchored = anchoredIn.get(r._id);
+        // Every verdict is anchored: the period waits for its device to anchor it (flushAnchors).
+        if (!anchored) {
           unanchored.add(r.deviceId);
           continue;
         }
-        batchIds.set(batchId, r.deviceId);
-        counted.push(JSON.parse(r.documentJson) as EnergyDocument);
+        batchIds.set(anchored.batchId, r.deviceId);
+        let review: 'approve' | 'reject' | undefined;
+        if (anchored.verdict?.status === 'FLAGGED') {
+          const credential = reviewOf.get(hashDocument(JSON.parse(r.documentJson)));
+          // Decided, but the reviewer's credential not issued or anchored yet: wait for it too.
+          if (r.review && !credential?.anchor) unanchored.add(r.deviceId);
+          if (credential) {
+            review = credential.decision;
+            reviews.push({ readingId: r._id, decision: review, credentialId: credential.id });
+            if (credential.anchor) reviewBatches.set(credential.anchor.batchId, credential.anchor);
+          }
+        }
+        if (readingClaim({ verdict: anchored.verdict, review, status: r.status }) === 'APPROVED') {
+          counted.push(JSON.parse(r.documentJson) as EnergyDocument);
+        }
       }
       // The same function, in the same order, as an auditor's `mrv chain verify` recomputes EG with.
       const { egMwh, tegMwh } = periodEnergy(counted);
@@ -98,7 +150,8 @@ export function createPeriodActivities(deps: { db: Db }) {
           throw ApplicationFailure.nonRetryable(error.message, 'MethodologyFailed');
         throw error;
       }
-      const counts = await readings.countByStatusInRange(scope, input.projectId, start, end);
+      const counts: Partial<Record<string, number>> = {};
+      for (const r of inPeriod) counts[r.status] = (counts[r.status] ?? 0) + 1;
       const refs: PeriodComputation['batches'] = [];
       for (const [id, deviceId] of [...batchIds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         const b = await batches.get(scope, id);
@@ -133,8 +186,11 @@ export function createPeriodActivities(deps: { db: Db }) {
           flagged: counts.FLAGGED ?? 0,
           rejected: counts.REJECTED ?? 0,
           received: counts.RECEIVED ?? 0,
+          counted: counted.length,
         },
         batches: refs,
+        reviews,
+        reviewBatches: [...reviewBatches.values()].sort((a, b) => (a.batchId < b.batchId ? -1 : 1)),
         unanchoredDevices: [...unanchored].sort(),
       };
     },

@@ -15,7 +15,9 @@ import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
 import { issueTenantScope, type TenantScope } from '../../store/tenant-scope.ts';
 import { heartbeatWhile } from './heartbeat.ts';
 import { orgIssuer } from './org-issuer.ts';
+import type { PeriodReview } from './period-activities.ts';
 import { loadProjectContext } from './project-context.ts';
+import { readingClaim } from './reading-claim.ts';
 
 async function mirrorMessage(
   mirrorUrl: string,
@@ -42,6 +44,8 @@ interface TrustChainInput {
   reportBatchId: string;
   policyHash: string;
   createdAtMs: number;
+  /** The reviews the period counted by (absent in periods computed before verdicts were anchored). */
+  reviews?: PeriodReview[];
 }
 
 /**
@@ -94,12 +98,17 @@ export function createTrustChainActivities(deps: {
       if (!record) throw new Error(`credential ${id} not found`);
       return record.credential as VerifiableCredential;
     };
-    const documents: {
-      document: unknown;
-      proof: InclusionProof;
-      topicId: string;
-      sequenceNumber: number;
-    }[] = [];
+    const documents: Parameters<typeof assembleTrustChain>[0]['documents'] = [];
+    // Verifiers' decisions on flagged readings, by reading: as the period counted them, or (a period
+    // computed before it recorded them) every decision by the project's verifiers.
+    const reviews = await credentials.list(scope, { type: 'ReviewDecision', projectId: input.projectId });
+    const decided = input.reviews ? new Map(input.reviews.map((r) => [r.readingId, r.decision])) : undefined;
+    const decisionOf = new Map(
+      reviews.map((r) => [
+        r.subjectId,
+        (r.credential.credentialSubject as { decision?: 'approve' | 'reject' }).decision,
+      ]),
+    );
     const readingBatches: VerifiableCredential[] = [];
     const devices = new Set<string>();
     const leaves = new Set<string>();
@@ -124,12 +133,19 @@ export function createTrustChainActivities(deps: {
         batch.members.forEach((id, i) => {
           const reading = members.get(id);
           if (!reading) return;
+          const leaf = String(batch.proofs[i]?.leafHash);
           devices.add(reading.did);
-          leaves.add(String(batch.proofs[i]?.leafHash));
+          leaves.add(leaf);
+          // Every reading's verdict, so an auditor sees what was left out and why (reading-claim.ts).
+          const verdict = batch.verdicts?.[i];
+          const review = decided ? decided.get(id) : decisionOf.get(leaf);
+          const status = verdict ? readingClaim({ verdict, review, status: reading.status }) : undefined;
           documents.push({
             document: JSON.parse(reading.documentJson),
             proof: batch.proofs[i] as unknown as InclusionProof,
             ...where,
+            ...(status ? { status } : {}),
+            ...(verdict ? { verifiedAt: verdict.verifiedAt } : {}),
           });
         });
       } else if (batch.kind === 'policy') {
@@ -161,7 +177,6 @@ export function createTrustChainActivities(deps: {
     }
     // Verifier-signed reviews of the anchored readings: what lets a flagged reading count.
     // and the authority's accreditations of the organization's registries and verifiers.
-    const reviews = await credentials.list(scope, { type: 'ReviewDecision', projectId: input.projectId });
     const evidence = [
       ...(await credentials.list(scope, { type: 'RoleAccreditation' })),
       // The registry's versions of the plant: the auditor recomputes from the one in force.

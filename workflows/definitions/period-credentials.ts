@@ -82,6 +82,11 @@ export function issuanceClaims(
       monitoringReport: facts.reportCredentialId,
       anchors: [
         ...readingBatchesOf(facts.computation),
+        // The verifiers' decisions on flagged readings, each anchored on its own (reading-review.ts).
+        ...(facts.computation.reviewBatches ?? []).map(({ topicId, sequenceNumber }) => ({
+          topicId,
+          sequenceNumber,
+        })),
         ...(reportAnchor
           ? [{ topicId: reportAnchor.topicId, sequenceNumber: reportAnchor.sequenceNumber }]
           : []),

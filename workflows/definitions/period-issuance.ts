@@ -322,7 +322,10 @@ export async function periodIssuanceWorkflow(input: PeriodWorkflowInput): Promis
       },
       issuanceCredentialId: credentials.Issuance,
       reportCredentialId: credentials.MonitoringReport!,
-      batchIds: (computation?.batches ?? []).map((b) => b.batchId),
+      batchIds: [...(computation?.batches ?? []), ...(computation?.reviewBatches ?? [])].map(
+        (b) => b.batchId,
+      ),
+      ...(computation?.reviews ? { reviews: computation.reviews } : {}),
       reportBatchId: anchors.MonitoringReport!.batchId,
       policyHash,
       createdAtMs: Date.now(),

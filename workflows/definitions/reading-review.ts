@@ -3,12 +3,13 @@ import {
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
+  log,
   patched,
   setHandler,
 } from '@temporalio/workflow';
 import type { PolicyEvent } from '../../engine/policy/guard-function.ts';
 import type { ReadingStatus } from '../../store/reading-store.ts';
-import { storeActivities } from './activity-proxies.ts';
+import { ledgerActivities, storeActivities } from './activity-proxies.ts';
 import { compiledPolicyOf, type PinnedPolicy } from './compiled-policy-cache.ts';
 import { type ReviewDecision, readingsApprovedSignal, reviewUpdate, statusQuery } from './messages.ts';
 import { type PersistedDriver, PolicyDriver } from './policy-driver.ts';
@@ -24,7 +25,15 @@ export interface ReadingReviewInput {
   /** The `reading_review` machine as the device workflow left it (waiting for a human). */
   persisted: PersistedDriver;
   deviceWorkflowId: string;
+  /** The device workflow anchored the reading with its FLAGGED verdict already (anchor-every-verdict). */
+  anchoredWithVerdict?: boolean;
 }
+
+/**
+ * Patch id: the ReviewDecision credential is anchored (a Merkle batch of one on the anchor topic, in
+ * the reading's period), and a reading anchored with its verdict is not queued for anchoring again.
+ */
+const ANCHOR_REVIEW_DECISION = 'anchor-review-decision';
 
 /**
  * The human review of one flagged reading, driven by the policy's `reading_review` machine: an
@@ -74,6 +83,26 @@ export async function readingReviewWorkflow(input: ReadingReviewInput): Promise<
     },
   );
 
+  /**
+   * The decision on the ledger, exactly once (batch id per credential), in the reading's period: the
+   * period's issuance names its anchor and the trust chain carries it. A final ledger failure is
+   * logged, not fatal: the credential itself is what lets the reading count.
+   */
+  async function anchorReviewDecision(credentialId: string): Promise<void> {
+    try {
+      await ledgerActivities.anchorCredential({
+        orgId,
+        projectId: input.projectId,
+        credentialId,
+        batchId: `${orgId}/credential/${credentialId}`,
+        period: input.period,
+        policyHash: input.policy.hash,
+      });
+    } catch (error) {
+      log.warn('review decision not anchored', { readingId, credentialId, error: String(error) });
+    }
+  }
+
   while (!driver.done) {
     const next = driver.msUntilNextTimer(Date.now());
     if (next === undefined) await condition(() => inbox.length > 0);
@@ -93,6 +122,7 @@ export async function readingReviewWorkflow(input: ReadingReviewInput): Promise<
           );
         }
       }
+      let reviewCredential: string | undefined;
       if (entry.decision) {
         const decidedAtMs = Date.now();
         await storeActivities.recordReviewDecision({
@@ -106,7 +136,7 @@ export async function readingReviewWorkflow(input: ReadingReviewInput): Promise<
         // The decision as evidence: a credential the reviewer signs (issue 13); before the patch,
         // reviews were recorded only, so histories from then replay without the activity.
         if (patched('review-decision-credential')) {
-          await storeActivities.issueReviewDecision({
+          ({ credentialId: reviewCredential } = await storeActivities.issueReviewDecision({
             orgId,
             projectId: input.projectId,
             readingId,
@@ -114,7 +144,7 @@ export async function readingReviewWorkflow(input: ReadingReviewInput): Promise<
             reason: entry.decision.reason,
             reviewer: entry.decision.reviewer,
             decidedAtMs,
-          });
+          }));
         }
         await storeActivities.closeReviews({ orgId, subject });
       }
@@ -127,12 +157,19 @@ export async function readingReviewWorkflow(input: ReadingReviewInput): Promise<
       }
       if (sink.reviews.length > 0) await storeActivities.requestReviews({ orgId, tasks: sink.reviews });
       if (sink.notes.length > 0) await storeActivities.notify({ orgId, notes: sink.notes });
-      if (sink.anchors.some((a) => a.document === 'reading')) {
+      const anchorReview = reviewCredential !== undefined && patched(ANCHOR_REVIEW_DECISION);
+      if (
+        sink.anchors.some((a) => a.document === 'reading') &&
+        !(anchorReview && input.anchoredWithVerdict)
+      ) {
         // The device workflow owns anchor batches; a signal is durable even if it is between runs.
         await getExternalWorkflowHandle(input.deviceWorkflowId).signal(readingsApprovedSignal, {
           readings: [{ readingId, period: input.period }],
         });
       }
+      // Before the decision is answered: once answered, the review is over (a second decision finds
+      // the workflow gone, not a review still busy).
+      if (anchorReview) await anchorReviewDecision(reviewCredential!);
       entry.processed = true;
     }
   }

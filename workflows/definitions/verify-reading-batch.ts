@@ -3,6 +3,7 @@ import type { ReadingStatus } from '../../store/reading-store.ts';
 import type { ReadingOutcome } from '../activities/reading-activities.ts';
 import { workflowIds } from '../shared.ts';
 import { storeActivities, verificationActivities } from './activity-proxies.ts';
+import type { ApprovedReading } from './anchor-reading-batch.ts';
 import { compiledPolicyOf, type PinnedPolicy } from './compiled-policy-cache.ts';
 import { type ActionEffect, PolicyDriver } from './policy-driver.ts';
 import { EffectSink } from './policy-effects.ts';
@@ -10,13 +11,20 @@ import { readingReviewWorkflow } from './reading-review.ts';
 
 /** Patch id (docs/workflows.md "Changing workflow code safely"): histories recorded before it wrote every status. */
 const SKIP_UNCHANGED_STATUSES = 'skip-unchanged-reading-statuses';
+/**
+ * Patch id: every verdict joins the device's anchor batches at once, with the verifier clock (issue
+ * 13: an auditor sees what was left out and why). Histories from before anchored approved readings
+ * only, a flagged one when its review approved it.
+ */
+const ANCHOR_EVERY_VERDICT = 'anchor-every-verdict';
 
 /**
  * Verifies a batch of one device's readings (one activity), then runs each reading through the
  * policy's `reading_review` machine purely, here in workflow code. Readings the machine settles at
  * once (approved, rejected) cost no workflow of their own; those left waiting for a human get a
  * `readingReviewWorkflow` child that carries the machine's snapshot and timers.
- * Returns the readings approved now (they join the device's next anchor batch).
+ * Returns the readings that join the device's next anchor batch: all of them in seq order, each with
+ * its verdict (before patch `anchor-every-verdict`: those the policy approved now).
  */
 export async function verifyReadingBatch(input: {
   orgId: string;
@@ -27,15 +35,18 @@ export async function verifyReadingBatch(input: {
   deviceActive: boolean;
   policy: PinnedPolicy;
   parentWorkflowId: string;
-}): Promise<{ readingId: string; period: string }[]> {
+}): Promise<ApprovedReading[]> {
   const { orgId } = input;
+  const anchorEveryVerdict = patched(ANCHOR_EVERY_VERDICT);
+  // The verifier clock of these verdicts: the trust chain states it, and the auditor re-runs with it.
+  const nowMs = Date.now();
   const outcomes = await verificationActivities.verifyReadings({
     orgId,
     projectId: input.projectId,
     deviceId: input.deviceId,
     readingIds: input.readingIds,
     batchKey: input.batchKey,
-    nowMs: Date.now(),
+    nowMs,
     deviceActive: input.deviceActive,
   });
   const review = compiledPolicyOf(input.policy).workflows.reading_review;
@@ -103,9 +114,18 @@ export async function verifyReadingBatch(input: {
           policy: input.policy,
           persisted: driver.persist(),
           deviceWorkflowId: input.parentWorkflowId,
+          ...(anchorEveryVerdict ? { anchoredWithVerdict: true } : {}),
         },
       ],
     });
+  }
+  if (anchorEveryVerdict) {
+    const verifiedAt = new Date(nowMs).toISOString();
+    return outcomes.map((o) => ({
+      readingId: o.readingId,
+      period: o.period,
+      verdict: { status: o.status, verifiedAt },
+    }));
   }
   const periodOf = new Map(outcomes.map((o) => [o.readingId, o.period]));
   return sink.anchors

@@ -92,6 +92,8 @@ export interface ChainOptions {
   registeredBy?: keyof Parties;
   /** Who signs the reviews of flagged readings ('none': the issuer counts them unreviewed). */
   reviewedBy?: keyof Parties | 'none';
+  /** What the verifier decided on the flagged readings the issuer counts (default approve). */
+  reviewDecision?: 'approve' | 'reject';
   /** The policy text put in the bundle (the anchors state the published one's hash). */
   bundlePolicy?: (text: string) => string;
   topicKeyOf?: keyof Parties;
@@ -365,7 +367,7 @@ export async function buildChain(
           reading: leaf,
           deviceId: e.document.device_id,
           seq: e.document.seq,
-          decision: 'approve',
+          decision: options.reviewDecision ?? 'approve',
           reason: 'checked against the plant log',
         },
         '2026-06-02T00:00:00Z',

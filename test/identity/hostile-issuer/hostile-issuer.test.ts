@@ -131,6 +131,11 @@ const attacks: Array<[string, ChainOptions, RegExp]> = [
   ],
   ['flagged readings counted without a review credential', { reviewedBy: 'none' }, /^reading:.*\.review$/],
   [
+    'flagged readings a verifier rejected, anchored with the rejecting review but counted as approved',
+    { reviewDecision: 'reject' },
+    /^reading:.*\.review$/,
+  ],
+  [
     'flagged readings approved by a review the organization signed',
     { reviewedBy: 'org' },
     /^reading:.*\.review$/,
