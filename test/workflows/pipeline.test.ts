@@ -74,6 +74,17 @@ describe('the pipeline from device registration to a minted, provable issuance',
           actor: verifier,
         }),
       ).rejects.toThrow(/role/);
+      // A client other than the API (which validates it) sending a date that is no instant is refused.
+      await expect(
+        harness.gateway.deviceCommand({
+          orgId,
+          deviceId: d.deviceId,
+          command: 'approve',
+          reason: 'ok',
+          actor: registry,
+          effectiveFrom: 'yesterday',
+        }),
+      ).rejects.toThrow(/not an instant/);
       const approved = await harness.gateway.deviceCommand({
         orgId,
         deviceId: d.deviceId,

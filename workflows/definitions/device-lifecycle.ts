@@ -201,6 +201,13 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
       validator: (command) => {
         const event = commandEvent(command);
         assertEventAllowed(lifecycleWorkflow, event, command.actor.role);
+        // The API checks it; another client's malformed date would otherwise fail the workflow task
+        // (an Invalid Date cannot be signed) on every retry. Refused like a command out of state.
+        if (command.effectiveFrom !== undefined && Number.isNaN(Date.parse(command.effectiveFrom)))
+          throw refusal(
+            `effectiveFrom '${String(command.effectiveFrom).slice(0, 40)}' is not an instant`,
+            'state',
+          );
         if (!lifecycle.can(event))
           throw refusal(`'${event.type}' is not possible while the device is ${lifecycle.state}`, 'state');
       },
