@@ -64,36 +64,21 @@ describe('the pipeline from device registration to a minted, provable issuance',
         async () =>
           (await harness.gateway.status(workflowIds.device(orgId, d.deviceId)))?.state === 'pending_approval',
       );
+      const approve = (actor: typeof registry, reason: string, effectiveFrom: string) =>
+        harness.gateway.deviceCommand({
+          orgId,
+          deviceId: d.deviceId,
+          command: 'approve',
+          reason,
+          actor,
+          effectiveFrom,
+        });
       // A verifier may not approve a registration: the policy gives that event to the registry.
-      await expect(
-        harness.gateway.deviceCommand({
-          orgId,
-          deviceId: d.deviceId,
-          command: 'approve',
-          reason: 'ok',
-          actor: verifier,
-        }),
-      ).rejects.toThrow(/role/);
+      await expect(approve(verifier, 'ok', '2026-05-01T00:00:00.000Z')).rejects.toThrow(/role/);
       // A client other than the API (which validates it) sending a date that is no instant is refused.
-      await expect(
-        harness.gateway.deviceCommand({
-          orgId,
-          deviceId: d.deviceId,
-          command: 'approve',
-          reason: 'ok',
-          actor: registry,
-          effectiveFrom: 'yesterday',
-        }),
-      ).rejects.toThrow(/not an instant/);
-      const approved = await harness.gateway.deviceCommand({
-        orgId,
-        deviceId: d.deviceId,
-        command: 'approve',
-        reason: 'meter inspected',
-        actor: registry,
-        // The meters have been reading since the period began; the registry says so.
-        effectiveFrom: '2026-05-01T00:00:00.000Z',
-      });
+      await expect(approve(registry, 'ok', 'yesterday')).rejects.toThrow(/not an instant/);
+      // The meters have been reading since the period began; the registry says so.
+      const approved = await approve(registry, 'meter inspected', '2026-05-01T00:00:00.000Z');
       expect(approved?.status).toBe('active');
     }
 
