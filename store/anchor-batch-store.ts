@@ -47,7 +47,7 @@ export const policyPublicationBatchId = (policyVersionId: string) => `policy-pub
 const batches = (db: Db) => db.collection<AnchorBatchRecord>('anchor_batches');
 
 export function anchorBatchStore(db: Db) {
-  return {
+  const store = {
     // By bare `_id` with the organization checked on the document (find-owned.ts): batches carry
     // every member's proof, and FerretDB decodes the whole collection for any other filter.
     async get(scope: TenantScope, id: string): Promise<AnchorBatchRecord | null> {
@@ -77,13 +77,8 @@ export function anchorBatchStore(db: Db) {
      * project's reading batches without their proofs.
      */
     async readingMembership(scope: TenantScope, projectId: string): Promise<Map<string, string>> {
-      const membership = new Map<string, string>();
-      const cursor = batches(db).find(
-        { orgId: scope.orgId, projectId, kind: 'readings' },
-        { projection: { members: 1 } },
-      );
-      for await (const batch of cursor) for (const id of batch.members) membership.set(id, batch._id);
-      return membership;
+      const anchored = await store.readingVerdicts(scope, projectId);
+      return new Map([...anchored].map(([id, a]) => [id, a.batchId]));
     },
     /** Like `readingMembership`, with each reading's anchored verdict (absent for a legacy member). */
     async readingVerdicts(
@@ -104,4 +99,5 @@ export function anchorBatchStore(db: Db) {
       return anchored;
     },
   };
+  return store;
 }

@@ -155,9 +155,8 @@ async function verifyOtherIssuances(
     try {
       const other = await reportOfMint(options, mint);
       const bundle = await documentByHash(other.root);
-      const verdict = await verifyTrustChain({ bundle, ...options });
-      const about = (bundle as { mint?: { transactionId?: unknown } }).mint?.transactionId;
-      if (about !== mint.transactionId) throw new Error(`its bundle is about mint ${String(about)}`);
+      const verified = await verifyTrustChain({ bundle, ...options });
+      const verdict = { ...verified, ...bindToMint(verified, bundle, mint) };
       if (!verdict.valid) {
         const broken = verdict.checks.filter((c) => !c.ok).map((c) => c.link);
         throw new Error(`its chain is INVALID: ${broken.slice(0, 3).join(', ')}`);
@@ -175,7 +174,7 @@ async function verifyOtherIssuances(
 function bindToMint(
   result: TrustChainVerdict,
   bundle: unknown,
-  located: LocatedMint,
+  located: { transactionId: string },
 ): Pick<TrustChainVerdict, 'valid' | 'checks'> {
   const mint = (bundle as { mint?: { transactionId?: unknown } }).mint;
   const same = mint?.transactionId === located.transactionId;

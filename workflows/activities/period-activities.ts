@@ -8,10 +8,10 @@ import { periodEnergyByScope, type ScopeEnergy } from '../../engine/methodology/
 import { anchorBatchStore } from '../../store/anchor-batch-store.ts';
 import { credentialStore } from '../../store/credential-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
-import { issueTenantScope, type TenantScope } from '../../store/tenant-scope.ts';
+import { issueTenantScope } from '../../store/tenant-scope.ts';
 import type { AnchorRef } from './ledger-activities.ts';
 import { loadProjectContext } from './project-context.ts';
-import { readingClaim } from './reading-claim.ts';
+import { readingClaim, reviewsByLeaf } from './reading-claim.ts';
 
 export interface PeriodComputation {
   periodStart: string;
@@ -75,19 +75,6 @@ export function createPeriodActivities(deps: { db: Db }) {
   const batches = anchorBatchStore(deps.db);
   const credentials = credentialStore(deps.db);
 
-  /** The project's ReviewDecision credentials by the reading leaf hash they decide. */
-  async function reviewsByLeaf(scope: TenantScope, projectId: string) {
-    const byLeaf = new Map<string, { id: string; decision: 'approve' | 'reject'; anchor?: AnchorRef }>();
-    for (const c of await credentials.list(scope, { type: 'ReviewDecision', projectId })) {
-      const decision = (c.credential.credentialSubject as { decision?: unknown } | undefined)?.decision;
-      if (decision !== 'approve' && decision !== 'reject') continue;
-      // The first decision wins: the review workflow takes one decision per reading.
-      if (!byLeaf.has(c.subjectId))
-        byLeaf.set(c.subjectId, { id: c._id, decision, ...(c.anchor ? { anchor: c.anchor } : {}) });
-    }
-    return byLeaf;
-  }
-
   return {
     async computePeriod(input: {
       orgId: string;
@@ -100,7 +87,9 @@ export function createPeriodActivities(deps: { db: Db }) {
       const ctx = await loadProjectContext(deps.db, scope, input.projectId, new Date(start));
       const inPeriod = await readings.inRange(scope, input.projectId, start, end);
       const anchoredIn = await batches.readingVerdicts(scope, input.projectId);
-      const reviewOf = await reviewsByLeaf(scope, input.projectId);
+      const reviewOf = reviewsByLeaf(
+        await credentials.list(scope, { type: 'ReviewDecision', projectId: input.projectId }),
+      );
       const batchIds = new Map<string, string>();
       const unanchored = new Set<string>();
       const counted: EnergyDocument[] = [];
@@ -122,7 +111,7 @@ export function createPeriodActivities(deps: { db: Db }) {
           if (r.review && !credential?.anchor) unanchored.add(r.deviceId);
           if (credential) {
             review = credential.decision;
-            reviews.push({ readingId: r._id, decision: review, credentialId: credential.id });
+            reviews.push({ readingId: r._id, decision: review, credentialId: credential.credentialId });
             if (credential.anchor) reviewBatches.set(credential.anchor.batchId, credential.anchor);
           }
         }

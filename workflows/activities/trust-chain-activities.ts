@@ -17,7 +17,7 @@ import { heartbeatWhile } from './heartbeat.ts';
 import { orgIssuer } from './org-issuer.ts';
 import type { PeriodReview } from './period-activities.ts';
 import { loadProjectContext } from './project-context.ts';
-import { readingClaim } from './reading-claim.ts';
+import { readingClaim, reviewsByLeaf } from './reading-claim.ts';
 
 async function mirrorMessage(
   mirrorUrl: string,
@@ -103,12 +103,7 @@ export function createTrustChainActivities(deps: {
     // computed before it recorded them) every decision by the project's verifiers.
     const reviews = await credentials.list(scope, { type: 'ReviewDecision', projectId: input.projectId });
     const decided = input.reviews ? new Map(input.reviews.map((r) => [r.readingId, r.decision])) : undefined;
-    const decisionOf = new Map(
-      reviews.map((r) => [
-        r.subjectId,
-        (r.credential.credentialSubject as { decision?: 'approve' | 'reject' }).decision,
-      ]),
-    );
+    const reviewOf = reviewsByLeaf(reviews);
     const readingBatches: VerifiableCredential[] = [];
     const devices = new Set<string>();
     const leaves = new Set<string>();
@@ -138,7 +133,7 @@ export function createTrustChainActivities(deps: {
           leaves.add(leaf);
           // Every reading's verdict, so an auditor sees what was left out and why (reading-claim.ts).
           const verdict = batch.verdicts?.[i];
-          const review = decided ? decided.get(id) : decisionOf.get(leaf);
+          const review = decided ? decided.get(id) : reviewOf.get(leaf)?.decision;
           const status = verdict ? readingClaim({ verdict, review, status: reading.status }) : undefined;
           documents.push({
             document: JSON.parse(reading.documentJson),
