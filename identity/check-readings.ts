@@ -37,6 +37,8 @@ export interface ReadingCheckInput {
   plant: Plant;
   /** Trusted DeviceRegistration credentials by device DID (issued by the registry, for this project). */
   registrations: Map<string, EvidenceCredential>;
+  /** When the ledger shows a device's registration revoked (ms): its readings from then on do not count. */
+  revokedAtMs?: ReadonlyMap<string, number>;
   /** Trusted ReviewDecision credentials by reading leaf hash (issued by a verifier before the report). */
   reviews: Map<string, EvidenceCredential>;
   period: { start: string; end: string };
@@ -105,6 +107,7 @@ export function checkReadings(input: ReadingCheckInput): ReadingCheckResult {
     const key = ed25519KeyFromDidKey(did);
     const registration = input.registrations.get(did);
     const registeredAtMs = Date.parse(String(registration?.credentialSubject?.registeredAt));
+    const revokedAtMs = input.revokedAtMs?.get(did) ?? Number.POSITIVE_INFINITY;
     let state: DeviceState | undefined;
     let failures = 0;
     for (const { reading, document } of stream) {
@@ -118,6 +121,13 @@ export function checkReadings(input: ReadingCheckInput): ReadingCheckResult {
         broken.push(fail(`${link}.registration`, 'the device has no registration by the registry'));
       } else if (counts && !(registeredAtMs <= atMs)) {
         broken.push(fail(`${link}.registration`, 'reading taken before the device was registered'));
+      } else if (counts && atMs >= revokedAtMs) {
+        broken.push(
+          fail(
+            `${link}.registration`,
+            `reading taken after the registration was revoked (${new Date(revokedAtMs).toISOString()}, on the ledger)`,
+          ),
+        );
       }
       if (counts && !(atMs >= startMs && atMs < endMs)) {
         broken.push(fail(`${link}.period`, `${document.timestamp} lies outside the reported period`));

@@ -37,6 +37,7 @@ export interface TrustChainBundle {
   policy?: string;
   /** Holder-signed VP: Issuance, MonitoringReport, VerifiedReadingBatch and DeviceRegistration VCs, plus the policy's subject schemas. */
   presentation: VerifiablePresentation;
+  /** Every version of each status list anchored on the ledger (the auditor reads status from the newest). */
   statusLists: VerifiableCredential[];
   anchors: AnchorReference[];
   documents: AnchoredDocument[];
@@ -76,7 +77,7 @@ export const validateBundleShape = ajv.compile<TrustChainBundle>({
     policyHash: { type: 'string', maxLength: 200 },
     policy: { type: 'string', maxLength: 1_048_576 },
     presentation: { type: 'object' },
-    statusLists: { type: 'array', maxItems: 100, items: { type: 'object' } },
+    statusLists: { type: 'array', maxItems: 1000, items: { type: 'object' } },
     anchors: {
       type: 'array',
       minItems: 1,

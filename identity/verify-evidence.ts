@@ -23,6 +23,8 @@ export interface EvidenceInput {
   /** Indexes of bundle documents whose Merkle inclusion in an anchor held. */
   included: ReadonlySet<number>;
   authorities: readonly string[];
+  /** When the ledger shows a revocation, by status entry (`<list id>#<index>`), in ms. */
+  revokedAtMs?: ReadonlyMap<string, number>;
 }
 
 export interface EvidenceResult {
@@ -110,6 +112,7 @@ export function verifyEvidence(input: EvidenceInput, policy: CheckedPolicy): Evi
   if (!plantResult.plant) return { checks };
 
   const registrations = new Map<string, EvidenceCredential>();
+  const revokedAtMs = new Map<string, number>();
   for (const c of trusted) {
     if (credentialTypeOf(c) !== 'DeviceRegistration') continue;
     const s = c.credentialSubject ?? {};
@@ -120,6 +123,13 @@ export function verifyEvidence(input: EvidenceInput, policy: CheckedPolicy): Evi
       checks.push(fail(link, `bound to project ${String(s.projectId)}, not ${String(report.projectId)}`));
     else if (!registrations.has(String(s.id))) {
       registrations.set(String(s.id), c);
+      const entry = c.credentialStatus as
+        | { statusListCredential?: unknown; statusListIndex?: unknown }
+        | undefined;
+      const revoked = input.revokedAtMs?.get(
+        `${String(entry?.statusListCredential)}#${String(entry?.statusListIndex)}`,
+      );
+      if (revoked !== undefined) revokedAtMs.set(String(s.id), revoked);
       checks.push(
         pass(
           link,
@@ -186,6 +196,7 @@ export function verifyEvidence(input: EvidenceInput, policy: CheckedPolicy): Evi
     config,
     plant: parsedPlant.plant,
     registrations,
+    revokedAtMs,
     reviews,
     period,
     calibrations: calibrations.byDevice,

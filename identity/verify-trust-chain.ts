@@ -4,6 +4,7 @@ import { createStatusChecker } from './check-credential-status.ts';
 import { checkInclusion } from './check-inclusion.ts';
 import { checkLedgerControl } from './check-ledger-control.ts';
 import { checkPolicyPublication } from './check-policy-publication.ts';
+import { readLedgerStatusLists, statusListIdsOf } from './check-status-lists.ts';
 import { createDidResolver } from './create-did-resolver.ts';
 import { credentialTypeOf, type SubjectSchemas } from './credential-types.ts';
 import { createDocumentLoader } from './document-loader.ts';
@@ -65,11 +66,21 @@ export async function verifyTrustChain(options: VerifyTrustChainOptions): Promis
   // while the verifier was busy recomputing (undici reports that as a network error).
   const retrying: Fetch = (url) => options.fetch(url).catch(() => options.fetch(url));
   const mirror = { mirrorUrl: options.mirrorUrl, fetch: retrying };
+  const vp = bundle.presentation as Record<string, unknown>;
+  const credentials = (Array.isArray(vp.verifiableCredential) ? vp.verifiableCredential : []) as Credential[];
+  // Revocation as the ledger shows it at the auditor's clock, never as the bundle would have it.
+  const ledgerLists = await readLedgerStatusLists({
+    bundleLists: bundle.statusLists,
+    listIds: statusListIdsOf(credentials),
+    topicIds: new Set(bundle.anchors.map((a) => a.topicId)),
+    mirror,
+    nowMs: Date.parse(options.now),
+  });
+  checks.push(...ledgerLists.checks);
   const documentLoader = createDocumentLoader({
     resolver: createDidResolver(getHederaDidResolver(mirror)),
-    documents: new Map(bundle.statusLists.map((l) => [String(l.id), l])),
+    documents: ledgerLists.current,
   });
-  const vp = bundle.presentation as Record<string, unknown>;
 
   const presented = await verifyPresentation({
     presentation: vp,
@@ -89,8 +100,15 @@ export async function verifyTrustChain(options: VerifyTrustChainOptions): Promis
     ...(published.policy ? credentialSubjectSchemas(published.policy) : {}),
     ...evidenceSubjectSchemas,
   };
-  const credentials = (Array.isArray(vp.verifiableCredential) ? vp.verifiableCredential : []) as Credential[];
-  const statusChecker = createStatusChecker({ documentLoader });
+  const revokedAtMs = new Map<string, number>();
+  const statusChecker = createStatusChecker({
+    documentLoader,
+    revokedAt: async (listId, index) => {
+      const at = await ledgerLists.revokedAt(listId, index);
+      if (at) revokedAtMs.set(`${listId}#${index}`, at.ms);
+      return at;
+    },
+  });
   const trusted: Credential[] = [];
   for (const [i, credential] of credentials.entries()) {
     const own = await checkCredential(
@@ -211,6 +229,7 @@ export async function verifyTrustChain(options: VerifyTrustChainOptions): Promis
       issuance: issuance[0]!,
       included,
       authorities: options.authorities ?? [],
+      revokedAtMs,
     },
     published.policy,
   );

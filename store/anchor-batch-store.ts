@@ -20,7 +20,7 @@ export interface AnchorBatchRecord {
   orgId: string;
   /** Absent for a policy publication, which belongs to the organization, not to one project. */
   projectId?: string;
-  kind: 'readings' | 'credential' | 'policy';
+  kind: 'readings' | 'credential' | 'policy' | 'status-list';
   /** Reading ids, the credential id or the policy version id, in leaf order. */
   members: string[];
   root: string;

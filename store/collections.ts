@@ -34,6 +34,8 @@ export const tenantCollections = {
   ],
   status_lists: [{ key: { orgId: 1, _id: 1 }, name: 'org_id' }],
   status_list_versions: [{ key: { orgId: 1, _id: 1 }, name: 'org_id' }],
+  // Status-list versions anchored on the ledger (identity/check-status-lists.ts reads them there).
+  status_list_anchors: [{ key: { orgId: 1, listId: 1, createdAt: 1 }, name: 'org_list_created' }],
   anchor_batches: [
     { key: { orgId: 1, projectId: 1, kind: 1, createdAt: 1 }, name: 'org_project_kind_created' },
   ],

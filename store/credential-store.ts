@@ -91,6 +91,16 @@ export function credentialStore(db: Db) {
     async getStatusList(scope: TenantScope, id: string): Promise<StatusListRecord | null> {
       return await statusLists.get(scope, id);
     },
+    /** Every status list of the organization, each at its latest version (one per signing key). */
+    async listStatusLists(scope: TenantScope): Promise<StatusListRecord[]> {
+      const heads = await db
+        .collection<{ _id: string; orgId: string }>('status_lists')
+        .find({ orgId: scope.orgId }, { projection: { _id: 1 } })
+        .limit(1000)
+        .toArray();
+      const lists = await Promise.all(heads.map((h) => statusLists.get(scope, h._id)));
+      return lists.filter((l): l is StatusListRecord => l !== null);
+    },
     /** Stores the list once; a concurrent or repeated create leaves the first one. */
     async createStatusList(
       scope: TenantScope,

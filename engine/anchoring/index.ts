@@ -20,3 +20,4 @@ export {
   POLICY_PUBLICATION_PERIOD,
   policyPublicationDocument,
 } from './policy-publication.ts';
+export { STATUS_LIST_PERIOD_PREFIX, statusListAnchorPeriod } from './status-list-anchor.ts';

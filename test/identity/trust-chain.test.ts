@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EvidenceCredential } from '../../identity/evidence-credential.ts';
 import type { TrustChainBundle } from '../../identity/trust-chain-bundle.ts';
 import { verifyTrustChain } from '../../identity/verify-trust-chain.ts';
 import { type LocalHedera, startLocalHedera } from './fixtures/local-hedera.ts';
@@ -8,7 +9,6 @@ import { createParties, type Parties } from './hostile-issuer/parties.ts';
 let hedera: LocalHedera;
 let parties: Parties;
 let bundle: TrustChainBundle;
-const now = '2026-12-01T00:00:00Z';
 
 beforeAll(async () => {
   hedera = await startLocalHedera();
@@ -20,6 +20,8 @@ afterAll(async () => {
 });
 
 function verify(candidate: unknown, mirrorUrl = hedera.network.mirrorRestUrl) {
+  // The auditor's clock is the real one: status lists are read as the local ledger shows them now.
+  const now = new Date().toISOString();
   return verifyTrustChain({ bundle: candidate, mirrorUrl, fetch, now, authorities: [parties.authority.did] });
 }
 
@@ -48,13 +50,18 @@ describe('trust chain', () => {
   });
 
   it('is INVALID without an accreditation authority the auditor trusts', async () => {
-    const result = await verifyTrustChain({ bundle, mirrorUrl: hedera.network.mirrorRestUrl, fetch, now });
+    const result = await verifyTrustChain({
+      bundle,
+      mirrorUrl: hedera.network.mirrorRestUrl,
+      fetch,
+      now: new Date().toISOString(),
+    });
     expect(failedLinks(result)).toContain('roles');
     const foreign = await verifyTrustChain({
       bundle,
       mirrorUrl: hedera.network.mirrorRestUrl,
       fetch,
-      now,
+      now: new Date().toISOString(),
       authorities: [parties.other.did],
     });
     expect(failedLinks(foreign)).toContain('roles.registry');
@@ -148,15 +155,36 @@ describe('trust chain', () => {
     ).toBe(true);
   });
 
-  it('fails when a device registration has been revoked', async () => {
+  it('dates a revocation by the ledger: readings taken before it still count', async () => {
+    // The kit's readings are from May 2026; the revocation is anchored now, long after them.
     const revoked = (await buildChain(hedera, parties, { revokeFirstDevice: true })).bundle;
     const result = await verify(revoked);
-    expect(result.valid).toBe(false);
-    const failed = result.checks.filter((c) => !c.ok);
-    expect(failed.map((c) => c.link)).toContainEqual(
-      expect.stringMatching(/^credential:DeviceRegistration:.*\.status$/),
+    expect(failedLinks(result)).toEqual([]);
+    const status = result.checks.find(
+      (c) => /^credential:DeviceRegistration:/.test(c.link) && c.detail.startsWith('revoked'),
     );
-    expect(failed.find((c) => c.link.endsWith('.status'))?.detail).toMatch(/REVOKED/);
+    expect(status?.detail).toMatch(
+      /^revoked on the ledger at \d+\.\d+: the device's readings from then on do not count$/,
+    );
+    const ledger = result.checks.filter((c) => /^status-list:.*\.ledger$/.test(c.link));
+    expect(ledger).toHaveLength(1);
+    expect(ledger[0]!.detail).toMatch(/^2 version\(s\) on the ledger/);
+  });
+
+  it("reads status from the newest list the ledger shows before the auditor's clock", async () => {
+    const revoked = (await buildChain(hedera, parties, { revokeFirstDevice: true })).bundle;
+    // An auditor whose clock is before either version was anchored sees no list on the ledger.
+    const result = await verifyTrustChain({
+      bundle: revoked,
+      mirrorUrl: hedera.network.mirrorRestUrl,
+      fetch,
+      now: '2026-07-01T00:00:00Z',
+      authorities: [parties.authority.did],
+    });
+    expect(result.valid).toBe(false);
+    expect(result.checks.find((c) => /^status-list:.*\.ledger$/.test(c.link))?.detail).toMatch(
+      /never anchored/,
+    );
   });
 
   it('fails when the mirror node is unreachable instead of trusting the bundle', async () => {
@@ -214,4 +242,61 @@ describe('trust chain', () => {
       ).toBe(false);
     }
   }, 120_000);
+});
+
+describe('trust chain: a registration revoked before some of its readings', () => {
+  it('voids the readings taken from the revocation on, and the figures then differ', async () => {
+    // The ledger dates revocations at consensus time (now); the kit's readings are from May 2026, so
+    // the rule is shown on the evidence step with a ledger time inside the period.
+    const { checkPolicyDocument, verifyEvidence } = await import('../../identity/verify-evidence.ts');
+    const vp = bundle.presentation as unknown as { verifiableCredential: EvidenceCredential[] };
+    const credentials = vp.verifiableCredential;
+    const byType = (t: string) => credentials.filter((c) => (c.type as string[]).includes(t));
+    const registration = byType('DeviceRegistration')[0]!;
+    const entry = registration.credentialStatus as { statusListCredential: string; statusListIndex: string };
+    const device = String(registration.credentialSubject?.id);
+    // Revoked halfway through the device's readings.
+    const stamps = bundle.documents
+      .map((d) => d.document as { device_id?: string; timestamp?: string })
+      .filter((d) => d.device_id === device)
+      .map((d) => Date.parse(String(d.timestamp)))
+      .sort((a, b) => a - b);
+    const revokedAt = stamps[Math.floor(stamps.length / 2)]!;
+    const evidence = (revokedAtMs?: Map<string, number>) =>
+      verifyEvidence(
+        {
+          bundle,
+          trusted: credentials,
+          report: byType('MonitoringReport')[0]!,
+          issuance: byType('Issuance')[0]!,
+          included: new Set(bundle.documents.map((_, i) => i)),
+          authorities: [parties.authority.did],
+          ...(revokedAtMs ? { revokedAtMs } : {}),
+        },
+        checkPolicyDocument(bundle).policy!,
+      );
+    const genuine = evidence();
+    expect(genuine.checks.filter((c) => !c.ok)).toEqual([]);
+
+    const revoked = evidence(
+      new Map([[`${entry.statusListCredential}#${entry.statusListIndex}`, revokedAt]]),
+    );
+    const voided = revoked.checks.filter((c) => !c.ok && c.link.endsWith('.registration'));
+    expect(voided.length).toBeGreaterThan(0);
+    const when = new Date(revokedAt).toISOString();
+    for (const c of voided)
+      expect(c.detail).toBe(`reading taken after the registration was revoked (${when}, on the ledger)`);
+    // Exactly the device's counted readings from the revocation on are voided; the others still count.
+    const expected = bundle.documents.filter((d) => {
+      const doc = d.document as { device_id?: string; timestamp?: string };
+      return (
+        doc.device_id === device &&
+        (d.status ?? 'APPROVED') === 'APPROVED' &&
+        Date.parse(String(doc.timestamp)) >= revokedAt
+      );
+    }).length;
+    expect(voided).toHaveLength(expected);
+    expect(revoked.readings!.counted).toBeLessThan(genuine.readings!.counted);
+    expect(revoked.checks.find((c) => c.link === 'figure:EG')?.ok).toBe(false);
+  });
 });

@@ -1,10 +1,12 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from 'mongodb';
 import { anchorBatch } from '../../engine/anchoring/anchor-batch.ts';
+import { hashDocument } from '../../engine/anchoring/hash-document.ts';
 import {
   POLICY_PUBLICATION_PERIOD,
   policyPublicationDocument,
 } from '../../engine/anchoring/policy-publication.ts';
+import { statusListAnchorPeriod } from '../../engine/anchoring/status-list-anchor.ts';
 import { ledgerKeyOfDid } from '../../identity/issuer-ledger-key.ts';
 import type { KeyStore } from '../../identity/key-store.ts';
 import type { HederaLedger } from '../../ledger/hedera-ledger.ts';
@@ -17,6 +19,7 @@ import { credentialStore } from '../../store/credential-store.ts';
 import { issuanceStore } from '../../store/issuance-store.ts';
 import { policyStore } from '../../store/policy-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
+import { statusListAnchorStore } from '../../store/status-list-anchor-store.ts';
 import { issueTenantScope, type TenantScope } from '../../store/tenant-scope.ts';
 import { heartbeatWhile } from './heartbeat.ts';
 import { ledgerCall } from './ledger-failure.ts';
@@ -45,6 +48,9 @@ function ledgerStep<T>(details: Record<string, unknown>, call: () => Promise<T>)
  * tokens are controlled by the issuer key, and their keys name it: an organization whose topic or
  * token predates that (operator-controlled) gets a new one on first use.
  */
+/** A status list belongs to no policy; its anchor message states this placeholder where a policy hash goes. */
+const STATUS_LIST_POLICY_HASH = `none:${'0'.repeat(64)}`;
+
 const anchorTopicKey = (controlKey: string) => `topic/anchors/${controlKey.slice(0, 16)}`;
 const tokenKey = (projectId: string, controlKey: string) => `token/${projectId}/${controlKey.slice(0, 16)}`;
 
@@ -68,13 +74,14 @@ export function createLedgerActivities(deps: {
   const batches = anchorBatchStore(deps.db);
   const readings = readingPipelineStore(deps.db);
   const credentials = credentialStore(deps.db);
+  const statusAnchors = statusListAnchorStore(deps.db);
 
   async function anchorDocuments(
     scope: TenantScope,
     input: {
       batchId: string;
       projectId?: string;
-      kind: 'readings' | 'credential' | 'policy';
+      kind: 'readings' | 'credential' | 'policy' | 'status-list';
       members: string[];
       documents: unknown[];
       verdicts?: (AnchoredVerdict | null)[];
@@ -199,6 +206,40 @@ export function createLedgerActivities(deps: {
         policyHash: version.hash,
         period: POLICY_PUBLICATION_PERIOD,
       });
+    },
+
+    /**
+     * Anchors each of the organization's status lists whose revocations the ledger does not show yet
+     * (a batch of one per list and set of revoked indexes, tagged by list id), so an auditor reads
+     * revocation — and when it happened — from the ledger, not from a bundle. Idempotent: a version
+     * already anchored is skipped, and the version chosen is stored before it is anchored.
+     */
+    async anchorStatusLists(input: { orgId: string }): Promise<{ anchored: number }> {
+      const scope = issueTenantScope(input.orgId);
+      let anchored = 0;
+      for (const list of await credentials.listStatusLists(scope)) {
+        if (!list.credential) continue;
+        const revokedKey = list.state.revoked.join(',');
+        const batchId = `${input.orgId}/status-list/${hashDocument({ list: list._id, revoked: revokedKey })}`;
+        if (await batches.get(scope, batchId)) continue;
+        const version = await statusAnchors.insertOnce(scope, {
+          _id: batchId,
+          listId: list._id,
+          revokedKey,
+          credential: list.credential,
+          createdAt: now(),
+        });
+        await anchorDocuments(scope, {
+          batchId,
+          kind: 'status-list',
+          members: [list._id],
+          documents: [version.credential],
+          policyHash: STATUS_LIST_POLICY_HASH,
+          period: statusListAnchorPeriod(list._id),
+        });
+        anchored += 1;
+      }
+      return { anchored };
     },
 
     /** Records which VerifiedReadingBatch credential describes an anchored readings batch. */

@@ -3,6 +3,7 @@ import type { InclusionProof } from '../../engine/anchoring/inclusion-proof.ts';
 import { policyPublicationDocument } from '../../engine/anchoring/policy-publication.ts';
 import { credentialSubjectSchemas } from '../../engine/policy/credential-subject-schemas.ts';
 import { assembleTrustChain } from '../../identity/assemble-trust-chain.ts';
+import { statusListIdsOf } from '../../identity/check-status-lists.ts';
 import type { VerifiableCredential } from '../../identity/issue-credential.ts';
 import type { KeyStore } from '../../identity/key-store.ts';
 import type { MirrorRestTopicMessage } from '../../identity/mirror-topic-messages.ts';
@@ -12,6 +13,7 @@ import { issuanceStore } from '../../store/issuance-store.ts';
 import { policyStore } from '../../store/policy-store.ts';
 import { publicDocumentStore } from '../../store/public-document-store.ts';
 import { readingPipelineStore } from '../../store/reading-pipeline-store.ts';
+import { statusListAnchorStore } from '../../store/status-list-anchor-store.ts';
 import { issueTenantScope, type TenantScope } from '../../store/tenant-scope.ts';
 import { heartbeatWhile } from './heartbeat.ts';
 import { orgIssuer } from './org-issuer.ts';
@@ -63,25 +65,31 @@ export function createTrustChainActivities(deps: {
   const batches = anchorBatchStore(deps.db);
   const readings = readingPipelineStore(deps.db);
   const publicDocuments = publicDocumentStore(deps.db);
+  const statusAnchors = statusListAnchorStore(deps.db);
 
   /**
-   * The status lists the bundle's credentials point at: the organization's and each registry
-   * principal's own (a registration is revocable only in the list of the DID that signed it).
+   * The status lists the bundle's credentials point at (the organization's and each registry
+   * principal's own: a registration is revocable only in the list of the DID that signed it), in
+   * every version anchored on the ledger: the auditor requires them all and reads status from the
+   * newest (identity/check-status-lists.ts). A list never anchored ships as it stands (and fails there).
    */
   async function statusListsOf(
     scope: TenantScope,
     always: string[],
     bundled: VerifiableCredential[],
   ): Promise<VerifiableCredential[]> {
-    const ids = new Set(always);
-    for (const c of bundled) {
-      const status = (c as { credentialStatus?: { statusListCredential?: unknown } }).credentialStatus;
-      if (typeof status?.statusListCredential === 'string') ids.add(status.statusListCredential);
-    }
+    const ids = new Set([...always, ...statusListIdsOf(bundled)]);
     const lists: VerifiableCredential[] = [];
     for (const id of ids) {
-      const record = await credentials.getStatusList(scope, id);
-      if (record?.credential) lists.push(record.credential as VerifiableCredential);
+      const anchored: VerifiableCredential[] = [];
+      for (const version of await statusAnchors.versionsOf(scope, id)) {
+        if (await batches.get(scope, version._id)) anchored.push(version.credential as VerifiableCredential);
+      }
+      if (anchored.length > 0) lists.push(...anchored);
+      else {
+        const record = await credentials.getStatusList(scope, id);
+        if (record?.credential) lists.push(record.credential as VerifiableCredential);
+      }
     }
     return lists;
   }

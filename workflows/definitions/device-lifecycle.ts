@@ -11,6 +11,7 @@ import {
 import type { PolicyEvent } from '../../engine/policy/guard-function.ts';
 import { ledgerActivities, storeActivities } from './activity-proxies.ts';
 import { anchorReadingBatch } from './anchor-reading-batch.ts';
+import { anchorStatusLists } from './anchor-status-lists.ts';
 import { handleCalibrationDecisions } from './calibration-decision.ts';
 import { compiledPolicyOf } from './compiled-policy-cache.ts';
 import { issueDeviceRegistration } from './device-registration.ts';
@@ -121,6 +122,7 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
           ...(approval ? { issuedBy: { actorId: approval.actor.id } } : {}),
           ...(approval?.effectiveFrom ? { effectiveFrom: approval.effectiveFrom } : {}),
         });
+        await anchorStatusLists(orgId);
         return;
       }
       case 'anchor': {
@@ -269,6 +271,7 @@ export async function deviceLifecycleWorkflow(input: DeviceWorkflowInput): Promi
       // A retired device's registration is revoked, so its later readings fail the trust chain too.
       await storeActivities.revokeDeviceRegistrations({ orgId, deviceDid: context.did });
       revoked = true;
+      await anchorStatusLists(orgId);
     }
     if (verifyDue()) {
       // Readings left over (more than one batch) have waited already: they stay due.

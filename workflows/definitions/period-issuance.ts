@@ -18,6 +18,7 @@ import type { AnchorRef } from '../activities/ledger-activities.ts';
 import type { PeriodComputation } from '../activities/period-activities.ts';
 import { workflowIds } from '../shared.ts';
 import { ledgerActivities, storeActivities, trustChainActivities } from './activity-proxies.ts';
+import { anchorStatusLists } from './anchor-status-lists.ts';
 import { compiledPolicyOf } from './compiled-policy-cache.ts';
 import { type FinalLedgerFailure, recordingFinalLedgerFailure } from './final-ledger-failure.ts';
 import {
@@ -309,6 +310,7 @@ export async function periodIssuanceWorkflow(input: PeriodWorkflowInput): Promis
   }
 
   if (mint && credentials.Issuance) {
+    await anchorStatusLists(orgId);
     await trustChainActivities.storeTrustChain({
       orgId,
       projectId,

@@ -24,6 +24,7 @@ import {
   hashDocument,
   POLICY_PUBLICATION_PERIOD,
   policyPublicationDocument,
+  statusListAnchorPeriod,
 } from '../../../engine/anchoring/index.ts';
 import { computeMethodology } from '../../../engine/methodology/compute-methodology.ts';
 import { periodEnergy } from '../../../engine/methodology/period-energy.ts';
@@ -108,6 +109,8 @@ export interface ChainOptions {
   revokeFirstDevice?: boolean;
   /** Revoke the first device's registration and ship the list from before the revocation. */
   staleStatusList?: boolean;
+  /** false: the status list is never anchored (the bundle's copy is all there is). */
+  statusListAnchored?: boolean;
   /** Mint on this token (one an earlier chain created with the same supply key), not on a new one. */
   mintOnToken?: string;
   /** The devices and signed telemetry of an earlier chain, counted again (instead of new ones). */
@@ -195,7 +198,8 @@ export async function buildChain(
     ).getReceipt(client)
   ).topicId!.toString();
   const anchors: MirrorRestTopicMessage[] = [];
-  const anchor = async (message: Uint8Array) => {
+  /** Submits an anchor; `inBundle: false` for one the auditor finds on the topic itself (status lists). */
+  const anchor = async (message: Uint8Array, inBundle = true) => {
     const tx = await new TopicMessageSubmitTransaction({ topicId, message })
       .freezeWith(client)
       .sign(topicKey);
@@ -207,7 +211,7 @@ export async function buildChain(
       sequenceNumber,
       fetch,
     });
-    anchors.push(m!);
+    if (inBundle) anchors.push(m!);
     return sequenceNumber;
   };
   const documents: Parameters<typeof assembleTrustChain>[0]['documents'] = [];
@@ -343,7 +347,19 @@ export async function buildChain(
     issuedAt: '2026-04-01T00:00:00Z',
     documentLoader,
   });
-  if (options.staleStatusList || options.revokeFirstDevice) {
+  // Every version of the list goes on the ledger, as the service's anchorStatusLists does.
+  const anchorStatusList = (credential: VerifiableCredential) =>
+    anchor(
+      anchorBatch({
+        documents: [credential],
+        policyHash: `none:${'0'.repeat(64)}`,
+        period: statusListAnchorPeriod(String(credential.id)),
+      }).message,
+      false,
+    );
+  if (options.statusListAnchored !== false) await anchorStatusList(statusBefore);
+  const revoking = options.staleStatusList || options.revokeFirstDevice;
+  if (revoking) {
     const first = registrations[0]!.credentialStatus as Parameters<typeof revokeStatus>[1];
     list = revokeStatus(list, first);
   }
@@ -353,6 +369,12 @@ export async function buildChain(
     issuedAt: '2026-06-01T00:00:00Z',
     documentLoader,
   });
+  if (revoking) await anchorStatusList(statusNow);
+  const statusLists = options.staleStatusList
+    ? [statusBefore]
+    : revoking
+      ? [statusBefore, statusNow]
+      : [statusBefore];
   const reviewer = options.reviewedBy ?? 'verifier';
   for (const e of entries) {
     if (e.verdict !== 'FLAGGED' || e.status !== 'APPROVED' || reviewer === 'none') continue;
@@ -489,7 +511,7 @@ export async function buildChain(
     readingBatches,
     deviceRegistrations: registrations,
     evidence,
-    statusLists: [options.staleStatusList ? statusBefore : statusNow],
+    statusLists,
     anchors,
     documents,
     holder: parties.org.did,

@@ -184,6 +184,12 @@ const attacks: Array<[string, ChainOptions, RegExp]> = [
   ['a policy never published on the ledger', { policyPublication: 'none' }, /^policy\.published$/],
   ['the plant attested by the organization instead of the registry', { plantAttestedBy: 'org' }, /^plant$/],
   [
+    "an older status-list snapshot, without the registration's anchored revocation",
+    { staleStatusList: true },
+    /^status-list:.*\.ledger$/,
+  ],
+  ['a status list the ledger never saw', { statusListAnchored: false }, /^status-list:.*\.ledger$/],
+  [
     'the registry and verifier accredited by the organization itself',
     { accreditedBy: 'org' },
     /^roles\.registry$/,
